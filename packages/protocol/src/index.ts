@@ -1,0 +1,10 @@
+/**
+ * `@cask/protocol`: hand-written TypeScript types for the Codex app-server
+ * protocol. Types only; importing this package adds no runtime code.
+ * @packageDocumentation
+ */
+export type * from './jsonrpc.js';
+export type * from './methods.js';
+export type * from './derived.js';
+export type * from './v1/initialize.js';
+export type * from './v2/index.js';
