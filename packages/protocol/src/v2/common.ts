@@ -11,8 +11,8 @@
 export type AbsolutePathBuf = string;
 
 /**
- * A filesystem path as older app-server releases sent it: a plain string that
- * may be relative and has not been normalized. Newer fields prefer
- * {@link AbsolutePathBuf}; this one stays for wire compatibility.
+ * A filesystem path carried as a plain string, the way older parts of the API
+ * carry paths. Unlike {@link AbsolutePathBuf}, nothing promises that it is
+ * absolute or normalized.
  */
 export type LegacyAppPathString = string;
