@@ -1,0 +1,232 @@
+import { resolveRef, type DefinitionEntry, type SchemaBundle } from './bundle.js';
+import { compareBehaviour, type BehaviourOptions, type BehaviourResult, type Disagreement } from './behaviour.js';
+import { isObject, preview, type JsonObject, type JsonValue } from './json.js';
+import { SchemaSampler, type SamplerOptions } from './sampler.js';
+import { compareSchemas, type StructuralDifference } from './structural.js';
+import { BundleValidator } from './validate.js';
+
+/** The four method unions, by report key. */
+export const METHOD_UNIONS = {
+  clientRequests: 'ClientRequest',
+  serverNotifications: 'ServerNotification',
+  serverRequests: 'ServerRequest',
+  clientNotifications: 'ClientNotification',
+} as const;
+
+/** Report key of a method union. */
+export type MethodGroup = keyof typeof METHOD_UNIONS;
+
+/** Comparison result of one definition (or one method). */
+export interface ItemResult {
+  readonly name: string;
+  readonly equivalent: boolean;
+  /** Human-readable reasons when not equivalent: structural differences, then the behavioural disagreement. */
+  readonly reasons: readonly string[];
+  readonly structural: readonly StructuralDifference[];
+  readonly behaviour?: BehaviourResult;
+}
+
+/** Coverage of one kind of item (definitions or one method group) in one bundle. */
+export interface Coverage {
+  readonly upstreamTotal: number;
+  readonly oursTotal: number;
+  readonly covered: number;
+  readonly equivalent: number;
+  /** Upstream items we do not have (all of them, sorted). */
+  readonly uncovered: readonly string[];
+  /** Items we have that upstream does not: name mismatches, a failure. */
+  readonly unknown: readonly string[];
+  readonly notEquivalent: readonly { readonly name: string; readonly reasons: readonly string[] }[];
+}
+
+/** Conformance of one bundle pair (stable or experimental). */
+export interface BundleReport {
+  readonly bundle: string;
+  readonly ours: string;
+  readonly upstream: string;
+  readonly definitions: Coverage;
+  readonly methods: Readonly<Record<MethodGroup, Coverage>>;
+  readonly results: readonly ItemResult[];
+  readonly durationMs: number;
+}
+
+/** Options of {@link checkBundle}. */
+export interface CheckOptions {
+  readonly behaviour?: BehaviourOptions;
+  readonly sampler?: SamplerOptions;
+  /** Skip the behavioural check (structural only). */
+  readonly structuralOnly?: boolean;
+  /** Compare only these definition names (default: every name in both bundles). */
+  readonly only?: readonly string[];
+  /** Maximum structural differences recorded per definition. Default 10. */
+  readonly maxDifferences?: number;
+}
+
+/** Prepared side of a comparison: bundle, ajv validator, sampler. Reusable across calls. */
+export interface PreparedBundle {
+  readonly bundle: SchemaBundle;
+  readonly validator: BundleValidator;
+  readonly sampler: SchemaSampler;
+}
+
+/** Wraps a bundle with its validator and sampler. */
+export function prepare(bundle: SchemaBundle, sampler?: SamplerOptions): PreparedBundle {
+  return { bundle, validator: new BundleValidator(bundle), sampler: new SchemaSampler(bundle, sampler) };
+}
+
+function toPrepared(x: SchemaBundle | PreparedBundle, options: CheckOptions): PreparedBundle {
+  return 'validator' in x ? x : prepare(x, options.sampler);
+}
+
+/** Pairs each of our entries of a name with upstream's entry in the same namespace (else upstream's first). */
+function pairEntries(ours: readonly DefinitionEntry[], up: readonly DefinitionEntry[]): [DefinitionEntry, DefinitionEntry][] {
+  return ours.map((o) => [o, up.find((u) => u.namespace === o.namespace) ?? up[0]!]);
+}
+
+/** Renders a disagreement as one line. */
+export function describeDisagreement(d: Disagreement): string {
+  const verdict = (v: { valid: boolean; error?: string }) => (v.valid ? 'accepts' : `rejects (${v.error ?? 'invalid'})`);
+  const what = d.origin === 'mutant' ? `mutant (${d.mutation})` : d.origin === 'ours-sample' ? 'sample from our schema' : 'sample from upstream schema';
+  return `behaviour: ${what} ${preview(d.instance, 200)}: ours ${verdict(d.ours)}, upstream ${verdict(d.upstream)}`;
+}
+
+/**
+ * Compares one definition name present in both bundles, structurally and (unless disabled) behaviourally.
+ */
+export function compareDefinition(name: string, oursIn: SchemaBundle | PreparedBundle, upstreamIn: SchemaBundle | PreparedBundle, options: CheckOptions = {}): ItemResult {
+  const ours = toPrepared(oursIn, options);
+  const up = toPrepared(upstreamIn, options);
+  const oe = ours.bundle.definitions.get(name);
+  const ue = up.bundle.definitions.get(name);
+  if (!oe || !ue) throw new Error(`definition "${name}" is missing from ${!oe ? ours.bundle.label : up.bundle.label}`);
+  const structural: StructuralDifference[] = [];
+  let behaviour: BehaviourResult | undefined;
+  for (const [o, u] of pairEntries(oe, ue)) {
+    const label = oe.length > 1 ? `${name}(${o.namespace})` : name;
+    structural.push(...compareSchemas({ bundle: ours.bundle, schema: o.schema }, { bundle: up.bundle, schema: u.schema }, label, options.maxDifferences ?? 10));
+    if (!options.structuralOnly && !behaviour?.disagreement) {
+      behaviour = compareBehaviour(
+        name,
+        { ...ours, pointer: o.pointer },
+        { ...up, pointer: u.pointer },
+        options.behaviour,
+      );
+    }
+  }
+  const reasons = structural.map((d) => `${d.path}: ${d.message}`);
+  if (behaviour?.disagreement) reasons.push(describeDisagreement(behaviour.disagreement));
+  return { name, equivalent: reasons.length === 0, reasons, structural, ...(behaviour ? { behaviour } : {}) };
+}
+
+/** One method variant of a method union. */
+export interface MethodVariant {
+  readonly method: string;
+  readonly schema: JsonObject;
+  /** Definition name the variant's `params` refers to, when it is a `$ref`. */
+  readonly paramsRef?: string;
+}
+
+/**
+ * Lists the methods of a union definition (`ClientRequest`, …): one per `oneOf`/`anyOf` entry, named by the single value
+ * of its `method` enum (or const).
+ *
+ * @throws Error naming the union and entry index when an entry has no single method name
+ */
+export function methodsOf(bundle: SchemaBundle, unionName: string): Map<string, MethodVariant> {
+  const out = new Map<string, MethodVariant>();
+  const entry = bundle.definitions.get(unionName)?.[0];
+  if (!entry) return out;
+  const deref = (node: JsonValue): JsonValue => {
+    let n = node;
+    for (let i = 0; i < 16 && isObject(n) && typeof n['$ref'] === 'string'; i++) n = resolveRef(bundle, n['$ref']).schema;
+    return n;
+  };
+  const root = deref(entry.schema);
+  const variants = isObject(root) ? (root['oneOf'] ?? root['anyOf']) : undefined;
+  if (!Array.isArray(variants)) throw new Error(`${bundle.label}: ${unionName} is not a oneOf/anyOf union`);
+  variants.forEach((raw, i) => {
+    const v = deref(raw as JsonValue);
+    const props = isObject(v) && isObject(v['properties']) ? v['properties'] : undefined;
+    const m = props ? deref(props['method'] as JsonValue) : undefined;
+    const name = isObject(m) ? (typeof m['const'] === 'string' ? m['const'] : Array.isArray(m['enum']) && m['enum'].length === 1 ? m['enum'][0] : undefined) : undefined;
+    if (typeof name !== 'string' || !isObject(v)) throw new Error(`${bundle.label}: ${unionName} entry ${i} has no single "method" value`);
+    const params = props?.['params'];
+    const paramsRef = isObject(params) && typeof params['$ref'] === 'string' ? params['$ref'].split('/').pop() : undefined;
+    out.set(name, { method: name, schema: v, ...(paramsRef ? { paramsRef } : {}) });
+  });
+  return out;
+}
+
+function coverage(upNames: string[], ourNames: string[], results: ItemResult[]): Coverage {
+  const up = new Set(upNames);
+  const ours = new Set(ourNames);
+  const notEquivalent = results.filter((r) => !r.equivalent).map((r) => ({ name: r.name, reasons: r.reasons }));
+  return {
+    upstreamTotal: up.size,
+    oursTotal: ours.size,
+    covered: results.length,
+    equivalent: results.length - notEquivalent.length,
+    uncovered: [...up].filter((n) => !ours.has(n)).sort(),
+    unknown: [...ours].filter((n) => !up.has(n)).sort(),
+    notEquivalent,
+  };
+}
+
+/**
+ * Checks our bundle against upstream's: every definition present in both (the four method unions are compared per
+ * method instead), plus method coverage of `ClientRequest`, `ServerNotification`, `ServerRequest`,
+ * `ClientNotification`.
+ */
+export function checkBundle(bundleName: string, oursIn: SchemaBundle | PreparedBundle, upstreamIn: SchemaBundle | PreparedBundle, options: CheckOptions = {}): BundleReport {
+  const started = Date.now();
+  const ours = toPrepared(oursIn, options);
+  const up = toPrepared(upstreamIn, options);
+  const unions = new Set<string>(Object.values(METHOD_UNIONS));
+  const upNames = [...up.bundle.definitions.keys()].filter((n) => !unions.has(n));
+  const ourNames = [...ours.bundle.definitions.keys()].filter((n) => !unions.has(n));
+  const only = options.only ? new Set(options.only) : undefined;
+  const results: ItemResult[] = [];
+  const byName = new Map<string, ItemResult>();
+  for (const name of ourNames.sort()) {
+    if (!up.bundle.definitions.has(name) || (only && !only.has(name))) continue;
+    const r = compareDefinition(name, ours, up, options);
+    results.push(r);
+    byName.set(name, r);
+  }
+  const methods = {} as Record<MethodGroup, Coverage>;
+  for (const [group, unionName] of Object.entries(METHOD_UNIONS) as [MethodGroup, string][]) {
+    const upMethods = methodsOf(up.bundle, unionName);
+    const ourMethods = methodsOf(ours.bundle, unionName);
+    const methodResults: ItemResult[] = [];
+    for (const [method, ov] of ourMethods) {
+      const uv = upMethods.get(method);
+      if (!uv) continue;
+      const structural = compareSchemas({ bundle: ours.bundle, schema: ov.schema }, { bundle: up.bundle, schema: uv.schema }, `${unionName}[method=${method}]`);
+      const reasons = structural.map((d) => `${d.path}: ${d.message}`);
+      const params = ov.paramsRef && ov.paramsRef === uv.paramsRef ? byName.get(ov.paramsRef) : undefined;
+      if (params && !params.equivalent) reasons.push(`params ${ov.paramsRef} is not equivalent`);
+      methodResults.push({ name: method, equivalent: reasons.length === 0, reasons, structural });
+    }
+    methods[group] = coverage([...upMethods.keys()], [...ourMethods.keys()], methodResults);
+  }
+  return {
+    bundle: bundleName,
+    ours: ours.bundle.source,
+    upstream: up.bundle.source,
+    definitions: coverage(upNames, ourNames, results),
+    methods,
+    results,
+    durationMs: Date.now() - started,
+  };
+}
+
+/** Failures of a bundle report: non-equivalent covered items and names we have that upstream does not. */
+export function failuresOf(report: BundleReport): string[] {
+  const out: string[] = [];
+  const groups: [string, Coverage][] = [['definition', report.definitions], ...Object.entries(report.methods).map(([g, c]) => [g, c] as [string, Coverage])];
+  for (const [kind, c] of groups) {
+    for (const n of c.unknown) out.push(`${report.bundle}: ${kind} "${n}" is in our schema but not upstream`);
+    for (const ne of c.notEquivalent) out.push(`${report.bundle}: ${kind} "${ne.name}" is not equivalent: ${ne.reasons.join('; ')}`);
+  }
+  return out;
+}
