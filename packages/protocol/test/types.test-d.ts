@@ -99,12 +99,9 @@ describe('derived unions', () => {
       params: { clientInfo: { name: 'cask', version: '0.1.0' } },
     };
     void ok;
+    const params = { clientInfo: { name: 'cask' } };
     // @ts-expect-error clientInfo.version is required
-    const bad: ClientRequest = {
-      id: 1,
-      method: 'initialize',
-      params: { clientInfo: { name: 'cask' } },
-    };
+    const bad: ClientRequest = { id: 1, method: 'initialize', params };
     void bad;
   });
 });
