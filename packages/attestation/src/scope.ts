@@ -1,0 +1,110 @@
+/**
+ * Which outbound requests carry the `x-oai-attestation` header.
+ * @module
+ */
+
+/**
+ * A set of request URLs that should carry the header. A URL is in scope when
+ * all of these hold:
+ * - its scheme is `https:` or `wss:` (or, with `allowInsecureLoopback`,
+ *   `http:`/`ws:` to a loopback host);
+ * - its `host` (host name plus any non-default port, as WHATWG `URL` reports
+ *   it: lower case, IDNA-normalised, userinfo dropped) equals one entry of
+ *   `hosts` exactly: no suffix or prefix matching;
+ * - its `pathname` (after WHATWG normalisation of `.`/`..` segments, with
+ *   percent-escapes left as they are) equals one entry of `paths` exactly.
+ * Query strings and fragments are ignored.
+ */
+export interface AttestationScope {
+  /** Exact hosts, e.g. `chatgpt.com` or `127.0.0.1:8080`. Compared case-insensitively. */
+  readonly hosts: readonly string[];
+  /** Exact path names, e.g. `/backend-api/codex/responses`. Compared case-sensitively. */
+  readonly paths: readonly string[];
+  /**
+   * Also accept `http:` and `ws:` when the host is loopback (`localhost`,
+   * `127.0.0.0/8`, `[::1]`). For tests with a local backend stand-in only.
+   * @default false
+   */
+  readonly allowInsecureLoopback?: boolean;
+}
+
+/** Base URL of the ChatGPT Codex backend that the app-server uses with ChatGPT sign-in. */
+export const CHATGPT_CODEX_BASE_URL = 'https://chatgpt.com/backend-api/codex';
+
+/**
+ * The endpoints the app-server attaches the header to, relative to the
+ * provider base URL: Responses over HTTP (POST) and its websocket handshake
+ * (GET upgrade) share `/responses`; remote compaction is `/responses/compact`;
+ * realtime WebRTC call set-up is `/realtime/calls`.
+ */
+export const ATTESTED_ENDPOINTS = ['/responses', '/responses/compact', '/realtime/calls'] as const;
+
+/**
+ * Builds a scope for a provider base URL: the base URL's host plus
+ * {@link ATTESTED_ENDPOINTS} under its path.
+ *
+ * @throws {TypeError} if `baseUrl` is not an absolute URL.
+ */
+export function attestationScopeFor(baseUrl: string, options: { allowInsecureLoopback?: boolean } = {}): AttestationScope {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new TypeError(`attestationScopeFor(): base URL is not an absolute URL: ${JSON.stringify(baseUrl)}`);
+  }
+  const base = url.pathname.replace(/\/+$/, '');
+  return {
+    hosts: [url.host],
+    paths: ATTESTED_ENDPOINTS.map((endpoint) => `${base}${endpoint}`),
+    allowInsecureLoopback: options.allowInsecureLoopback ?? false,
+  };
+}
+
+/**
+ * The scope matching the app-server's default ChatGPT-sign-in provider:
+ * `https://chatgpt.com/backend-api/codex/{responses, responses/compact, realtime/calls}`.
+ */
+export const defaultAttestationScope: AttestationScope = Object.freeze({
+  hosts: Object.freeze(['chatgpt.com']),
+  paths: Object.freeze(ATTESTED_ENDPOINTS.map((endpoint) => `/backend-api/codex${endpoint}`)),
+  allowInsecureLoopback: false,
+});
+
+const SECURE_SCHEMES = new Set(['https:', 'wss:']);
+const INSECURE_SCHEMES = new Set(['http:', 'ws:']);
+
+function isLoopbackHostname(hostname: string): boolean {
+  if (hostname === 'localhost' || hostname === '[::1]') return true;
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+
+function normaliseHost(entry: string): string | undefined {
+  try {
+    return new URL(`https://${entry}/`).host;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * True if a request to `url` should carry the attestation header under
+ * `scope`. Never throws: a string that is not an absolute URL is out of scope.
+ */
+export function isInAttestationScope(url: string | URL, scope: AttestationScope = defaultAttestationScope): boolean {
+  let parsed: URL;
+  try {
+    parsed = typeof url === 'string' ? new URL(url) : new URL(url.href);
+  } catch {
+    return false;
+  }
+  if (!SECURE_SCHEMES.has(parsed.protocol)) {
+    if (!(scope.allowInsecureLoopback && INSECURE_SCHEMES.has(parsed.protocol) && isLoopbackHostname(parsed.hostname))) {
+      return false;
+    }
+  }
+  // `host` includes a port only when it is not the scheme's default; wss and
+  // https share 443, ws and http share 80, so one host entry covers both.
+  const host = parsed.host;
+  if (!scope.hosts.some((entry) => normaliseHost(entry) === host)) return false;
+  return scope.paths.includes(parsed.pathname);
+}
