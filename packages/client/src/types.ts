@@ -1,0 +1,162 @@
+/**
+ * Public types of the client: options, events, server-request handlers and
+ * extensions.
+ * @module
+ */
+import type {
+  ClientInfo,
+  InitializeCapabilities,
+  JSONRPCMessage,
+  JSONRPCNotification,
+  RequestId,
+  ServerNotificationMethod,
+  ServerNotificationParams,
+  ServerRequestMethod,
+  ServerRequestParams,
+  ServerRequestResult,
+} from '@cask/protocol';
+import type { LaggedEvent } from './queue.js';
+import type { ProtocolValidators } from './validation.js';
+
+/** Direction of a message on the wire: client to server, or server to client. */
+export type Direction = 'c2s' | 's2c';
+
+/** How strictly messages are checked against the protocol schema. */
+export type ValidationMode = 'off' | 'warn' | 'strict';
+
+/** What a server-request handler receives besides the params. */
+export interface ServerRequestContext<M extends ServerRequestMethod = ServerRequestMethod> {
+  /** The server's id for this request (the server counts from 0). */
+  id: RequestId;
+  method: M;
+  /**
+   * Aborted when the answer is no longer wanted: the server reported the
+   * request resolved (`serverRequest/resolved`, e.g. the turn was
+   * interrupted), the server exited, or the client is shutting down.
+   */
+  signal: AbortSignal;
+}
+
+/**
+ * Answers one kind of server request. Return (or resolve to) the result to
+ * send back; throw to answer with a JSON-RPC error instead (a thrown
+ * {@link JsonRpcError}-like object with a numeric `code` keeps its code,
+ * anything else becomes `-32603`).
+ */
+export type ServerRequestHandler<M extends ServerRequestMethod> = (
+  params: ServerRequestParams<M>,
+  ctx: ServerRequestContext<M>,
+) => ServerRequestResult<M> | Promise<ServerRequestResult<M>>;
+
+/** A map from server-request method to its handler. */
+export type ServerRequestHandlers = { [M in ServerRequestMethod]?: ServerRequestHandler<M> };
+
+/**
+ * A bundle of behaviour plugged into the client at start: capabilities to
+ * declare in `initialize` and handlers for the server requests those
+ * capabilities make the server send. `@cask/attestation` is one.
+ */
+export interface ClientExtension {
+  /** Human-readable name, used in error messages. */
+  name?: string;
+  /** Merged into the `initialize` capabilities (extension values win over the caller's). */
+  capabilities?: Partial<InitializeCapabilities>;
+  /** Default handlers; a handler registered with `onServerRequest` takes precedence. */
+  serverRequestHandlers?: ServerRequestHandlers;
+}
+
+/** A notification from the server, as yielded by `notifications()` and `events()`. */
+export type NotificationEvent = {
+  [M in ServerNotificationMethod]: {
+    kind: 'notification';
+    method: M;
+    params: ServerNotificationParams<M>;
+    /** The message exactly as received (it may carry extra envelope members such as `emittedAtMs`). */
+    raw: JSONRPCNotification;
+  };
+}[ServerNotificationMethod];
+
+/** A request from the server, as yielded by `events()`. Handlers answer it; the event is informational. */
+export type ServerRequestEvent = {
+  [M in ServerRequestMethod]: {
+    kind: 'serverRequest';
+    id: RequestId;
+    method: M;
+    params: ServerRequestParams<M>;
+  };
+}[ServerRequestMethod];
+
+/** Something on the wire that broke the protocol or failed validation. */
+export interface ProtocolIssue {
+  kind: 'protocolIssue';
+  direction: Direction;
+  /** What was being checked, e.g. `params of server notification turn/completed`, `unparsable line`. */
+  subject: string;
+  /** One-line explanation. */
+  message: string;
+  /** Validator error details, when a validator produced them. */
+  errors?: unknown;
+  /** The offending message (or raw line). */
+  raw: unknown;
+}
+
+/** Items of the `notifications()` stream. */
+export type NotificationStreamItem = NotificationEvent | LaggedEvent;
+
+/** Items of the `events()` stream. */
+export type ClientEvent = NotificationEvent | ServerRequestEvent | ProtocolIssue | LaggedEvent;
+
+/** Options of {@link AppServerClient.start}. */
+export interface AppServerClientOptions {
+  /** Identifies the client to the server (sent in `initialize`). */
+  clientInfo: ClientInfo;
+  /** Capabilities to declare in `initialize`; extensions may add to them. */
+  capabilities?: InitializeCapabilities | null;
+  /** The `codex` executable. Default `codex` (looked up on `PATH`). */
+  codexPath?: string;
+  /** Arguments. Default `['app-server']`. */
+  args?: string[];
+  /** Variables added to (or, with `inheritEnv: false`, replacing) the server's environment. */
+  env?: Record<string, string | undefined>;
+  /** Start from `process.env`. Default `true`. */
+  inheritEnv?: boolean;
+  /** Working directory of the server process. */
+  cwd?: string;
+  /** Extensions (capabilities + server-request handlers). */
+  extensions?: ClientExtension[];
+  /**
+   * Schema validation of every message, both ways, with `@cask/validators`.
+   * `off` (default): none. `warn`: report issues (to `onProtocolIssue`, the
+   * `events()` stream, or a process warning) but deliver messages as usual.
+   * `strict`: outgoing invalid messages are refused, invalid results reject
+   * their request, invalid server requests are answered with `-32602`, and
+   * invalid notifications are delivered only as `protocolIssue` events.
+   */
+  validate?: ValidationMode;
+  /** Validator functions to use instead of loading `@cask/validators`. */
+  validators?: ProtocolValidators;
+  /** Called with every protocol issue (unparsable lines, unknown response ids, validation failures). */
+  onProtocolIssue?: (issue: ProtocolIssue) => void;
+  /** Transcript hook: called with every message sent (`c2s`) or received (`s2c`), in wire order. */
+  onMessage?: (direction: Direction, message: JSONRPCMessage) => void;
+  /** Called with every line the server writes to stderr. */
+  onStderr?: (line: string) => void;
+  /** How many stderr lines to keep for error messages. Default 50. */
+  stderrTailLines?: number;
+  /** Capacity of each `notifications()`/`events()` subscription. Default {@link DEFAULT_QUEUE_CAPACITY}. */
+  queueCapacity?: number;
+  /** Default timeout for every request, in ms. Default: no timeout. */
+  requestTimeoutMs?: number;
+  /** Timeout of the `initialize` handshake, in ms. Default 30 000. */
+  initializeTimeoutMs?: number;
+  /** How long `shutdown()` waits after closing stdin, and again after SIGTERM, in ms. Default 2 000. */
+  shutdownGraceMs?: number;
+}
+
+/** Per-request options. */
+export interface RequestOptions {
+  /** Reject with `RequestTimeoutError` when no answer came in this many ms (overrides the client default). */
+  timeoutMs?: number;
+  /** Reject with `RequestAbortedError` when this fires. The server is not told (the protocol has no cancel). */
+  signal?: AbortSignal;
+}
