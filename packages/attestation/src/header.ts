@@ -175,9 +175,10 @@ export function decodeAttestationHeader(value: unknown): AttestationEnvelope {
   }
   const keys = topLevelKeys(value.trim());
   const seen = new Set<string>();
-  for (const key of keys) {
+  for (const [index, key] of keys.entries()) {
     if (key !== 'v' && key !== 's' && key !== 't') {
-      throw new AttestationHeaderError('unknown-field', `unknown member ${JSON.stringify(key.slice(0, 32))}; only "v", "s" and "t" are allowed`);
+      // The name is not repeated: a mangled envelope could put the token there.
+      throw new AttestationHeaderError('unknown-field', `member #${index + 1} is not one of "v", "s" and "t"`);
     }
     if (seen.has(key)) {
       throw new AttestationHeaderError('duplicate-field', `member "${key}" appears more than once`);

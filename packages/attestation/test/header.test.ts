@@ -1,0 +1,153 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  AttestationHeaderError,
+  AttestationStatus,
+  decodeAttestationHeader,
+  encodeAttestationHeader,
+  type AttestationEnvelopeInput,
+} from '../src/index.js';
+
+const failureStatuses = [
+  AttestationStatus.Timeout,
+  AttestationStatus.RequestFailed,
+  AttestationStatus.RequestCanceled,
+  AttestationStatus.MalformedResponse,
+] as const;
+
+function reasonOf(value: unknown): string {
+  try {
+    decodeAttestationHeader(value);
+  } catch (error) {
+    expect(error).toBeInstanceOf(AttestationHeaderError);
+    return (error as AttestationHeaderError).reason;
+  }
+  throw new Error('expected decode to fail');
+}
+
+describe('AttestationStatus', () => {
+  it('has the app-server wire values', () => {
+    expect(AttestationStatus).toEqual({ Ok: 0, Timeout: 1, RequestFailed: 2, RequestCanceled: 3, MalformedResponse: 4 });
+  });
+});
+
+describe('encodeAttestationHeader', () => {
+  it('writes the exact bytes the app-server writes for ASCII tokens and for failures', () => {
+    expect(encodeAttestationHeader({ status: AttestationStatus.Ok, token: 'v1.opaque-client-payload' })).toBe(
+      '{"v":1,"s":0,"t":"v1.opaque-client-payload"}',
+    );
+    expect(failureStatuses.map((status) => encodeAttestationHeader({ status }))).toEqual([
+      '{"v":1,"s":1}',
+      '{"v":1,"s":2}',
+      '{"v":1,"s":3}',
+      '{"v":1,"s":4}',
+    ]);
+  });
+
+  it('escapes quotes, control characters and non-ASCII so the value is printable ASCII', () => {
+    const value = encodeAttestationHeader({ status: AttestationStatus.Ok, token: 'a"b\\c\n\u0001é😀\u007f' });
+    expect(value).toMatch(/^[\x20-\x7e]*$/);
+    expect(value).toBe('{"v":1,"s":0,"t":"a\\"b\\\\c\\n\\u0001\\u00e9\\ud83d\\ude00\\u007f"}');
+    expect(() => new Headers({ 'x-oai-attestation': value })).not.toThrow();
+  });
+
+  it('refuses impossible envelopes', () => {
+    expect(() => encodeAttestationHeader({ status: AttestationStatus.Ok })).toThrow(AttestationHeaderError);
+    expect(() => encodeAttestationHeader({ status: AttestationStatus.Timeout, token: 'x' })).toThrow(/must not carry a token/);
+    expect(() => encodeAttestationHeader({ status: 7 } as unknown as AttestationEnvelopeInput)).toThrow(/status must be one of/);
+  });
+});
+
+describe('decodeAttestationHeader', () => {
+  it('reads what the app-server writes', () => {
+    expect(decodeAttestationHeader('{"v":1,"s":0,"t":"v1.integration-test"}')).toEqual({ status: 0, token: 'v1.integration-test' });
+    expect(decodeAttestationHeader('{"v":1,"s":3}')).toEqual({ status: 3 });
+    expect(decodeAttestationHeader(' { "s" : 0 , "t" : "" , "v" : 1 } ')).toEqual({ status: 0, token: '' });
+    expect(decodeAttestationHeader('{"v":1,"s":0,"t":"é"}')).toEqual({ status: 0, token: 'é' });
+  });
+
+  it.each([
+    ['not a string', 42, 'not-a-string'],
+    ['empty', '', 'not-json'],
+    ['not JSON', 'v1.token', 'not-json'],
+    ['trailing junk', '{"v":1,"s":1}x', 'not-json'],
+    ['two objects', '{"v":1,"s":1}{"v":1,"s":1}', 'not-json'],
+    ['an array', '[1,0]', 'not-an-object'],
+    ['null', 'null', 'not-an-object'],
+    ['a string', '"{\\"v\\":1}"', 'not-an-object'],
+    ['an unknown member', '{"v":1,"s":1,"x":0}', 'unknown-field'],
+    ['a repeated member', '{"v":1,"s":0,"t":"a","t":"b"}', 'duplicate-field'],
+    ['a repeated version', '{"v":2,"v":1,"s":1}', 'duplicate-field'],
+    ['a missing version', '{"s":1}', 'bad-version'],
+    ['version 2', '{"v":2,"s":1}', 'bad-version'],
+    ['version as a string', '{"v":"1","s":1}', 'bad-version'],
+    ['a missing status', '{"v":1}', 'bad-status'],
+    ['an unknown status', '{"v":1,"s":5}', 'bad-status'],
+    ['a fractional status', '{"v":1,"s":0.5}', 'bad-status'],
+    ['a string status', '{"v":1,"s":"0"}', 'bad-status'],
+    ['ok without a token', '{"v":1,"s":0}', 'missing-token'],
+    ['ok with a numeric token', '{"v":1,"s":0,"t":12}', 'bad-token'],
+    ['ok with a null token', '{"v":1,"s":0,"t":null}', 'bad-token'],
+    ['a failure with a token', '{"v":1,"s":2,"t":"x"}', 'unexpected-token'],
+    ['too long', `{"v":1,"s":0,"t":"${'a'.repeat(70_000)}"}`, 'too-long'],
+  ])('rejects %s', (_label, value, reason) => {
+    expect(reasonOf(value)).toBe(reason);
+  });
+
+  it('never repeats the token in its error messages', () => {
+    const secret = 'SECRET-TOKEN-VALUE';
+    for (const value of [`{"v":1,"s":2,"t":"${secret}"}`, `{"v":1,"s":0,"t":"${secret}"} junk`, `{"v":"${secret}","s":1}`, `{"${secret}":1}`]) {
+      try {
+        decodeAttestationHeader(value);
+        throw new Error('expected failure');
+      } catch (error) {
+        expect((error as Error).message).not.toContain(secret);
+      }
+    }
+  });
+});
+
+describe('properties', () => {
+  const envelope = fc.oneof(
+    fc.string({ unit: 'binary' }).map((token) => ({ status: AttestationStatus.Ok, token }) as AttestationEnvelopeInput),
+    fc.constantFrom(...failureStatuses).map((status) => ({ status }) as AttestationEnvelopeInput),
+  );
+
+  it('decode(encode(x)) gives back x, and the encoding is printable ASCII', () => {
+    fc.assert(
+      fc.property(envelope, (input) => {
+        const value = encodeAttestationHeader(input);
+        expect(value).toMatch(/^[\x20-\x7e]*$/);
+        const decoded = decodeAttestationHeader(value);
+        expect(decoded).toEqual(input.status === 0 ? { status: 0, token: input.token } : { status: input.status });
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('decode throws nothing but AttestationHeaderError on arbitrary strings', () => {
+    const noise = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.json(),
+      // near misses: a valid envelope with a random edit
+      fc.tuple(envelope, fc.nat(), fc.string({ maxLength: 3 })).map(([input, at, insert]) => {
+        const text = encodeAttestationHeader(input);
+        const i = at % (text.length + 1);
+        return text.slice(0, i) + insert + text.slice(i + (at % 2));
+      }),
+      fc.dictionary(fc.constantFrom('v', 's', 't', 'x'), fc.jsonValue()).map((object) => JSON.stringify(object)),
+    );
+    fc.assert(
+      fc.property(noise, (value) => {
+        try {
+          const decoded = decodeAttestationHeader(value);
+          // Whatever is accepted must be canonical up to whitespace, member order and string escapes.
+          expect(decodeAttestationHeader(encodeAttestationHeader(decoded))).toEqual(decoded);
+        } catch (error) {
+          expect(error).toBeInstanceOf(AttestationHeaderError);
+        }
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+});
