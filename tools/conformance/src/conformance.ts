@@ -189,10 +189,10 @@ export function checkBundle(bundleName: string, oursIn: SchemaBundle | PreparedB
   const byName = new Map<string, ItemResult>();
   for (const name of ourNames.sort()) {
     if (!up.bundle.definitions.has(name) || (only && !only.has(name))) continue;
-    const r = compareDefinition(name, ours, up, options);
-    results.push(r);
-    byName.set(name, r);
+    results.push(compareDefinition(name, ours, up, options));
   }
+  annotateDependencies(ours.bundle, results);
+  for (const r of results) byName.set(r.name, r);
   const methods = {} as Record<MethodGroup, Coverage>;
   for (const [group, unionName] of Object.entries(METHOD_UNIONS) as [MethodGroup, string][]) {
     const upMethods = methodsOf(up.bundle, unionName);
@@ -218,6 +218,37 @@ export function checkBundle(bundleName: string, oursIn: SchemaBundle | PreparedB
     results,
     durationMs: Date.now() - started,
   };
+}
+
+/** Names of all definitions reachable from `name` through `$ref`s (excluding `name`). */
+export function referencedDefinitions(bundle: SchemaBundle, name: string): Set<string> {
+  const seen = new Set<string>();
+  const queue = [...(bundle.definitions.get(name) ?? [])].map((e) => e.schema);
+  while (queue.length) {
+    const text = JSON.stringify(queue.pop());
+    for (const m of text.matchAll(/"\$ref":"([^"]+)"/g)) {
+      const target = m[1]!.split('/').pop()!;
+      if (target === name || seen.has(target)) continue;
+      seen.add(target);
+      for (const e of bundle.definitions.get(target) ?? []) queue.push(e.schema);
+    }
+  }
+  return seen;
+}
+
+/**
+ * A definition that only differs behaviourally often inherits the difference from a definition it references: add a
+ * hint naming the referenced definitions that differ structurally (the likely root cause).
+ */
+function annotateDependencies(bundle: SchemaBundle, results: ItemResult[]): void {
+  const rootCauses = new Set(results.filter((r) => r.structural.length > 0).map((r) => r.name));
+  if (!rootCauses.size) return;
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i]!;
+    if (r.equivalent || r.structural.length > 0) continue;
+    const causes = [...referencedDefinitions(bundle, r.name)].filter((n) => rootCauses.has(n)).sort();
+    if (causes.length) results[i] = { ...r, reasons: [...r.reasons, `hint: references non-equivalent ${causes.join(', ')}`] };
+  }
 }
 
 /** Failures of a bundle report: non-equivalent covered items and names we have that upstream does not. */

@@ -15,9 +15,13 @@ export interface ConformanceReport {
 /** A bundle report without the per-item details of equivalent items (keeps the JSON file small). */
 export type ReportBundle = Omit<BundleReport, 'results'>;
 
-/** Assembles the report of several bundle pairs. */
-export function buildReport(codexVersion: string, bundles: readonly BundleReport[]): ConformanceReport {
-  const failures = bundles.flatMap(failuresOf);
+/**
+ * Assembles the report of several bundle pairs.
+ *
+ * @param extraFailures - failures found outside the bundle comparison (e.g. schema files upstream does not have)
+ */
+export function buildReport(codexVersion: string, bundles: readonly BundleReport[], extraFailures: readonly string[] = []): ConformanceReport {
+  const failures = [...bundles.flatMap(failuresOf), ...extraFailures];
   return {
     codexVersion,
     generatedAt: new Date().toISOString(),
@@ -59,6 +63,8 @@ export function formatReport(report: ConformanceReport, listLimit = 15): string 
   const widths = header.map((_, i) => Math.max(...[header, ...rows].map((r) => (r[i] ?? '').length)));
   const fmt = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   lines.push(fmt(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(fmt));
+  const other = report.failures.filter((f) => !f.includes(' is not equivalent') && !f.includes(' is in our schema but not upstream'));
+  for (const f of other) lines.push(`FAILURE ${f}`);
   for (const b of report.bundles) {
     lines.push('', `[${b.bundle}] ours: ${b.ours}`, `[${b.bundle}] upstream: ${b.upstream}  (${b.durationMs} ms)`);
     for (const [label, get] of ROWS) {

@@ -14,6 +14,8 @@ export interface Verdict {
   readonly error?: string;
 }
 
+let instances = 0;
+
 /** Validates instances against the definitions of one bundle (ajv, draft-07, strict: false, formats on). */
 export class BundleValidator {
   readonly #ajv: Ajv;
@@ -24,7 +26,7 @@ export class BundleValidator {
     this.#ajv = new Ajv({ strict: false, allErrors: false, validateFormats: true, validateSchema: false });
     addFormats(this.#ajv);
     addCodexFormats(this.#ajv);
-    this.#id = `cask-conformance://${encodeURIComponent(bundle.label)}`;
+    this.#id = `https://cask.invalid/conformance/${++instances}-${bundle.label.replace(/[^A-Za-z0-9]+/g, '-')}.json`;
     const { $schema: _ignored, ...rest } = bundle.document;
     this.#ajv.addSchema({ ...rest, $id: this.#id });
   }
