@@ -47,6 +47,8 @@ export interface BundleReport {
   readonly definitions: Coverage;
   readonly methods: Readonly<Record<MethodGroup, Coverage>>;
   readonly results: readonly ItemResult[];
+  /** Covered definitions whose namespace (top level / `v2`) differs from upstream's: reported, not a failure. */
+  readonly misplaced: readonly string[];
   readonly durationMs: number;
 }
 
@@ -216,6 +218,12 @@ export function checkBundle(bundleName: string, oursIn: SchemaBundle | PreparedB
     definitions: coverage(upNames, ourNames, results),
     methods,
     results,
+    misplaced: results
+      .map((r) => r.name)
+      .filter((n) => {
+        const ns = (b: SchemaBundle) => [...new Set((b.definitions.get(n) ?? []).map((e) => e.namespace))].sort().join();
+        return ns(ours.bundle) !== ns(up.bundle);
+      }),
     durationMs: Date.now() - started,
   };
 }
@@ -252,7 +260,7 @@ function annotateDependencies(bundle: SchemaBundle, results: ItemResult[]): void
 }
 
 /** Failures of a bundle report: non-equivalent covered items and names we have that upstream does not. */
-export function failuresOf(report: BundleReport): string[] {
+export function failuresOf(report: Pick<BundleReport, 'bundle' | 'definitions' | 'methods'>): string[] {
   const out: string[] = [];
   const groups: [string, Coverage][] = [['definition', report.definitions], ...Object.entries(report.methods).map(([g, c]) => [g, c] as [string, Coverage])];
   for (const [kind, c] of groups) {

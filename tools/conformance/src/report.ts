@@ -9,6 +9,8 @@ export interface ConformanceReport {
   readonly generatedAt: string;
   readonly ok: boolean;
   readonly failures: readonly string[];
+  /** Findings that do not fail the check (layout differences). */
+  readonly notes: readonly string[];
   readonly bundles: readonly ReportBundle[];
 }
 
@@ -19,14 +21,19 @@ export type ReportBundle = Omit<BundleReport, 'results'>;
  * Assembles the report of several bundle pairs.
  *
  * @param extraFailures - failures found outside the bundle comparison (e.g. schema files upstream does not have)
+ * @param extraNotes - non-failing findings to include
  */
-export function buildReport(codexVersion: string, bundles: readonly BundleReport[], extraFailures: readonly string[] = []): ConformanceReport {
+export function buildReport(codexVersion: string, bundles: readonly BundleReport[], extraFailures: readonly string[] = [], extraNotes: readonly string[] = []): ConformanceReport {
   const failures = [...bundles.flatMap(failuresOf), ...extraFailures];
   return {
     codexVersion,
     generatedAt: new Date().toISOString(),
     ok: failures.length === 0,
     failures,
+    notes: [
+      ...bundles.flatMap((b) => b.misplaced.map((m) => `${b.bundle}: definition ${m} lives in a different namespace (top level vs v2) than upstream's`)),
+      ...extraNotes,
+    ],
     bundles: bundles.map(({ results: _r, ...rest }) => rest),
   };
 }
@@ -63,8 +70,10 @@ export function formatReport(report: ConformanceReport, listLimit = 15): string 
   const widths = header.map((_, i) => Math.max(...[header, ...rows].map((r) => (r[i] ?? '').length)));
   const fmt = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   lines.push(fmt(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(fmt));
-  const other = report.failures.filter((f) => !f.includes(' is not equivalent') && !f.includes(' is in our schema but not upstream'));
+  const inSections = new Set(report.bundles.flatMap(failuresOf));
+  const other = report.failures.filter((f) => !inSections.has(f));
   for (const f of other) lines.push(`FAILURE ${f}`);
+  for (const n of report.notes) lines.push(`note: ${n}`);
   for (const b of report.bundles) {
     lines.push('', `[${b.bundle}] ours: ${b.ours}`, `[${b.bundle}] upstream: ${b.upstream}  (${b.durationMs} ms)`);
     for (const [label, get] of ROWS) {
