@@ -141,6 +141,27 @@ describe('contract: real codex app-server', () => {
     });
   }
 
+  it('reports a model failure as an error notification and a failed turn', { timeout: TEST_TIMEOUT }, async () => {
+    h = await startHarness([{ kind: 'httpError', status: 400, message: 'stand-in refuses this request' }]);
+    const { client } = h;
+    const events = client.events();
+    const { thread } = await client.request('thread/start', { cwd: h.home.workspace, approvalPolicy: 'never' });
+    const { turn } = await client.request('turn/start', {
+      threadId: thread.id,
+      input: [{ type: 'text', text: 'Fail please', text_elements: [] }],
+    });
+    const seen = await collectUntil(events, isTurnCompleted);
+    await events.return!();
+    const errors = notificationsOf(seen, 'error');
+    expect(errors.length).toBeGreaterThanOrEqual(1);
+    expect(JSON.stringify(errors.at(-1)!.params)).toContain('stand-in refuses this request');
+    const done = notificationsOf(seen, 'turn/completed');
+    expect(done[0]!.params.turn.id).toBe(turn.id);
+    expect(done[0]!.params.turn.status).toBe('failed');
+    expect(JSON.stringify(done[0]!.params.turn.error)).toContain('stand-in refuses this request');
+    expect(h.standIn.responsesRequests()).toHaveLength(1);
+  });
+
   it('interrupts a turn whose model stream has stalled', { timeout: TEST_TIMEOUT }, async () => {
     h = await startHarness([{ kind: 'stall', chunks: ['Thinking'] }]);
     const { client } = h;
