@@ -243,7 +243,12 @@ export class PrefetchingAttestationProvider implements AttestationProvider {
           );
         }
         clearTimeout(this.#backoffTimer);
-        this.#backoffTimer = setTimeout(() => this.#pump(), delay);
+        // The timer ends the backoff itself: timers may fire a little before
+        // the clock reaches `backoffUntil`, and refilling must not stall then.
+        this.#backoffTimer = setTimeout(() => {
+          this.#backoffUntil = 0;
+          this.#pump();
+        }, delay);
         this.#backoffTimer.unref?.();
         this.#pump();
       },

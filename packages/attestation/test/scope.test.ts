@@ -80,7 +80,7 @@ describe('attestationScopeFor', () => {
 
 /** A fetch stand-in that records the attestation header of each request. */
 function recordingFetch() {
-  const seen: { url: string; header: string | null; redirect: RequestRedirect | undefined }[] = [];
+  const seen: { url: string; header: string | null; redirect: string | undefined }[] = [];
   const fetchImpl = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const request = input instanceof Request ? input : new Request(input, init);
     seen.push({ url: request.url, header: request.headers.get(ATTESTATION_HEADER_NAME), redirect: request.redirect });
