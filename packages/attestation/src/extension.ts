@@ -67,6 +67,7 @@ export function attestation(provider: AttestationProvider, options: AttestationE
     return response;
   };
   return {
+    name: 'attestation',
     capabilities: { requestAttestation: true },
     serverRequestHandlers: { 'attestation/generate': handler },
   };
