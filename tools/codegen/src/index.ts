@@ -1,0 +1,12 @@
+/**
+ * `@cask/codegen`: generates the JSON Schema in `schema/` from `@cask/protocol`
+ * and checks that the committed copy has not drifted.
+ * @packageDocumentation
+ */
+export { generateSchema, generateAll, writeSchema, GENERATED_COMMENT, STABLE_DIR, EXPERIMENTAL_DIR, TJS_SETTINGS } from './generate.js';
+export type { GenerateOptions } from './generate.js';
+export { checkSchema, compareTrees, readSchemaDir } from './drift.js';
+export type { DriftEntry, DriftReport } from './drift.js';
+export { canonicalJson, firstDifference } from './json.js';
+export { BUNDLE_FILE, FLAT_V2_FILE } from './layout.js';
+export { defaultSchemaDir } from './paths.js';

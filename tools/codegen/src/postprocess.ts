@@ -1,0 +1,318 @@
+/**
+ * The post-processing pass that turns typescript-json-schema's output into
+ * definitions shaped like upstream's. Each rule is a separate function and is
+ * described in the package README ("Post-processing rules").
+ * @module
+ */
+import { isObject, type Json, type JsonObject, type Schema } from './json.js';
+import type { ProtocolModel } from './protocol.js';
+import { restoreSourceRefs } from './source-refs.js';
+
+/** Integer formats upstream uses. */
+export const INTEGER_FORMATS = new Set(['int32', 'int64', 'uint', 'uint16', 'uint32', 'uint64']);
+/** Integer formats that cannot be negative. */
+export const UNSIGNED_FORMATS = new Set(['uint', 'uint16', 'uint32', 'uint64']);
+
+/** Keywords that only annotate and never change what validates. */
+const ANNOTATIONS = new Set(['description', 'title', 'default', 'examples', '$comment', 'experimental']);
+
+const REF_PREFIX = '#/definitions/';
+/** Name of the "any JSON" type in `@cask/protocol`. */
+export const JSON_VALUE = 'JsonValue';
+
+/** The definitions map produced by typescript-json-schema. */
+export type Definitions = Record<string, Schema>;
+
+function refName(node: JsonObject): string | undefined {
+  const ref = node.$ref;
+  return typeof ref === 'string' && ref.startsWith(REF_PREFIX) ? ref.slice(REF_PREFIX.length) : undefined;
+}
+
+/** Applies `fn` bottom-up to every sub-schema of `schema` and returns the result. */
+export function mapSchemas(schema: Json, fn: (node: Json) => Json): Json {
+  if (Array.isArray(schema)) return schema.map((s) => mapSchemas(s, fn));
+  if (!isObject(schema)) return schema;
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === 'enum' || key === 'const' || key === 'default' || key === 'examples' || key === 'required') {
+      out[key] = value;
+    } else if (key === 'properties' || key === 'definitions' || key === 'patternProperties') {
+      const props: JsonObject = {};
+      for (const [p, s] of Object.entries(value as JsonObject)) props[p] = mapSchemas(s, fn);
+      out[key] = props;
+    } else {
+      out[key] = mapSchemas(value, fn);
+    }
+  }
+  return fn(out);
+}
+
+function mapDefinitions(defs: Definitions, fn: (node: Json) => Json): Definitions {
+  const out: Definitions = {};
+  for (const [name, schema] of Object.entries(defs)) out[name] = mapSchemas(schema, fn) as Schema;
+  return out;
+}
+
+/**
+ * Rule 1: only exported protocol types may be definitions. typescript-json-schema
+ * adds helper definitions (`__type`, `Record<...>`, and `Name_1` duplicates of
+ * an exported `Name`); duplicates are folded into `Name` and the rest are
+ * inlined where they are referenced.
+ */
+export function inlineHelperDefinitions(defs: Definitions, exported: ReadonlySet<string>): Definitions {
+  const alias = (name: string): string | undefined => {
+    const m = /^(.+)_\d+$/.exec(name);
+    return m && exported.has(m[1]!) ? m[1] : undefined;
+  };
+  const resolve = (node: Json, depth: number): Json => {
+    if (depth > 50) throw new Error('helper definitions reference each other in a cycle; cannot inline them');
+    return mapSchemas(node, (n) => {
+      if (!isObject(n)) return n;
+      const name = refName(n);
+      if (name === undefined || exported.has(name)) return n;
+      const base = alias(name);
+      if (base) return { ...n, $ref: REF_PREFIX + base };
+      const target = defs[name];
+      if (target === undefined) throw new Error(`typescript-json-schema referenced a missing definition \`${name}\``);
+      const { $ref: _ref, ...siblings } = n;
+      const inlined = resolve(target, depth + 1);
+      if (!isObject(inlined)) return inlined;
+      return { ...inlined, ...siblings };
+    });
+  };
+  const out: Definitions = {};
+  for (const [name, schema] of Object.entries(defs)) {
+    if (exported.has(name)) out[name] = resolve(schema, 0) as Schema;
+  }
+  return out;
+}
+
+/**
+ * Rule 2: `JsonValue` means "any JSON value", which upstream writes as `true`.
+ * A reference to it becomes `true` (or just its annotations, e.g. a description).
+ */
+export function inlineJsonValue(defs: Definitions): Definitions {
+  const out = mapDefinitions(defs, (n) => {
+    if (!isObject(n)) return n;
+    if (refName(n) === JSON_VALUE) {
+      const { $ref: _ref, ...siblings } = n;
+      return Object.keys(siblings).length === 0 ? true : siblings;
+    }
+    return n;
+  });
+  delete out[JSON_VALUE];
+  return out;
+}
+
+/** Whether a schema accepts every JSON value. */
+function acceptsAnything(s: Json): boolean {
+  return s === true || (isObject(s) && Object.keys(s).every((k) => ANNOTATIONS.has(k)));
+}
+
+/** Rule 2b: `anyOf` containing an accept-anything branch accepts anything. */
+export function collapseAnything(defs: Definitions): Definitions {
+  return mapDefinitions(defs, (n) => {
+    if (!isObject(n) || !Array.isArray(n.anyOf) || !n.anyOf.some(acceptsAnything)) return n;
+    const { anyOf: _anyOf, ...rest } = n;
+    return Object.keys(rest).length === 0 ? true : rest;
+  });
+}
+
+/**
+ * Rule 3: `@format` tags written on union members (`string | /** @format int64 *\/ number`)
+ * are ignored by typescript-json-schema, which collapses the union into a
+ * `type` array. The definition is rebuilt as an `anyOf` of the members in
+ * source order, each member carrying its format.
+ */
+export function applyMemberFormats(defs: Definitions, model: Pick<ProtocolModel, 'memberFormats'>): Definitions {
+  const out = { ...defs };
+  for (const [name, { members, formats }] of model.memberFormats) {
+    const def = out[name];
+    if (!isObject(def)) continue;
+    const anyOf = members.map((member, index): JsonObject => {
+      if (!/^(string|number|boolean|null)$/.test(member)) {
+        throw new Error(`${name}: @format on union members is supported only for unions of primitive types, not \`${member}\``);
+      }
+      const format = formats.get(index);
+      return format ? { type: member, format } : { type: member };
+    });
+    const { type: _type, anyOf: _anyOf, ...rest } = def;
+    out[name] = { ...rest, anyOf };
+  }
+  return out;
+}
+
+function typeList(node: JsonObject): string[] {
+  const t = node.type;
+  if (typeof t === 'string') return [t];
+  if (Array.isArray(t)) return t.filter((x): x is string => typeof x === 'string');
+  return [];
+}
+
+function setTypeList(node: JsonObject, types: string[]): void {
+  node.type = types.length === 1 ? types[0]! : types;
+}
+
+function applyIntegerFormat(node: Json, format: string, where: string): void {
+  if (!isObject(node)) return;
+  const types = typeList(node);
+  if (types.includes('number') || types.includes('integer')) {
+    setTypeList(node, types.map((t) => (t === 'number' ? 'integer' : t)));
+    node.format = format;
+    if (UNSIGNED_FORMATS.has(format) && node.minimum === undefined) node.minimum = 0;
+    return;
+  }
+  if (types.includes('array') && node.items !== undefined) {
+    delete node.format;
+    applyIntegerFormat(node.items, format, where);
+    return;
+  }
+  if (Array.isArray(node.anyOf)) {
+    delete node.format;
+    for (const branch of node.anyOf) {
+      if (isObject(branch) && branch.type !== 'null' && branch.$ref === undefined) {
+        applyIntegerFormat(branch, format, where);
+      }
+    }
+    return;
+  }
+  throw new Error(`${where}: @format ${format} is on a schema that is neither a number nor an array of numbers`);
+}
+
+/**
+ * Rule 4: integers. `number` + an integer `@format` becomes `"type": "integer"`
+ * (keeping `null` when nullable); unsigned formats get `minimum: 0` unless a
+ * minimum was given; a format on an array moves to its `items`.
+ */
+export function applyIntegerFormats(defs: Definitions): Definitions {
+  const out: Definitions = {};
+  for (const [name, schema] of Object.entries(defs)) {
+    out[name] = mapSchemas(schema, (n) => {
+      if (isObject(n) && typeof n.format === 'string' && INTEGER_FORMATS.has(n.format)) {
+        const copy = { ...n };
+        applyIntegerFormat(copy, n.format, name);
+        return copy;
+      }
+      return n;
+    }) as Schema;
+  }
+  return out;
+}
+
+/** Rule 5: a single literal is written `"enum": [value]` (upstream's spelling), never `const`. */
+export function constToEnum(defs: Definitions): Definitions {
+  return mapDefinitions(defs, (n) => {
+    if (!isObject(n) || !('const' in n)) return n;
+    const { const: value, ...rest } = n;
+    return { ...rest, enum: [value!] };
+  });
+}
+
+const COMPOSITE = ['$ref', 'anyOf', 'oneOf', 'allOf', 'not', 'if'];
+
+/**
+ * Rule 6: nullability is spelled like upstream: `"type": [T, "null"]` for an
+ * inline schema, `anyOf: [{$ref}, {"type": "null"}]` for a reference; `null`
+ * always comes last.
+ */
+export function normaliseNullable(defs: Definitions): Definitions {
+  return mapDefinitions(defs, (n) => {
+    if (!isObject(n)) return n;
+    const node = { ...n };
+    const types = typeList(node);
+    if (Array.isArray(node.type) && types.includes('null')) {
+      setTypeList(node, [...types.filter((t) => t !== 'null'), 'null']);
+    }
+    if (Array.isArray(node.anyOf)) {
+      const isNull = (s: Json) => isObject(s) && s.type === 'null' && Object.keys(s).length === 1;
+      const nonNull = node.anyOf.filter((s) => !isNull(s));
+      const hasNull = nonNull.length < node.anyOf.length;
+      const only = nonNull[0];
+      if (
+        hasNull &&
+        nonNull.length === 1 &&
+        isObject(only) &&
+        typeList(only).length > 0 &&
+        !COMPOSITE.some((k) => k in only) &&
+        !Object.keys(only).some((k) => k in node && k !== 'anyOf' && !ANNOTATIONS.has(k))
+      ) {
+        const { anyOf: _anyOf, ...annotations } = node;
+        const merged: JsonObject = { ...only, ...annotations };
+        setTypeList(merged, [...typeList(only).filter((t) => t !== 'null'), 'null']);
+        if (Array.isArray(only.enum) && !only.enum.includes(null)) merged.enum = [...only.enum, null];
+        return merged;
+      }
+      if (hasNull) node.anyOf = [...nonNull, { type: 'null' }];
+    }
+    return node;
+  });
+}
+
+/**
+ * Rule 7: in draft-07 keywords next to `$ref` are ignored, so a reference that
+ * carries annotations (a property description, a default) is wrapped as
+ * `allOf: [{$ref}]`, as upstream does.
+ */
+export function wrapAnnotatedRefs(defs: Definitions): Definitions {
+  return mapDefinitions(defs, (n) => {
+    if (!isObject(n) || typeof n.$ref !== 'string' || Object.keys(n).length === 1) return n;
+    const { $ref, ...siblings } = n;
+    return { ...siblings, allOf: [{ $ref }] };
+  });
+}
+
+function tagValue(branch: Json, tag: string, defs: Definitions): Json | undefined {
+  let node = branch;
+  for (let i = 0; i < 5 && isObject(node) && refName(node) !== undefined; i++) node = defs[refName(node)!] ?? false;
+  if (!isObject(node) || !isObject(node.properties)) return undefined;
+  const prop = node.properties[tag];
+  const required = Array.isArray(node.required) && node.required.includes(tag);
+  if (!required || !isObject(prop) || !Array.isArray(prop.enum) || prop.enum.length !== 1) return undefined;
+  return prop.enum[0];
+}
+
+function discriminator(branches: Json[], defs: Definitions): string | undefined {
+  const first = branches[0];
+  let node = first;
+  while (isObject(node) && refName(node) !== undefined) node = defs[refName(node)!] ?? false;
+  if (!isObject(node) || !isObject(node.properties)) return undefined;
+  for (const tag of Object.keys(node.properties)) {
+    const values = branches.map((b) => tagValue(b, tag, defs));
+    if (values.some((v) => v === undefined)) continue;
+    if (new Set(values.map((v) => JSON.stringify(v))).size === values.length) return tag;
+  }
+  return undefined;
+}
+
+/**
+ * Rule 8: a union whose members are objects told apart by a required
+ * single-valued tag property (a tagged union) is written `oneOf`, as upstream
+ * does. Because the tags differ, `oneOf` and `anyOf` accept the same values.
+ */
+export function taggedUnionsToOneOf(defs: Definitions): Definitions {
+  return mapDefinitions(defs, (n) => {
+    if (!isObject(n) || !Array.isArray(n.anyOf) || n.anyOf.length < 2) return n;
+    if (!discriminator(n.anyOf, defs)) return n;
+    const { anyOf, ...rest } = n;
+    return { ...rest, oneOf: anyOf };
+  });
+}
+
+/** Runs rules 1–8 (1b lives in `source-refs.ts`) in order on typescript-json-schema's definitions. */
+export function postProcess(
+  defs: Definitions,
+  model: Pick<ProtocolModel, 'memberFormats' | 'types' | 'program'>,
+): Definitions {
+  let out = inlineHelperDefinitions(defs, new Set(model.types.keys()));
+  out = restoreSourceRefs(out, model);
+  out = inlineJsonValue(out);
+  out = collapseAnything(out);
+  out = applyMemberFormats(out, model);
+  out = applyIntegerFormats(out);
+  out = constToEnum(out);
+  out = normaliseNullable(out);
+  out = collapseAnything(out);
+  out = wrapAnnotatedRefs(out);
+  out = taggedUnionsToOneOf(out);
+  return out;
+}

@@ -1,0 +1,248 @@
+/**
+ * Reads the built `@cask/protocol` declarations (`dist/*.d.ts`) with the
+ * TypeScript compiler API: which types the package exports, where each one
+ * lives (`v1/`, `v2/` or the package root), and what the four method maps say.
+ * @module
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+
+/** The four method maps exported by `@cask/protocol`, keyed by the union each one becomes. */
+export const METHOD_MAPS = {
+  ClientRequest: { map: 'ClientRequests', kind: 'request' },
+  ClientNotification: { map: 'ClientNotifications', kind: 'notification' },
+  ServerRequest: { map: 'ServerRequests', kind: 'request' },
+  ServerNotification: { map: 'ServerNotifications', kind: 'notification' },
+} as const;
+
+/** Name of one of the four generated unions (`ClientRequest`, ...). */
+export type UnionName = keyof typeof METHOD_MAPS;
+
+/** How a map entry declares its `params`. */
+export type ParamsSpec =
+  | { kind: 'none' }
+  | { kind: 'required'; type: string }
+  | { kind: 'optional'; type: string };
+
+/** One entry of a method map. */
+export interface MethodEntry {
+  /** Wire method name, e.g. `thread/start`. */
+  method: string;
+  /** The entry's TSDoc text, if any. */
+  description?: string;
+  /** Whether the entry carries an `@experimental` tag. */
+  experimental: boolean;
+  params: ParamsSpec;
+  /** Name of the result type (requests only). */
+  result?: string;
+}
+
+/** An exported, non-generic type of `@cask/protocol`. */
+export interface ExportedType {
+  name: string;
+  /** Declaration file relative to the package's `dist/`, posix separators (e.g. `v2/thread.d.ts`). */
+  file: string;
+  /** First path segment of `file` when it is a folder (`v1`, `v2`), otherwise `''`. */
+  dir: string;
+  /** The declaration in `dist/` (read with the generator's own TypeScript program). */
+  decl: ts.InterfaceDeclaration | ts.TypeAliasDeclaration;
+}
+
+/** Everything the generator needs to know about the protocol package. */
+export interface ProtocolModel {
+  program: ts.Program;
+  /** Absolute path of `dist/index.d.ts`. */
+  entry: string;
+  types: Map<string, ExportedType>;
+  maps: Record<UnionName, MethodEntry[]>;
+  /** TSDoc of the derived unions (`ClientRequest`, ...) in `derived.ts`. */
+  unionDocs: Partial<Record<UnionName, string>>;
+  /**
+   * `@format` tags written on members of union type aliases
+   * (`type RequestId = string | /** @format int64 *\/ number`), which
+   * typescript-json-schema ignores: alias name → member index → format.
+   */
+  memberFormats: Map<string, { members: string[]; formats: Map<number, string> }>;
+}
+
+/** Files whose exports are never emitted as schema definitions (maps and derived helpers). */
+const NON_SCHEMA_FILES = new Set(['methods.d.ts', 'derived.d.ts']);
+
+/** Compiler options used to read the declarations. */
+export const COMPILER_OPTIONS: ts.CompilerOptions = {
+  strictNullChecks: true,
+  strict: true,
+  skipLibCheck: true,
+  noEmit: true,
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  target: ts.ScriptTarget.ES2022,
+  types: [],
+};
+
+/** Absolute path of the built `@cask/protocol` entry declaration file. */
+export function resolveProtocolEntry(): string {
+  // Node's package lookup: the nearest `node_modules/@cask/protocol` above this
+  // file, then the declaration entry its package.json names.
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const pkgDir = path.join(dir, 'node_modules', '@cask', 'protocol');
+    const pkgJson = path.join(pkgDir, 'package.json');
+    if (existsSync(pkgJson)) {
+      const pkg = JSON.parse(readFileSync(pkgJson, 'utf8')) as { types?: string };
+      return path.join(pkgDir, pkg.types ?? 'dist/index.d.ts');
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('cannot find @cask/protocol; run `pnpm install` at the repository root');
+    dir = parent;
+  }
+}
+
+function jsDocText(symbol: ts.Symbol, checker: ts.TypeChecker): string | undefined {
+  const text = ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim();
+  return text === '' ? undefined : text;
+}
+
+function hasTag(symbol: ts.Symbol, tag: string): boolean {
+  return symbol.getJsDocTags().some((t) => t.name === tag);
+}
+
+function typeNodeName(node: ts.TypeNode, where: string): string {
+  if (ts.isTypeReferenceNode(node) && !node.typeArguments) {
+    return node.typeName.getText();
+  }
+  throw new Error(
+    `${where}: expected a named protocol type, found \`${node.getText()}\`. ` +
+      'Give the payload its own exported type so it gets a schema definition and file.',
+  );
+}
+
+function readParams(node: ts.TypeNode | undefined, where: string): ParamsSpec {
+  if (!node) throw new Error(`${where}: the entry has no \`params\` member`);
+  if (node.kind === ts.SyntaxKind.UndefinedKeyword) return { kind: 'none' };
+  if (ts.isUnionTypeNode(node)) {
+    const rest = node.types.filter((t) => t.kind !== ts.SyntaxKind.UndefinedKeyword);
+    if (rest.length === 1 && rest.length < node.types.length) {
+      return { kind: 'optional', type: typeNodeName(rest[0]!, `${where}.params`) };
+    }
+  }
+  return { kind: 'required', type: typeNodeName(node, `${where}.params`) };
+}
+
+function readMap(
+  decl: ts.InterfaceDeclaration,
+  checker: ts.TypeChecker,
+  kind: 'request' | 'notification',
+): MethodEntry[] {
+  const entries: MethodEntry[] = [];
+  for (const member of decl.members) {
+    if (!ts.isPropertySignature(member) || !member.type) {
+      throw new Error(`${decl.name.text}: unexpected member \`${member.getText()}\``);
+    }
+    const name = member.name;
+    const method = ts.isStringLiteral(name) || ts.isIdentifier(name) ? name.text : undefined;
+    if (method === undefined) throw new Error(`${decl.name.text}: unsupported key \`${name.getText()}\``);
+    const where = `${decl.name.text}['${method}']`;
+    if (!ts.isTypeLiteralNode(member.type)) {
+      throw new Error(`${where}: expected \`{ params: ...${kind === 'request' ? '; result: ...' : ''} }\``);
+    }
+    const field = (n: string) =>
+      member.type && ts.isTypeLiteralNode(member.type)
+        ? member.type.members.find(
+            (m): m is ts.PropertySignature => ts.isPropertySignature(m) && m.name.getText() === n,
+          )?.type
+        : undefined;
+    const symbol = checker.getSymbolAtLocation(name);
+    const entry: MethodEntry = {
+      method,
+      experimental: symbol ? hasTag(symbol, 'experimental') : false,
+      params: readParams(field('params'), where),
+    };
+    const description = symbol ? jsDocText(symbol, checker) : undefined;
+    if (description) entry.description = description;
+    if (kind === 'request') {
+      const result = field('result');
+      if (!result) throw new Error(`${where}: a request entry needs a \`result\` member`);
+      entry.result = typeNodeName(result, `${where}.result`);
+    }
+    entries.push(entry);
+  }
+  return entries;
+}
+
+/** Formats given by `/** @format X *\/` comments written before members of a union alias. */
+function readMemberFormats(decl: ts.TypeAliasDeclaration): { members: string[]; formats: Map<number, string> } | undefined {
+  if (!ts.isUnionTypeNode(decl.type)) return undefined;
+  const text = decl.getSourceFile().text;
+  const formats = new Map<number, string>();
+  let from = decl.type.pos;
+  decl.type.types.forEach((member, index) => {
+    const between = text.slice(from, member.getStart());
+    const match = /\/\*\*[^]*?@format\s+(\w+)[^]*?\*\//.exec(between);
+    if (match) formats.set(index, match[1]!);
+    from = member.end;
+  });
+  if (formats.size === 0) return undefined;
+  return { members: decl.type.types.map((t) => t.getText()), formats };
+}
+
+/**
+ * Loads the protocol declarations.
+ * @param entry Absolute path of `dist/index.d.ts`; defaults to the installed `@cask/protocol`.
+ */
+export function loadProtocol(entry: string = resolveProtocolEntry()): ProtocolModel {
+  const program = ts.createProgram([entry], COMPILER_OPTIONS);
+  const diagnostics = ts.getPreEmitDiagnostics(program);
+  if (diagnostics.length > 0) {
+    const text = ts.formatDiagnostics(diagnostics.slice(0, 20), {
+      getCanonicalFileName: (f) => f,
+      getCurrentDirectory: () => process.cwd(),
+      getNewLine: () => '\n',
+    });
+    throw new Error(`@cask/protocol declarations do not type-check (rebuild it with \`pnpm --filter @cask/protocol build\`):\n${text}`);
+  }
+  const checker = program.getTypeChecker();
+  const source = program.getSourceFile(entry);
+  if (!source) throw new Error(`cannot read ${entry}; build @cask/protocol first`);
+  const moduleSymbol = checker.getSymbolAtLocation(source);
+  if (!moduleSymbol) throw new Error(`${entry} is not a module`);
+  const distDir = path.dirname(entry);
+
+  const types = new Map<string, ExportedType>();
+  const maps = {} as Record<UnionName, MethodEntry[]>;
+  const unionDocs: Partial<Record<UnionName, string>> = {};
+  const memberFormats: ProtocolModel['memberFormats'] = new Map();
+  const mapNames = new Map(Object.entries(METHOD_MAPS).map(([u, m]) => [m.map, u as UnionName]));
+
+  for (const exported of checker.getExportsOfModule(moduleSymbol)) {
+    const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+    const decl = symbol.declarations?.[0];
+    if (!decl) continue;
+    const file = path.relative(distDir, decl.getSourceFile().fileName).split(path.sep).join('/');
+    const name = exported.name;
+    const union = mapNames.get(name as (typeof METHOD_MAPS)[UnionName]["map"]);
+    if (union && ts.isInterfaceDeclaration(decl)) {
+      maps[union] = readMap(decl, checker, METHOD_MAPS[union].kind);
+      continue;
+    }
+    if (file === 'derived.d.ts' && name in METHOD_MAPS) {
+      const doc = jsDocText(symbol, checker);
+      if (doc) unionDocs[name as UnionName] = doc;
+    }
+    if (NON_SCHEMA_FILES.has(file)) continue;
+    if (!ts.isInterfaceDeclaration(decl) && !ts.isTypeAliasDeclaration(decl)) continue;
+    if (decl.typeParameters && decl.typeParameters.length > 0) continue;
+    const slash = file.indexOf('/');
+    types.set(name, { name, file, dir: slash === -1 ? '' : file.slice(0, slash), decl });
+    if (ts.isTypeAliasDeclaration(decl)) {
+      const formats = readMemberFormats(decl);
+      if (formats) memberFormats.set(name, formats);
+    }
+  }
+  for (const [union, { map }] of Object.entries(METHOD_MAPS)) {
+    if (!maps[union as UnionName]) throw new Error(`@cask/protocol does not export the method map \`${map}\``);
+  }
+  return { program, entry, types, maps, unionDocs, memberFormats };
+}

@@ -1,0 +1,179 @@
+/**
+ * Rule 1b: restore references that the type checker loses.
+ *
+ * typescript-json-schema works from checked types, and the checker forgets a
+ * type alias when the alias is a primitive (`type AbsolutePathBuf = string`)
+ * or when a union alias is combined with something else
+ * (`AskForApproval | null` becomes one flat union). The schema then inlines
+ * the alias's members instead of `$ref`-ing the definition, unlike upstream.
+ * This pass walks the declarations' syntax next to the schema and puts the
+ * references back; it also restores the source order of string-literal enums
+ * (the checker sorts union members by its own internal ids).
+ * @module
+ */
+import ts from 'typescript';
+import { isObject, type Json, type JsonObject } from './json.js';
+import type { Definitions } from './postprocess.js';
+import type { ProtocolModel } from './protocol.js';
+
+const REF = '#/definitions/';
+const KEEP = ['description', 'default', 'title', 'experimental', 'examples', '$comment'];
+
+function annotations(schema: Json): JsonObject {
+  const out: JsonObject = {};
+  if (!isObject(schema)) return out;
+  for (const k of KEEP) if (k in schema) out[k] = schema[k]!;
+  return out;
+}
+
+function unwrap(node: ts.TypeNode): ts.TypeNode {
+  let n = node;
+  while (ts.isParenthesizedTypeNode(n)) n = n.type;
+  return n;
+}
+
+function isNullNode(n: ts.TypeNode): boolean {
+  return ts.isLiteralTypeNode(n) && n.literal.kind === ts.SyntaxKind.NullKeyword;
+}
+
+function literalValue(n: ts.TypeNode): Json | undefined {
+  if (!ts.isLiteralTypeNode(n)) return undefined;
+  const lit = n.literal;
+  if (ts.isStringLiteral(lit)) return lit.text;
+  if (ts.isNumericLiteral(lit)) return Number(lit.text);
+  if (lit.kind === ts.SyntaxKind.TrueKeyword) return true;
+  if (lit.kind === ts.SyntaxKind.FalseKeyword) return false;
+  return undefined;
+}
+
+function memberName(m: ts.TypeElement): string | undefined {
+  const name = m.name;
+  if (!name) return undefined;
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name)) return name.text;
+  return undefined;
+}
+
+/** Puts `$ref`s and enum order back where the declarations have them. */
+export function restoreSourceRefs(defs: Definitions, model: Pick<ProtocolModel, 'types' | 'program'>): Definitions {
+  const checker = model.program.getTypeChecker();
+  const exportedRef = (n: ts.TypeNode): string | undefined => {
+    if (!ts.isTypeReferenceNode(n) || n.typeArguments) return undefined;
+    const name = n.typeName.getText();
+    return model.types.has(name) ? name : undefined;
+  };
+
+  const walkMembers = (members: readonly ts.TypeElement[], schema: JsonObject): void => {
+    for (const m of members) {
+      if (ts.isPropertySignature(m) && m.type) {
+        const key = memberName(m);
+        const props = schema.properties;
+        if (key !== undefined && isObject(props) && key in props) props[key] = walk(m.type, props[key]!, false);
+      } else if (ts.isIndexSignatureDeclaration(m) && isObject(schema.additionalProperties)) {
+        schema.additionalProperties = walk(m.type, schema.additionalProperties, false);
+      }
+    }
+  };
+
+  const branchFor = (member: ts.TypeNode, branches: Json[]): number => {
+    if (!ts.isTypeLiteralNode(member)) return -1;
+    const keys = member.members.map(memberName).filter((k): k is string => k !== undefined).sort();
+    const matches = branches
+      .map((b, i) => [b, i] as const)
+      .filter(([b]) => isObject(b) && isObject(b.properties) && JSON.stringify(Object.keys(b.properties).sort()) === JSON.stringify(keys));
+    if (matches.length === 1) return matches[0]![1];
+    // Several variants with the same keys: tell them apart by a literal-typed member.
+    for (const m of member.members) {
+      if (!ts.isPropertySignature(m) || !m.type) continue;
+      const value = literalValue(unwrap(m.type));
+      const key = memberName(m);
+      if (value === undefined || key === undefined) continue;
+      const hit = matches.filter(([b]) => {
+        const p = (b as JsonObject).properties as JsonObject;
+        const s = p[key];
+        return isObject(s) && ((Array.isArray(s.enum) && s.enum.length === 1 && s.enum[0] === value) || s.const === value);
+      });
+      if (hit.length === 1) return hit[0]![1];
+    }
+    return -1;
+  };
+
+  const walk = (rawNode: ts.TypeNode, schema: Json, root: boolean): Json => {
+    const node = unwrap(rawNode);
+    const ref = exportedRef(node);
+    if (ref !== undefined) return root ? schema : { ...annotations(schema), $ref: REF + ref };
+    if (!isObject(schema)) return schema;
+    if (ts.isArrayTypeNode(node)) {
+      if (schema.items !== undefined && !Array.isArray(schema.items)) {
+        return { ...schema, items: walk(node.elementType, schema.items, false) };
+      }
+      return schema;
+    }
+    if (ts.isTypeLiteralNode(node)) {
+      const copy = { ...schema };
+      if (isObject(copy.properties)) copy.properties = { ...copy.properties };
+      walkMembers(node.members, copy);
+      return copy;
+    }
+    if (ts.isUnionTypeNode(node)) {
+      const members = node.types.map(unwrap);
+      const hasNull = members.some(isNullNode);
+      const rest = members.filter((m) => !isNullNode(m) && m.kind !== ts.SyntaxKind.UndefinedKeyword);
+      const refs = rest.map(exportedRef);
+      if (rest.length > 0 && refs.every((r) => r !== undefined)) {
+        const branches: Json[] = refs.map((r) => ({ $ref: REF + r }));
+        if (hasNull) branches.push({ type: 'null' });
+        if (branches.length === 1) return { ...annotations(schema), ...(branches[0] as JsonObject) };
+        return { ...annotations(schema), anyOf: branches };
+      }
+      const literals = rest.map(literalValue);
+      if (rest.length > 0 && literals.every((v) => v !== undefined) && Array.isArray(schema.enum)) {
+        const order = hasNull ? [...literals, null] : literals;
+        const current = schema.enum;
+        if (current.length === order.length && order.every((v) => current.includes(v!))) {
+          return { ...schema, enum: order as Json[] };
+        }
+        return schema;
+      }
+      const key = Array.isArray(schema.anyOf) ? 'anyOf' : Array.isArray(schema.oneOf) ? 'oneOf' : undefined;
+      if (!key) return schema;
+      const branches = [...(schema[key] as Json[])];
+      if (rest.length === 1) {
+        const nonNull = branches.filter((b) => !(isObject(b) && b.type === 'null'));
+        if (nonNull.length === 1) {
+          const i = branches.indexOf(nonNull[0]!);
+          branches[i] = walk(rest[0]!, nonNull[0]!, false);
+          return { ...schema, [key]: branches };
+        }
+      }
+      for (const member of rest) {
+        const i = branchFor(member, branches);
+        if (i >= 0) branches[i] = walk(member, branches[i]!, false);
+      }
+      return { ...schema, [key]: branches };
+    }
+    return schema;
+  };
+
+  const out: Definitions = { ...defs };
+  for (const [name, t] of model.types) {
+    const def = out[name];
+    if (!isObject(def)) continue;
+    if (ts.isInterfaceDeclaration(t.decl)) {
+      const copy = { ...def };
+      if (isObject(copy.properties)) copy.properties = { ...copy.properties };
+      // Walk every property, inherited ones included, from its own declaration.
+      const type = checker.getTypeAtLocation(t.decl);
+      const members = type
+        .getProperties()
+        .map((p) => p.valueDeclaration)
+        .filter((d): d is ts.PropertySignature => d !== undefined && ts.isPropertySignature(d));
+      walkMembers(members, copy);
+      const index = t.decl.members.filter(ts.isIndexSignatureDeclaration);
+      walkMembers(index, copy);
+      out[name] = copy;
+    } else {
+      out[name] = walk(t.decl.type, def, true) as Definitions[string];
+    }
+  }
+  return out;
+}

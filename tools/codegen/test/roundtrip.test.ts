@@ -1,0 +1,192 @@
+/**
+ * Round trip: compile the generated bundles back to TypeScript with
+ * json-schema-to-typescript and check, method by method, that the result is
+ * mutually assignable with the hand-written `@cask/protocol` types.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compile } from 'json-schema-to-typescript';
+import ts from 'typescript';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLE_FILE, generateSchema } from '../src/index.js';
+import { loadProtocol, type UnionName } from '../src/protocol.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+// Inside the package so that `@cask/protocol` resolves through node_modules.
+const scratchRoot = path.join(here, '..', '.tmp');
+let scratch: string;
+
+beforeAll(async () => {
+  await mkdir(scratchRoot, { recursive: true });
+  scratch = await mkdtemp(path.join(scratchRoot, 'roundtrip-'));
+});
+afterAll(async () => {
+  if (scratch) await rm(scratch, { recursive: true, force: true });
+});
+
+type JsonObject = Record<string, unknown>;
+const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+const ANNOTATIONS = new Set(['description', 'title', 'default', '$comment', 'examples']);
+
+/**
+ * Normalisation 1: "any JSON" (`true`, or a schema with only annotations) is
+ * compiled to our `JsonValue` instead of json-schema-to-typescript's `unknown`,
+ * so that `JsonValue` fields compare equal.
+ */
+function anyJsonToJsonValue(value: unknown, key?: string): unknown {
+  if (Array.isArray(value)) return value.map((v) => anyJsonToJsonValue(v));
+  const schemaSlot = key !== 'enum' && key !== 'required' && key !== 'default';
+  if (value === true && schemaSlot) return { tsType: 'JsonValue' };
+  if (!isObject(value)) return value;
+  if (schemaSlot && key !== 'properties' && key !== 'definitions' && Object.keys(value).every((k) => ANNOTATIONS.has(k)) && key !== undefined) {
+    return { ...value, tsType: 'JsonValue' };
+  }
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (k === 'properties' || k === 'definitions') {
+      const inner: JsonObject = {};
+      for (const [p, s] of Object.entries(v as JsonObject)) inner[p] = anyJsonToJsonValue(s, p === 'v2' && k === 'definitions' ? 'definitions' : 'schema');
+      out[k] = inner;
+    } else out[k] = anyJsonToJsonValue(v, k);
+  }
+  return out;
+}
+
+/**
+ * Normalisation 2: json-schema-to-typescript reads a property called `extends`
+ * as its own (deprecated) `extends` keyword and emits nonsense, so such
+ * properties are renamed `extends_` before compiling, and `FixKeys` applies the
+ * same renaming to our types before comparing.
+ */
+const RENAMED_PROPERTIES = new Set(['extends']);
+function renameKeywordProperties(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(renameKeywordProperties);
+  if (!isObject(value)) return value;
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (k === 'properties' && isObject(v)) {
+      const props: JsonObject = {};
+      for (const [p, s] of Object.entries(v)) props[RENAMED_PROPERTIES.has(p) ? `${p}_` : p] = renameKeywordProperties(s);
+      out[k] = props;
+    } else if (k === 'required' && Array.isArray(v)) {
+      out[k] = v.map((r) => (RENAMED_PROPERTIES.has(r as string) ? `${r}_` : r));
+    } else out[k] = renameKeywordProperties(v);
+  }
+  return out;
+}
+
+interface Pin {
+  label: string;
+  ours: string;
+  schema: JsonObject;
+}
+
+function pinsFor(bundle: JsonObject, maps: ReturnType<typeof loadProtocol>['maps']): Pin[] {
+  const defs = bundle.definitions as JsonObject;
+  const pins: Pin[] = [];
+  for (const union of ['ClientRequest', 'ClientNotification', 'ServerRequest', 'ServerNotification'] as UnionName[]) {
+    const variants = ((defs[union] as JsonObject).oneOf ?? []) as JsonObject[];
+    const kind = union.endsWith('Request') ? 'Request' : 'Notification';
+    for (const variant of variants) {
+      const props = variant.properties as JsonObject;
+      const method = ((props.method as JsonObject).enum as string[])[0]!;
+      const m = JSON.stringify(method);
+      const params = props.params as JsonObject | undefined;
+      const pinParams = (schema: JsonObject, ours: string) =>
+        pins.push({ label: `${union} ${method} params`, ours: `FixKeys<${ours}>`, schema });
+      if (params && typeof params.$ref === 'string') {
+        pinParams({ $ref: params.$ref }, `${union}Params<${m}>`);
+      } else if (params && Array.isArray(params.anyOf)) {
+        const ref = (params.anyOf as JsonObject[]).find((b) => typeof b.$ref === 'string')!;
+        pinParams({ $ref: ref.$ref }, `Exclude<${union}Params<${m}>, undefined>`);
+      }
+      if (kind === 'Request') {
+        // The union carries no results, so the result type comes from the map entry.
+        const entry = maps[union].find((e) => e.method === method);
+        expect(entry, `${union} ${method} is in the schema but not in the protocol map`).toBeDefined();
+        const result = entry!.result!;
+        const where = isObject(defs[result]) ? `#/definitions/${result}` : `#/definitions/v2/${result}`;
+        pins.push({ label: `${union} ${method} result`, ours: `FixKeys<${union}Result<${m}>>`, schema: { $ref: where } });
+      }
+    }
+  }
+  return pins;
+}
+
+async function roundTrip(experimental: boolean): Promise<{ pins: Pin[]; failures: string[] }> {
+  const files = await generateSchema({ experimental });
+  const bundle = JSON.parse(files.get(BUNDLE_FILE)!) as JsonObject;
+  const model = loadProtocol();
+  const pins = pinsFor(bundle, model.maps);
+  const properties: JsonObject = {};
+  pins.forEach((pin, i) => (properties[`p${i}`] = pin.schema));
+  const root = anyJsonToJsonValue(renameKeywordProperties({
+    ...bundle,
+    title: 'RoundTrip',
+    type: 'object',
+    properties,
+    required: pins.map((_, i) => `p${i}`),
+    additionalProperties: false,
+  })) as JsonObject;
+  const flavour = experimental ? 'experimental' : 'stable';
+  const generated = await compile(root as never, 'RoundTrip', {
+    bannerComment: "import type { JsonValue } from '@cask/protocol';",
+    additionalProperties: false,
+    unreachableDefinitions: false,
+    strictIndexSignatures: false,
+    format: false,
+    declareExternallyReferenced: true,
+    cwd: scratch,
+  });
+  const typesFile = path.join(scratch, `roundtrip-${flavour}.ts`);
+  await writeFile(typesFile, generated);
+  const lines = [
+    "import type { ClientRequestParams, ClientRequestResult, ClientNotificationParams, ServerRequestParams, ServerRequestResult, ServerNotificationParams } from '@cask/protocol';",
+    `import type { RoundTrip } from './roundtrip-${flavour}.js';`,
+    'type Eq<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;',
+    `type Renamed = ${[...RENAMED_PROPERTIES].map((p) => JSON.stringify(p)).join(' | ')};`,
+    'type FixKeys<T> = T extends readonly (infer U)[] ? FixKeys<U>[] : T extends object ? { [K in keyof T as K extends Renamed ? `${K}_` : K]: FixKeys<T[K]> } : T;',
+  ];
+  const firstPinLine = lines.length + 1;
+  // One line per pin: the Eq check plus both assignments, whose diagnostics say what differs.
+  pins.forEach((pin, i) => {
+    const theirs = `RoundTrip['p${i}']`;
+    lines.push(
+      `const _p${i}: Eq<${pin.ours}, ${theirs}> = true; void _p${i}; ` +
+        `export function _f${i}(ours: ${pin.ours}, schema: ${theirs}) { const a: ${theirs} = ours; const b: ${pin.ours} = schema; return [a, b]; }`,
+    );
+  });
+  const checkFile = path.join(scratch, `check-${flavour}.ts`);
+  await writeFile(checkFile, `${lines.join('\n')}\n`);
+  const program = ts.createProgram([checkFile], {
+    strict: true,
+    noEmit: true,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    target: ts.ScriptTarget.ES2022,
+    skipLibCheck: true,
+    types: [],
+  });
+  const failures: string[] = [];
+  for (const d of ts.getPreEmitDiagnostics(program)) {
+    const text = ts.flattenDiagnosticMessageText(d.messageText, '\n');
+    if (d.file && path.resolve(d.file.fileName) === path.resolve(checkFile) && d.start !== undefined) {
+      const line = d.file.getLineAndCharacterOfPosition(d.start).line + 1;
+      const pin = pins[line - firstPinLine];
+      if (text.includes("Type 'true' is not assignable to type 'false'")) continue; // detail comes from the assignments
+      failures.push(`${pin ? pin.label : `line ${line}`}: ${text}`);
+    } else {
+      failures.push(`${d.file ? path.basename(d.file.fileName) : 'program'}: ${text}`);
+    }
+  }
+  return { pins, failures };
+}
+
+describe.each([false, true])('round trip (experimental: %s)', (experimental) => {
+  it('json-schema-to-typescript output matches @cask/protocol for every method', async () => {
+    const { pins, failures } = await roundTrip(experimental);
+    expect(pins.length).toBeGreaterThan(0);
+    expect(failures, `methods whose schema types differ from @cask/protocol:\n${failures.join('\n')}`).toEqual([]);
+  }, 120_000);
+});
