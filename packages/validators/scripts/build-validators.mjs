@@ -253,7 +253,7 @@ function buildBundle({ name, folder }, dir, formatsModule) {
     HEADER(`from ${path.relative(pkgDir, file)}`) +
     imports +
     code.replace(/^"use strict";/, '') +
-    `\n/** Which export validates what; see src/generated-types.ts. */\n` +
+    `\n/** Which export validates what; see the sibling .d.ts. */\n` +
     `export const table = ${JSON.stringify(table)};\n` +
     `/** The schema bundle the validators were compiled from (used to explain oneOf/anyOf failures). */\n` +
     `export const definitions = ${JSON.stringify(definitions)};\n`;
