@@ -5,7 +5,8 @@
  */
 import { codexBinaryPath, createCodexHome, startModelStandIn, type CodexHome, type ModelStandIn, type StandInScript } from '@cask/testkit';
 import type { JSONRPCMessage } from '@cask/protocol';
-import { AppServerClient, loadValidators, type AppServerClientOptions, type ClientEvent, type Direction, type ProtocolValidators } from '../../src/index.js';
+import { isKnownMethod, validateMessage } from '@cask/validators';
+import { AppServerClient, type AppServerClientOptions, type ClientEvent, type Direction } from '../../src/index.js';
 
 /** One recorded wire message. */
 export interface TranscriptEntry {
@@ -100,64 +101,45 @@ function summarize(events: ClientEvent[]): string {
   return events.map((e) => `  ${e.kind}${'method' in e ? ` ${e.method}` : ''}`).join('\n');
 }
 
-let validatorsPromise: Promise<ProtocolValidators | undefined> | undefined;
+/**
+ * Server notifications that codex 0.169 really sends in these tests but that
+ * `@cask/protocol`'s method map does not cover yet (both are stable upstream).
+ * Messages with these methods are reported by {@link transcriptGaps} instead
+ * of failing; {@link staleGaps} fails the tests as soon as the protocol knows
+ * one of them, so this list cannot outlive the gap. LEAD: add the types and
+ * empty this list.
+ */
+export const PROTOCOL_GAP_NOTIFICATIONS: readonly string[] = ['remoteControl/status/changed', 'account/rateLimits/updated'];
 
-/** `@cask/validators` when it is built; `undefined` otherwise (then the transcript check is reported as skipped). */
-export function validatorsIfAvailable(): Promise<ProtocolValidators | undefined> {
-  validatorsPromise ??= loadValidators().catch(() => undefined);
-  return validatorsPromise;
+/** Gap entries the validators now know (they must be removed from the list). */
+export function staleGaps(): string[] {
+  return PROTOCOL_GAP_NOTIFICATIONS.filter((m) => isKnownMethod('serverNotification', m));
+}
+
+/** The transcript's messages whose method is in {@link PROTOCOL_GAP_NOTIFICATIONS}. */
+export function transcriptGaps(transcript: TranscriptEntry[]): string[] {
+  return transcript
+    .map(({ msg }) => (msg as { method?: unknown }).method)
+    .filter((m): m is string => typeof m === 'string' && PROTOCOL_GAP_NOTIFICATIONS.includes(m));
 }
 
 /**
- * Validates every message of a transcript with the per-kind validators:
- * requests and their results by method (responses are matched to requests by
- * id within each direction), notifications by method. Returns one line per
- * failing message.
+ * Validates every message of a transcript with `@cask/validators`'
+ * `validateMessage` (envelope + params, and results matched to their request
+ * by id within each direction). Returns one line per failing message.
  */
-export function transcriptFailures(
-  transcript: TranscriptEntry[],
-  validators: ProtocolValidators,
-  experimental = false,
-): string[] {
+export function transcriptFailures(transcript: TranscriptEntry[], experimental = false): string[] {
   const failures: string[] = [];
-  const opts = { experimental };
-  const clientRequestMethods = new Map<string, string>();
-  const serverRequestMethods = new Map<string, string>();
+  const requestMethods: Record<Direction, Map<string, string>> = { c2s: new Map(), s2c: new Map() };
   transcript.forEach(({ dir, msg }, i) => {
     const m = msg as unknown as Record<string, unknown>;
+    if (dir === 's2c' && !('id' in m) && PROTOCOL_GAP_NOTIFICATIONS.includes(m['method'] as string)) return;
     const id = 'id' in m ? JSON.stringify(m['id']) : undefined;
-    const method = typeof m['method'] === 'string' ? m['method'] : undefined;
-    let outcome: { ok: boolean; message?: string } = { ok: true };
-    let what = '';
-    if (method !== undefined && id !== undefined) {
-      what = `${dir} request ${method}`;
-      if (dir === 'c2s') {
-        clientRequestMethods.set(id, method);
-        outcome = validators.validateClientRequest(method, m['params'], opts);
-      } else {
-        serverRequestMethods.set(id, method);
-        outcome = validators.validateServerRequest(method, m['params'], opts);
-      }
-    } else if (method !== undefined) {
-      what = `${dir} notification ${method}`;
-      outcome =
-        dir === 's2c'
-          ? validators.validateServerNotification(method, m['params'], opts)
-          : validators.validateClientRequest(method, m['params'], opts);
-      if (dir === 'c2s' && method === 'initialized') outcome = { ok: true };
-    } else if (id !== undefined && 'result' in m) {
-      const origin = dir === 's2c' ? clientRequestMethods.get(id) : serverRequestMethods.get(id);
-      what = `${dir} result of ${origin ?? `unknown request ${id}`}`;
-      if (!origin) outcome = { ok: false, message: 'response to an unknown request id' };
-      else
-        outcome =
-          dir === 's2c'
-            ? validators.validateServerResult(origin, m['result'], opts)
-            : validators.validateClientResult(origin, m['result'], opts);
-    } else if (id !== undefined && 'error' in m) {
-      what = `${dir} error response`;
-    }
-    if (!outcome.ok) failures.push(`#${i} ${what}: ${outcome.message ?? 'invalid'}\n    ${JSON.stringify(msg).slice(0, 400)}`);
+    if (typeof m['method'] === 'string' && id !== undefined) requestMethods[dir].set(id, m['method']);
+    // A response answers a request that travelled the other way.
+    const answered = id !== undefined && !('method' in m) ? requestMethods[dir === 'c2s' ? 's2c' : 'c2s'].get(id) : undefined;
+    const outcome = validateMessage(msg, dir, { experimental, ...(answered ? { method: answered } : {}) });
+    if (!outcome.ok) failures.push(`#${i} ${dir}: ${outcome.message}\n    ${JSON.stringify(msg).slice(0, 300)}`);
   });
   return failures;
 }
