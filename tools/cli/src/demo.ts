@@ -15,20 +15,12 @@ import path from 'node:path';
 import { AppServerClient, type ClientEvent, type Direction } from '@cask/client';
 import type { JSONRPCMessage } from '@cask/protocol';
 import { codexBinaryPath, createCodexHome, startModelStandIn } from '@cask/testkit';
+import { formatReport, validateTranscript } from './validate.js';
 
 /** Where the demo writes its output; defaults to the process streams. */
 export interface DemoIO {
   out: { write(text: string): unknown };
   err: { write(text: string): unknown };
-}
-
-/**
- * The transcript validator from `./validate.js` (owned by `cask validate`).
- * Declared structurally here so the demo builds even before that module exists.
- */
-interface TranscriptValidatorModule {
-  validateTranscript(text: string, options: { experimental: boolean }): unknown;
-  formatReport(report: unknown): string;
 }
 
 const USAGE = `usage: cask demo [--command <shell command>] [--prompt <text>] [--keep]
@@ -157,17 +149,11 @@ export async function runDemo(argv: string[], io: DemoIO = { out: process.stdout
   writeFileSync(file, text);
   say(`\ntranscript: ${transcript.length} messages written to ${file}\n`);
 
-  // Validation hook: `./validate.js` belongs to `cask validate`.
-  const validator = await loadTranscriptValidator();
-  if (!validator) {
-    say(`validation: skipped (./validate.js is not available in this build)\n`);
-    return ok ? 0 : 1;
-  }
-  const report = validator.validateTranscript(text, { experimental: false });
-  say(`validation:\n${validator.formatReport(report)}\n`);
-  const valid = isPassingReport(report);
-  if (!valid) io.err.write('cask demo: the transcript did not validate\n');
-  return ok && valid ? 0 : 1;
+  // The same check `cask validate` runs on a transcript file.
+  const report = validateTranscript(text, { experimental: false });
+  say(`validation:\n${formatReport(report)}\n`);
+  if (!report.ok) io.err.write('cask demo: the transcript did not validate\n');
+  return ok && report.ok ? 0 : 1;
 }
 
 /** One line (or fragment) of readable output per event. */
@@ -208,31 +194,4 @@ function describe(ev: ClientEvent, state: { streamingMessage: boolean }): { text
     default:
       return { text: '', streamingMessage: state.streamingMessage };
   }
-}
-
-async function loadTranscriptValidator(): Promise<TranscriptValidatorModule | undefined> {
-  // A variable specifier: the module is owned elsewhere and may not exist yet.
-  const specifier = './validate.js';
-  try {
-    const mod = (await import(specifier)) as Partial<TranscriptValidatorModule>;
-    if (typeof mod.validateTranscript === 'function' && typeof mod.formatReport === 'function') {
-      return mod as TranscriptValidatorModule;
-    }
-  } catch {
-    // fall through
-  }
-  return undefined;
-}
-
-/** Reads pass/fail from a report without depending on its exact type. */
-function isPassingReport(report: unknown): boolean {
-  if (report && typeof report === 'object') {
-    const r = report as { ok?: unknown; valid?: unknown; invalid?: unknown; failures?: unknown; errors?: unknown };
-    if (typeof r.ok === 'boolean') return r.ok;
-    if (typeof r.valid === 'boolean') return r.valid;
-    if (typeof r.invalid === 'number') return r.invalid === 0;
-    if (Array.isArray(r.failures)) return r.failures.length === 0;
-    if (Array.isArray(r.errors)) return r.errors.length === 0;
-  }
-  return false;
 }
