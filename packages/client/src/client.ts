@@ -1,10 +1,8 @@
 /**
- * `AppServerClient`: spawns `codex app-server`, performs the handshake and
- * speaks JSON-RPC over its stdio (one JSON object per line).
+ * `AppServerClient`: performs the handshake over a {@link Transport} and
+ * speaks the app-server's JSON-RPC dialect (no `"jsonrpc"` member).
  * @module
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import type {
   ClientNotificationMethod,
   ClientNotificationParams,
@@ -14,30 +12,39 @@ import type {
   InitializeCapabilities,
   InitializeResponse,
   JSONRPCMessage,
-  JSONRPCNotification,
   JsonValue,
   RequestId,
+  ServerNotificationMethod,
+  ServerNotificationParams,
   ServerRequestMethod,
 } from '@cask/protocol';
 import {
   ClientClosedError,
   JsonRpcError,
+  OVERLOADED_ERROR_CODE,
+  OverloadedError,
   ProtocolValidationError,
   RequestAbortedError,
   RequestTimeoutError,
   ServerExitedError,
-  type ServerExit,
 } from './errors.js';
 import { BoundedQueue, DEFAULT_QUEUE_CAPACITY } from './queue.js';
+import { StdioTransport } from './stdio.js';
+import type { MalformedInput, ServerExit, Transport } from './transport.js';
+import { TurnRun, type TurnTap } from './turn.js';
 import type {
   AppServerClientOptions,
   ClientEvent,
   NotificationEvent,
   NotificationStreamItem,
+  PendingServerRequest,
   ProtocolIssue,
   RequestOptions,
+  RunTurnOptions,
   ServerRequestEvent,
   ServerRequestHandler,
+  ServerRequestHandlers,
+  ServerRequestStreamItem,
   ValidationMode,
 } from './types.js';
 import { loadValidators, type ProtocolValidators, type ValidationOutcome } from './validation.js';
@@ -48,6 +55,9 @@ export const METHOD_NOT_FOUND = -32601;
 export const INVALID_PARAMS = -32602;
 /** JSON-RPC error code: internal error. */
 export const INTERNAL_ERROR = -32603;
+
+/** Default of `maxPendingRequests`. */
+export const DEFAULT_MAX_PENDING_REQUESTS = 10_000;
 
 /** Arguments of `request(method, ...)`: params may be left out when the method takes none. */
 export type RequestArgs<M extends ClientRequestMethod> =
@@ -61,17 +71,28 @@ export type NotifyArgs<M extends ClientNotificationMethod> =
     ? [params?: ClientNotificationParams<M>]
     : [params: ClientNotificationParams<M>];
 
+/** A typed listener for one notification method (see {@link AppServerClient.on}). */
+export type NotificationListener<M extends ServerNotificationMethod> = (
+  params: ServerNotificationParams<M>,
+  event: Extract<NotificationEvent, { method: M }>,
+) => void;
+
 interface Pending {
   method: string;
+  id: RequestId;
   resolve: (value: unknown) => void;
   reject: (err: unknown) => void;
-  cleanup: () => void;
+  timer: NodeJS.Timeout | undefined;
+  signal: AbortSignal | undefined;
+  onAbort: (() => void) | undefined;
 }
 
 type AnyHandler = (params: unknown, ctx: { id: RequestId; method: string; signal: AbortSignal }) => unknown;
+type JsonRpcErrorBody = { code: number; message: string; data?: JsonValue };
+type AnyListener = (params: unknown, event: NotificationEvent) => void;
 
 /**
- * A connection to one `codex app-server` process.
+ * A connection to one app-server.
  *
  * Create it with {@link AppServerClient.start}, which resolves only after the
  * `initialize` / `initialized` handshake, so every other request is sent on
@@ -80,7 +101,10 @@ type AnyHandler = (params: unknown, ctx: { id: RequestId; method: string; signal
  * @example
  * ```ts
  * const client = await AppServerClient.start({ clientInfo: { name: 'demo', version: '1.0.0' } });
- * const { thread } = await client.request('thread/start', { approvalPolicy: 'never' });
+ * const { thread } = await client.startThread({ approvalPolicy: 'never' });
+ * for await (const ev of client.runTurn(thread.id, 'Hello')) {
+ *   if (ev.kind === 'notification' && ev.method === 'item/agentMessage/delta') process.stdout.write(ev.params.delta);
+ * }
  * await client.shutdown();
  * ```
  */
@@ -89,27 +113,38 @@ export class AppServerClient {
   initializeResponse!: InitializeResponse;
   /** The capabilities actually sent in `initialize` (caller's merged with the extensions'). */
   readonly capabilities: InitializeCapabilities | null;
-  /** Resolves when the server process has ended (for whatever reason). */
+  /** Resolves when the connection has ended (for whatever reason). */
   readonly exited: Promise<ServerExit>;
+  /** The transport in use. */
+  readonly transport: Transport;
   /** Number of notifications/events dropped because a subscription's queue was full, summed over subscriptions. */
   get droppedEvents(): number {
     return this.dropped;
   }
-  /** The server's process id. */
+  /** Number of requests waiting for an answer. */
+  get pendingRequests(): number {
+    return this.pending.size;
+  }
+  /** The server's process id (stdio transport). */
   get pid(): number | undefined {
-    return this.child.pid;
+    return this.transport.pid;
   }
 
-  private readonly child: ChildProcessWithoutNullStreams;
-  private readonly pending = new Map<string, Pending>();
+  private readonly pending = new Map<RequestId, Pending>();
   private readonly handlers = new Map<string, AnyHandler>();
   private readonly extensionHandlers = new Map<string, AnyHandler>();
-  private readonly inflight = new Map<string, AbortController>();
+  private readonly threadHandlers = new Map<string, ServerRequestHandlers>();
+  private readonly inflight = new Map<RequestId, AbortController>();
   private readonly notificationSubs = new Set<BoundedQueue<NotificationEvent>>();
   private readonly eventSubs = new Set<BoundedQueue<ClientEvent>>();
-  private readonly stderrLines: string[] = [];
+  private readonly requestSubs = new Set<BoundedQueue<PendingServerRequest>>();
+  private readonly listeners = new Map<string, Set<AnyListener>>();
+  private readonly taps = new Set<TurnTap>();
   private readonly validateMode: ValidationMode;
   private readonly experimental: boolean;
+  private readonly queueCapacity: number;
+  private readonly maxPending: number;
+  private subscriberCount = 0;
   private nextId = 0;
   private dropped = 0;
   private exitInfo: ServerExit | undefined;
@@ -119,51 +154,33 @@ export class AppServerClient {
   private constructor(
     private readonly options: AppServerClientOptions,
     private readonly validators: ProtocolValidators | undefined,
+    transport: Transport,
   ) {
+    this.transport = transport;
     this.validateMode = validators ? (options.validate ?? 'off') : 'off';
     this.capabilities = mergeCapabilities(options);
     this.experimental = this.capabilities?.experimentalApi === true;
+    this.queueCapacity = options.queueCapacity ?? DEFAULT_QUEUE_CAPACITY;
+    this.maxPending = options.maxPendingRequests ?? DEFAULT_MAX_PENDING_REQUESTS;
+    new BoundedQueue(this.queueCapacity); // validates the capacity up front
     for (const ext of options.extensions ?? []) {
       for (const [method, handler] of Object.entries(ext.serverRequestHandlers ?? {})) {
         if (handler && !this.extensionHandlers.has(method)) this.extensionHandlers.set(method, handler as AnyHandler);
       }
     }
     this.exited = new Promise((resolve) => (this.resolveExited = resolve));
-
-    const env: Record<string, string | undefined> = {
-      ...(options.inheritEnv === false ? {} : process.env),
-      ...options.env,
-    };
-    this.child = spawn(options.codexPath ?? 'codex', options.args ?? ['app-server'], {
-      cwd: options.cwd,
-      env: env as NodeJS.ProcessEnv,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    this.child.stdin.on('error', () => {
-      // EPIPE after the server died: the exit handler reports it.
-    });
-    createInterface({ input: this.child.stdout, crlfDelay: Infinity }).on('line', (line) => this.onLine(line));
-    createInterface({ input: this.child.stderr, crlfDelay: Infinity }).on('line', (line) => {
-      this.stderrLines.push(line);
-      const keep = options.stderrTailLines ?? 50;
-      if (this.stderrLines.length > keep) this.stderrLines.splice(0, this.stderrLines.length - keep);
-      options.onStderr?.(line);
-    });
-    this.child.on('error', (err) => {
-      // Spawn failures (ENOENT, EACCES) never produce an exit event.
-      if (this.child.pid === undefined) {
-        this.stderrLines.push(`failed to start ${options.codexPath ?? 'codex'}: ${err.message}`);
-        this.finish(null, null);
-      }
-    });
-    this.child.on('close', (code, signal) => this.finish(code, signal));
   }
 
   /**
-   * Spawns the server, sends `initialize` (with `options.clientInfo` and the
-   * merged capabilities), then `initialized`, and resolves with the ready
-   * client. On failure the process is stopped and the promise rejects with a
-   * {@link JsonRpcError}, {@link ServerExitedError} or {@link RequestTimeoutError}.
+   * Connects the transport (by default: spawns `codex app-server` on stdio),
+   * sends `initialize` (with `options.clientInfo` and the merged
+   * capabilities), then `initialized`, and resolves with the ready client.
+   *
+   * On failure the connection is closed and the promise rejects with a
+   * {@link JsonRpcError} (the server refused `initialize`), a
+   * {@link ServerExitedError} (the server exited or could not be reached;
+   * it carries the exit code/signal and the server's last stderr lines, e.g.
+   * its complaint about a bad `config.toml`) or a {@link RequestTimeoutError}.
    */
   static async start(options: AppServerClientOptions): Promise<AppServerClient> {
     let validators = options.validators;
@@ -176,7 +193,24 @@ export class AppServerClient {
         process.emitWarning(`${(err as Error).message}; continuing without validation`, 'CaskValidationWarning');
       }
     }
-    const client = new AppServerClient(options, validators);
+    const transport =
+      options.transport ??
+      new StdioTransport({
+        codexPath: options.codexPath,
+        args: options.args,
+        env: options.env,
+        inheritEnv: options.inheritEnv,
+        cwd: options.cwd,
+        onStderr: options.onStderr,
+        stderrTailLines: options.stderrTailLines,
+        maxLineBytes: options.maxLineBytes,
+      });
+    const client = new AppServerClient(options, validators, transport);
+    await transport.connect({
+      message: (m) => client.onInbound(m),
+      malformed: (p) => client.onMalformed(p),
+      closed: (exit) => client.finish(exit),
+    });
     try {
       client.initializeResponse = await client.request(
         'initialize',
@@ -191,22 +225,33 @@ export class AppServerClient {
     return client;
   }
 
-  /** The last lines the server wrote to stderr (at most `stderrTailLines`). */
+  /** The last lines the server wrote to stderr (stdio transport; empty otherwise). */
   stderrTail(): string[] {
-    return [...this.stderrLines];
+    return this.transport.stderrTail?.() ?? [];
   }
 
   /**
    * Sends a request and resolves with its result.
    * @throws {JsonRpcError} when the server answers with an error.
-   * @throws {ServerExitedError} when the server exits before answering.
+   * @throws {OverloadedError} when the server answers `-32001` (retry later), or too many requests are pending.
+   * @throws {ServerExitedError} when the connection ends before the answer.
    * @throws {RequestTimeoutError} / {RequestAbortedError} per `options`.
    * @throws {ProtocolValidationError} in `strict` mode, for invalid params or an invalid result.
    * @throws {ClientClosedError} after `shutdown()`.
    */
   request<M extends ClientRequestMethod>(method: M, ...args: RequestArgs<M>): Promise<ClientRequestResult<M>> {
     const [params, options] = args as [unknown, RequestOptions | undefined];
-    return new Promise<ClientRequestResult<M>>((resolve, reject) => {
+    return this.requestRaw(method, params, options) as Promise<ClientRequestResult<M>>;
+  }
+
+  /**
+   * Untyped escape hatch: sends any method (also ones the method maps of
+   * `@cask/protocol` do not know yet, e.g. `fs/getMetadata`) with the same
+   * guarantees as {@link request}. In `strict` mode unknown methods fail
+   * validation; use `warn` or `off` for them.
+   */
+  requestRaw(method: string, params?: unknown, options?: RequestOptions): Promise<unknown> {
+    return new Promise<unknown>((resolve, reject) => {
       if (this.shuttingDown || this.exitInfo) {
         reject(this.exitInfo && !this.shuttingDown ? new ServerExitedError(method, this.exitInfo) : new ClientClosedError(method));
         return;
@@ -216,51 +261,55 @@ export class AppServerClient {
         reject(new RequestAbortedError(method, undefined, signal.reason));
         return;
       }
-      if (!this.check('c2s', `params of client request ${method}`, params, (v, o) => v.validateClientRequest(method, params, o), reject)) return;
+      if (this.pending.size >= this.maxPending) {
+        reject(
+          new OverloadedError(
+            method,
+            null,
+            { code: OVERLOADED_ERROR_CODE, message: `client overloaded: ${this.pending.size} requests already wait for an answer (maxPendingRequests)` },
+            'client',
+          ),
+        );
+        return;
+      }
+      if (this.validateMode !== 'off' && !this.check('c2s', `params of client request ${method}`, params, (v, o) => v.validateClientRequest(method, params, o), reject)) return;
       const id = this.nextId++;
-      const key = idKey(id);
-      let timer: NodeJS.Timeout | undefined;
-      const onAbort = () => {
-        this.pending.delete(key);
-        cleanup();
-        reject(new RequestAbortedError(method, id, signal?.reason));
-      };
-      const cleanup = () => {
-        if (timer) clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-      };
+      const p: Pending = { method, id, resolve, reject, timer: undefined, signal, onAbort: undefined };
       const timeoutMs = options?.timeoutMs ?? this.options.requestTimeoutMs;
       if (timeoutMs !== undefined && timeoutMs > 0) {
-        timer = setTimeout(() => {
-          this.pending.delete(key);
-          cleanup();
-          reject(new RequestTimeoutError(method, id, timeoutMs));
+        p.timer = setTimeout(() => {
+          if (this.takePending(id)) reject(new RequestTimeoutError(method, id, timeoutMs));
         }, timeoutMs);
       }
-      signal?.addEventListener('abort', onAbort, { once: true });
-      this.pending.set(key, {
-        method,
-        resolve: resolve as (v: unknown) => void,
-        reject,
-        cleanup,
-      });
-      const message: Record<string, unknown> = { id, method };
-      if (params !== undefined) message['params'] = params;
-      this.write(message as unknown as JSONRPCMessage);
+      if (signal) {
+        p.onAbort = () => {
+          if (this.takePending(id)) reject(new RequestAbortedError(method, id, signal.reason));
+        };
+        signal.addEventListener('abort', p.onAbort, { once: true });
+      }
+      this.pending.set(id, p);
+      this.write(params === undefined ? ({ id, method } as JSONRPCMessage) : ({ id, method, params } as JSONRPCMessage));
     });
   }
 
   /**
    * Sends a notification (no answer expected).
-   * @throws {ClientClosedError} after `shutdown()` or once the server has exited.
+   * @throws {ClientClosedError} after `shutdown()` or once the connection has ended.
    * @throws {ProtocolValidationError} in `strict` mode.
    */
   notify<M extends ClientNotificationMethod>(method: M, ...args: NotifyArgs<M>): void {
+    this.notifyRaw(method, args[0]);
+  }
+
+  /** Untyped counterpart of {@link notify}. */
+  notifyRaw(method: string, params?: unknown): void {
     if (this.shuttingDown || this.exitInfo) throw new ClientClosedError(method);
-    const params = args[0];
-    const message: Record<string, unknown> = { method };
-    if (params !== undefined) message['params'] = params;
-    this.write(message as unknown as JSONRPCNotification);
+    if (this.validateMode !== 'off') {
+      this.check('c2s', `params of client notification ${method}`, params, () => ({ ok: true }), (err) => {
+        throw err;
+      });
+    }
+    this.write(params === undefined ? ({ method } as JSONRPCMessage) : ({ method, params } as JSONRPCMessage));
   }
 
   /**
@@ -277,11 +326,28 @@ export class AppServerClient {
   }
 
   /**
+   * Calls `listener` synchronously with the params of every notification of
+   * `method`, from now on. A listener that throws is reported as a
+   * `protocolIssue` and stays registered.
+   * @returns a function that removes the listener.
+   */
+  on<M extends ServerNotificationMethod>(method: M, listener: NotificationListener<M>): () => void {
+    let set = this.listeners.get(method);
+    if (!set) this.listeners.set(method, (set = new Set()));
+    const l = listener as unknown as AnyListener;
+    set.add(l);
+    this.subscriberCount++;
+    return () => {
+      if (set.delete(l)) this.subscriberCount--;
+    };
+  }
+
+  /**
    * A new subscription to the server's notifications, from now on, in order.
    * Each subscription buffers up to `queueCapacity` items; when its consumer
    * falls further behind, the excess is dropped and a `{ kind: 'lagged',
-   * skipped }` item takes its place. The stream ends when the server exits
-   * or the client shuts down; `break` out of the loop to unsubscribe.
+   * skipped }` item takes its place. The stream ends when the connection
+   * ends or the client shuts down; `break` out of the loop to unsubscribe.
    */
   notifications(): AsyncIterableIterator<NotificationStreamItem> {
     return this.subscribe(this.notificationSubs);
@@ -296,68 +362,119 @@ export class AppServerClient {
   }
 
   /**
-   * Stops the server: closes its stdin and waits `shutdownGraceMs`, then sends
-   * SIGTERM and waits again, then SIGKILL. Pending requests reject with
-   * {@link ClientClosedError}. Safe to call more than once; every call
-   * returns the same promise.
+   * Server requests that no handler answers, for the caller to answer with
+   * `respond()`/`fail()`. Only the oldest open subscription receives them.
+   * When its queue is full, a new server request is answered at once with
+   * JSON-RPC error `-32001` (overloaded) and the stream gets a `lagged`
+   * marker: an approval never waits behind a saturated queue. With
+   * `serverRequestTimeoutMs`, a request not answered in time gets `-32603`.
    */
-  shutdown(): Promise<ServerExit> {
+  serverRequests(): AsyncIterableIterator<ServerRequestStreamItem> {
+    return this.subscribe(this.requestSubs);
+  }
+
+  /** `thread/start` with the given params (all optional). */
+  startThread(params: ClientRequestParams<'thread/start'> = {} as ClientRequestParams<'thread/start'>, options?: RequestOptions): Promise<ClientRequestResult<'thread/start'>> {
+    return this.requestRaw('thread/start', params, options) as Promise<ClientRequestResult<'thread/start'>>;
+  }
+
+  /**
+   * Starts a turn and returns its stream: this turn's notifications (items,
+   * deltas, ...) in order, ending with its `turn/completed` (whose
+   * `params.turn.status` is the final status; also available as
+   * `run.completed`). Server requests of this thread go to
+   * `options.handlers` first, then to the client's handlers. The stream
+   * rejects when `turn/start` fails or the connection ends first.
+   *
+   * @param input a string (sent as one text input) or the `turn/start` input array.
+   */
+  runTurn(threadId: string, input: string | ClientRequestParams<'turn/start'>['input'], options: RunTurnOptions = {}): TurnRun {
+    const { handlers, signal, timeoutMs, ...rest } = options;
+    const items = typeof input === 'string' ? ([{ type: 'text', text: input, text_elements: [] }] as ClientRequestParams<'turn/start'>['input']) : input;
+    if (handlers) this.threadHandlers.set(threadId, handlers);
+    const run = new TurnRun(threadId, this.queueCapacity, {
+      tap: (t) => {
+        this.taps.add(t);
+        this.subscriberCount++;
+        return () => {
+          if (this.taps.delete(t)) this.subscriberCount--;
+        };
+      },
+      interrupt: (turnId) => this.request('turn/interrupt', { threadId, turnId } as ClientRequestParams<'turn/interrupt'>),
+      done: () => {
+        if (handlers && this.threadHandlers.get(threadId) === handlers) this.threadHandlers.delete(threadId);
+      },
+      countDropped: (n) => (this.dropped += n),
+    });
+    if (this.exitInfo || this.shuttingDown) {
+      run.fail(this.exitInfo && !this.shuttingDown ? new ServerExitedError('turn/start', this.exitInfo) : new ClientClosedError('turn/start'));
+      return run;
+    }
+    run.attach(
+      this.requestRaw('turn/start', { ...rest, threadId, input: items }, timeoutMs !== undefined ? { timeoutMs } : undefined) as Promise<
+        ClientRequestResult<'turn/start'>
+      >,
+      signal,
+    );
+    return run;
+  }
+
+  /**
+   * Closes the connection: for stdio, closes the server's stdin and waits,
+   * then SIGTERM and waits, then SIGKILL, all within about `timeoutMs`
+   * (default `shutdownTimeoutMs`). Pending requests reject at once with
+   * {@link ClientClosedError}. Idempotent: every call returns the same
+   * promise.
+   */
+  shutdown(options?: { timeoutMs?: number }): Promise<ServerExit> {
     this.shuttingDown ??= (async () => {
-      for (const [key, p] of this.pending) {
-        this.pending.delete(key);
-        p.cleanup();
-        p.reject(new ClientClosedError(p.method));
-      }
+      this.rejectAllPending(() => undefined);
       if (this.exitInfo) return this.exitInfo;
-      const grace = this.options.shutdownGraceMs ?? 2_000;
-      this.child.stdin.end();
-      if (await this.waitExit(grace)) return this.exitInfo!;
-      this.child.kill('SIGTERM');
-      if (await this.waitExit(grace)) return this.exitInfo!;
-      this.child.kill('SIGKILL');
-      return this.exited;
+      const timeoutMs = options?.timeoutMs ?? this.options.shutdownTimeoutMs ?? 2 * (this.options.shutdownGraceMs ?? 2_000);
+      const exit = await this.transport.close({ timeoutMs });
+      this.finish(exit);
+      return exit;
     })();
     return this.shuttingDown;
   }
 
   // ---------------------------------------------------------------- internals
 
-  private subscribe<T extends ClientEvent>(set: Set<BoundedQueue<T>>): BoundedQueue<T> {
+  private subscribe<T>(set: Set<BoundedQueue<T>>): BoundedQueue<T> {
     const queue: BoundedQueue<T> = new BoundedQueue<T>(
-      this.options.queueCapacity ?? DEFAULT_QUEUE_CAPACITY,
-      () => set.delete(queue),
+      this.queueCapacity,
+      () => {
+        if (set.delete(queue)) this.subscriberCount--;
+      },
+      () => this.dropped++,
     );
     if (this.exitInfo) queue.close();
-    else set.add(queue);
+    else {
+      set.add(queue);
+      this.subscriberCount++;
+    }
     return queue;
   }
 
-  private publish(event: ClientEvent, toNotifications: boolean): void {
-    if (toNotifications && event.kind === 'notification') {
-      for (const q of this.notificationSubs) this.pushCounting(q, event);
+  private takePending(id: RequestId): Pending | undefined {
+    const p = this.pending.get(id);
+    if (!p) return undefined;
+    this.pending.delete(id);
+    if (p.timer) clearTimeout(p.timer);
+    if (p.onAbort) p.signal!.removeEventListener('abort', p.onAbort);
+    return p;
+  }
+
+  private rejectAllPending(makeError: (p: Pending) => unknown): void {
+    for (const id of [...this.pending.keys()]) {
+      const p = this.takePending(id)!;
+      p.reject(makeError(p) ?? new ClientClosedError(p.method));
     }
-    for (const q of this.eventSubs) this.pushCounting(q, event);
-  }
-
-  private pushCounting<T>(q: BoundedQueue<T>, item: T): void {
-    const before = q.dropped;
-    q.push(item);
-    this.dropped += q.dropped - before;
-  }
-
-  private waitExit(ms: number): Promise<boolean> {
-    return new Promise((resolve) => {
-      const t = setTimeout(() => resolve(false), ms);
-      void this.exited.then(() => {
-        clearTimeout(t);
-        resolve(true);
-      });
-    });
   }
 
   private write(message: JSONRPCMessage): void {
     this.options.onMessage?.('c2s', message);
-    this.child.stdin.write(JSON.stringify(message) + '\n');
+    this.transport.send(message);
   }
 
   private issue(issue: Omit<ProtocolIssue, 'kind'>): void {
@@ -366,7 +483,7 @@ export class AppServerClient {
     else if (this.eventSubs.size === 0) {
       process.emitWarning(`${full.subject}: ${full.message}`, 'CaskProtocolWarning');
     }
-    this.publish(full, false);
+    for (const q of this.eventSubs) q.push(full);
   }
 
   /**
@@ -396,128 +513,184 @@ export class AppServerClient {
     return true;
   }
 
-  private onLine(line: string): void {
-    if (!line.trim()) return;
-    let msg: Record<string, unknown>;
-    try {
-      const parsed: unknown = JSON.parse(line);
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not a JSON object');
-      msg = parsed as Record<string, unknown>;
-    } catch (err) {
-      this.issue({ direction: 's2c', subject: 'unparsable line', message: (err as Error).message, raw: line });
-      return;
-    }
+  private onMalformed(p: MalformedInput): void {
+    this.issue({ direction: 's2c', subject: p.subject, message: p.message, raw: p.raw });
+  }
+
+  private onInbound(msg: Record<string, unknown>): void {
     this.options.onMessage?.('s2c', msg as unknown as JSONRPCMessage);
-    const hasId = 'id' in msg && (typeof msg['id'] === 'number' || typeof msg['id'] === 'string');
-    if (typeof msg['method'] === 'string') {
-      if (hasId) this.onServerRequestMessage(msg['id'] as RequestId, msg['method'], msg['params']);
-      else this.onNotification(msg['method'], msg['params'], msg as unknown as JSONRPCNotification);
-    } else if (hasId && ('result' in msg || 'error' in msg)) {
-      this.onResponse(msg['id'] as RequestId, msg);
+    const method = msg['method'];
+    const id = msg['id'];
+    if (typeof method === 'string') {
+      if (id === undefined || id === null) this.onNotification(method, msg['params'], msg);
+      else if (typeof id === 'number' || typeof id === 'string') this.onServerRequestMessage(id, method, msg['params']);
+      else this.issue({ direction: 's2c', subject: 'invalid id', message: `request ${method} has an id that is neither a number nor a string`, raw: msg });
+    } else if ((typeof id === 'number' || typeof id === 'string') && ('result' in msg || 'error' in msg)) {
+      this.onResponse(id, msg);
     } else {
-      this.issue({ direction: 's2c', subject: 'unrecognised message', message: 'neither a request, a notification nor a response', raw: msg });
+      this.issue({ direction: 's2c', subject: 'unrecognised message', message: 'neither a request, a notification nor a response (needs "method", or "id" with "result"/"error")', raw: msg });
     }
   }
 
   private onResponse(id: RequestId, msg: Record<string, unknown>): void {
-    const key = idKey(id);
-    const p = this.pending.get(key);
+    const p = this.takePending(id);
     if (!p) {
-      this.issue({ direction: 's2c', subject: 'response', message: `no pending request has id ${JSON.stringify(id)}`, raw: msg });
+      this.issue({
+        direction: 's2c',
+        subject: 'unknown response id',
+        message: `a response has id ${JSON.stringify(id)}, which no pending request has (answered already, timed out, aborted, or never sent)`,
+        raw: msg,
+      });
       return;
     }
-    this.pending.delete(key);
-    p.cleanup();
     if ('error' in msg) {
-      const e = msg['error'] as { code?: unknown; message?: unknown; data?: JsonValue };
-      p.reject(
-        new JsonRpcError(p.method, id, {
-          code: typeof e?.code === 'number' ? e.code : INTERNAL_ERROR,
-          message: typeof e?.message === 'string' ? e.message : JSON.stringify(e),
-          ...(e && 'data' in e ? { data: e.data } : {}),
-        }),
-      );
+      const e = msg['error'] as { code?: unknown; message?: unknown; data?: JsonValue } | null;
+      const body: JsonRpcErrorBody = {
+        code: typeof e?.code === 'number' ? e.code : INTERNAL_ERROR,
+        message: typeof e?.message === 'string' ? e.message : JSON.stringify(e),
+        ...(e && typeof e === 'object' && 'data' in e ? { data: e.data } : {}),
+      };
+      p.reject(body.code === OVERLOADED_ERROR_CODE ? new OverloadedError(p.method, id, body, 'server') : new JsonRpcError(p.method, id, body));
       return;
     }
     const result = msg['result'];
-    if (!this.check('s2c', `result of client request ${p.method}`, result, (v, o) => v.validateServerResult(p.method, result, o), p.reject)) return;
+    if (this.validateMode !== 'off' && !this.check('s2c', `result of client request ${p.method}`, result, (v, o) => v.validateServerResult(p.method, result, o), p.reject)) return;
     p.resolve(result);
   }
 
-  private onNotification(method: string, params: unknown, raw: JSONRPCNotification): void {
+  private onNotification(method: string, params: unknown, raw: Record<string, unknown>): void {
     if (method === 'serverRequest/resolved') {
       const requestId = (params as { requestId?: RequestId } | undefined)?.requestId;
-      if (requestId !== undefined) this.inflight.get(idKey(requestId))?.abort(new Error('the server resolved this request'));
+      if (requestId !== undefined) this.inflight.get(requestId)?.abort(new Error('the server resolved this request'));
     }
-    if (!this.check('s2c', `params of server notification ${method}`, params, (v, o) => v.validateServerNotification(method, params, o))) {
+    if (this.validateMode !== 'off' && !this.check('s2c', `params of server notification ${method}`, params, (v, o) => v.validateServerNotification(method, params, o))) {
       return;
     }
-    this.publish({ kind: 'notification', method, params, raw } as NotificationEvent, true);
+    if (this.subscriberCount === 0) return;
+    const event = { kind: 'notification', method, params, raw } as unknown as NotificationEvent;
+    for (const q of this.notificationSubs) q.push(event);
+    for (const q of this.eventSubs) q.push(event);
+    for (const tap of this.taps) tap.notify(event);
+    const set = this.listeners.get(method);
+    if (set !== undefined) {
+      for (const l of set) {
+        try {
+          l(params, event);
+        } catch (err) {
+          this.issue({ direction: 's2c', subject: `listener for ${method}`, message: `threw: ${(err as Error)?.message ?? String(err)}`, raw });
+        }
+      }
+    }
   }
 
   private onServerRequestMessage(id: RequestId, method: string, params: unknown): void {
-    const reply = (body: { result: unknown } | { error: { code: number; message: string; data?: JsonValue } }) => {
-      if (this.exitInfo || this.shuttingDown) return;
-      this.write({ id, ...body } as JSONRPCMessage);
-    };
-    let valid = true;
-    this.check('s2c', `params of server request ${method}`, params, (v, o) => v.validateServerRequest(method, params, o), (err) => {
-      valid = false;
-      reply({ error: { code: INVALID_PARAMS, message: err.message } });
-    });
-    if (!valid) return;
-    this.publish({ kind: 'serverRequest', id, method, params } as ServerRequestEvent, false);
-    const handler = this.handlers.get(method) ?? this.extensionHandlers.get(method);
-    if (!handler) {
-      reply({ error: { code: METHOD_NOT_FOUND, message: `client has no handler for server request ${method}` } });
-      return;
-    }
+    let answered = false;
+    let timer: NodeJS.Timeout | undefined;
     const controller = new AbortController();
-    const key = idKey(id);
-    this.inflight.set(key, controller);
-    void (async () => {
-      try {
-        const result = await handler(params, { id, method, signal: controller.signal });
-        if (controller.signal.aborted) return;
-        const ok = this.check('c2s', `result of server request ${method}`, result, (v, o) => v.validateClientResult(method, result, o), (err) =>
-          reply({ error: { code: INTERNAL_ERROR, message: `handler returned an invalid result: ${err.message}` } }),
-        );
-        if (ok) reply({ result: result === undefined ? null : result });
-      } catch (err) {
-        if (controller.signal.aborted) return;
-        const e = err as { code?: unknown; message?: unknown; data?: JsonValue };
-        reply({
-          error: {
+    const finishAnswer = () => {
+      answered = true;
+      if (timer) clearTimeout(timer);
+      if (this.inflight.get(id) === controller) this.inflight.delete(id);
+    };
+    const reply = (body: { result: unknown } | { error: JsonRpcErrorBody }): boolean => {
+      if (answered || controller.signal.aborted) return false;
+      finishAnswer();
+      if (this.exitInfo || this.shuttingDown) return false;
+      this.write({ id, ...body } as JSONRPCMessage);
+      return true;
+    };
+    const replyError = (error: JsonRpcErrorBody) => reply({ error });
+    const replyResult = (result: unknown): boolean => {
+      if (answered || controller.signal.aborted) return false;
+      let ok = true;
+      if (this.validateMode !== 'off') {
+        ok = this.check('c2s', `result of server request ${method}`, result, (v, o) => v.validateClientResult(method, result, o), (err) => {
+          replyError({ code: INTERNAL_ERROR, message: `the client produced an invalid result: ${err.message}` });
+        });
+      }
+      return ok ? reply({ result: result === undefined ? null : result }) : false;
+    };
+
+    if (this.validateMode !== 'off') {
+      let valid = true;
+      this.check('s2c', `params of server request ${method}`, params, (v, o) => v.validateServerRequest(method, params, o), (err) => {
+        valid = false;
+        replyError({ code: INVALID_PARAMS, message: err.message });
+      });
+      if (!valid) return;
+    }
+    if (this.eventSubs.size) {
+      const event = { kind: 'serverRequest', id, method, params } as ServerRequestEvent;
+      for (const q of this.eventSubs) q.push(event);
+    }
+    this.inflight.set(id, controller);
+    const timeoutMs = this.options.serverRequestTimeoutMs;
+    if (timeoutMs !== undefined && timeoutMs > 0) {
+      timer = setTimeout(() => {
+        if (replyError({ code: INTERNAL_ERROR, message: `the client did not answer ${method} within ${timeoutMs} ms`, data: { reason: 'timeout' } })) {
+          controller.abort(new Error(`no answer within ${timeoutMs} ms`));
+        }
+      }, timeoutMs);
+    }
+
+    const threadId = (params as { threadId?: unknown } | null | undefined)?.threadId;
+    const handler =
+      (typeof threadId === 'string' ? (this.threadHandlers.get(threadId)?.[method as ServerRequestMethod] as AnyHandler | undefined) : undefined) ??
+      this.handlers.get(method) ??
+      this.extensionHandlers.get(method);
+    if (handler) {
+      void (async () => {
+        try {
+          const result = await handler(params, { id, method, signal: controller.signal });
+          replyResult(result);
+        } catch (err) {
+          const e = err as { code?: unknown; message?: unknown; data?: JsonValue } | null;
+          replyError({
             code: typeof e?.code === 'number' ? e.code : INTERNAL_ERROR,
             message: typeof e?.message === 'string' ? e.message : String(err),
             ...(e && typeof e === 'object' && 'data' in e ? { data: e.data } : {}),
-          },
+          });
+        }
+      })();
+      return;
+    }
+    const sub = this.requestSubs.values().next().value as BoundedQueue<PendingServerRequest> | undefined;
+    if (sub) {
+      const pendingRequest = {
+        kind: 'serverRequest',
+        id,
+        method,
+        params,
+        signal: controller.signal,
+        respond: (result: unknown) => replyResult(result),
+        fail: (error: JsonRpcErrorBody) => replyError(error),
+      } as unknown as PendingServerRequest;
+      if (!sub.push(pendingRequest)) {
+        replyError({
+          code: OVERLOADED_ERROR_CODE,
+          message: `client overloaded: its server-request queue is full (capacity ${sub.capacity}); ${method} cannot be answered in time`,
+          data: { reason: 'clientQueueFull' },
         });
-      } finally {
-        this.inflight.delete(key);
+        controller.abort(new Error('queue full'));
       }
-    })();
+      return;
+    }
+    replyError({ code: METHOD_NOT_FOUND, message: `client has no handler for server request ${method}` });
   }
 
-  private finish(code: number | null, signal: NodeJS.Signals | null): void {
+  private finish(exit: ServerExit): void {
     if (this.exitInfo) return;
-    const exit: ServerExit = { code, signal, stderrTail: this.stderrTail() };
     this.exitInfo = exit;
-    for (const [key, p] of this.pending) {
-      this.pending.delete(key);
-      p.cleanup();
-      p.reject(new ServerExitedError(`${p.method} got no answer`, exit));
-    }
-    for (const c of this.inflight.values()) c.abort(new Error('the server exited'));
+    this.rejectAllPending((p) => (this.shuttingDown ? new ClientClosedError(p.method) : new ServerExitedError(`${p.method} got no answer`, exit)));
+    for (const c of this.inflight.values()) c.abort(new Error('the connection ended'));
     this.inflight.clear();
     for (const q of [...this.notificationSubs]) q.close();
     for (const q of [...this.eventSubs]) q.close();
+    for (const q of [...this.requestSubs]) q.close();
+    const err = this.shuttingDown ? new ClientClosedError('turn') : new ServerExitedError('turn did not complete', exit);
+    for (const tap of [...this.taps]) tap.fail(err);
     this.resolveExited(exit);
   }
-}
-
-function idKey(id: RequestId): string {
-  return typeof id === 'number' ? `n:${id}` : `s:${id}`;
 }
 
 /** Caller capabilities first, then each extension's on top; the `extensions` maps are merged key by key. */

@@ -4,21 +4,28 @@
  * @module
  */
 import type { JsonValue, RequestId } from '@cask/protocol';
+import type { ServerExit } from './transport.js';
+
+export type { ServerExit };
+
+/** JSON-RPC error code app-server uses when a bounded queue is full ("retry later"). */
+export const OVERLOADED_ERROR_CODE = -32001;
 
 /** The server answered a request with a JSON-RPC error object. */
 export class JsonRpcError extends Error {
-  override readonly name = 'JsonRpcError';
+  override readonly name: string = 'JsonRpcError';
   /** The JSON-RPC error code (e.g. `-32600`, `-32601`). */
   readonly code: number;
   /** Extra detail the server attached, if any. */
   readonly data: JsonValue | undefined;
   /** The method of the request that failed. */
   readonly method: string;
-  /** The id of the request that failed. */
-  readonly requestId: RequestId;
+  /** The id of the request that failed (`null` when it was refused before being sent). */
+  readonly requestId: RequestId | null;
 
-  constructor(method: string, requestId: RequestId, error: { code: number; message: string; data?: JsonValue }) {
-    super(`${method} (id ${JSON.stringify(requestId)}) failed with JSON-RPC error ${error.code}: ${error.message}`);
+  constructor(method: string, requestId: RequestId | null, error: { code: number; message: string; data?: JsonValue }) {
+    const id = requestId === null ? '' : ` (id ${JSON.stringify(requestId)})`;
+    super(`${method}${id} failed with JSON-RPC error ${error.code}: ${error.message}`);
     this.code = error.code;
     this.data = error.data;
     this.method = method;
@@ -26,24 +33,19 @@ export class JsonRpcError extends Error {
   }
 }
 
-/** How the server process ended. */
-export interface ServerExit {
-  /** Exit code, or `null` when a signal ended it. */
-  code: number | null;
-  /** The signal that ended it, or `null`. */
-  signal: NodeJS.Signals | null;
-  /** The last lines the server wrote to stderr. */
-  stderrTail: string[];
-}
-
-/** The server process exited (or could not start) while a request was waiting for its answer. */
+/**
+ * The server process exited, the connection dropped, or it could not be
+ * established, while a request was waiting for its answer (or during
+ * `start()`). Every pending request gets one, at once.
+ */
 export class ServerExitedError extends Error {
   override readonly name = 'ServerExitedError';
   readonly exit: ServerExit;
   constructor(context: string, exit: ServerExit) {
-    const how = exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`;
+    const how = exit.signal ? `signal ${exit.signal}` : exit.code === null ? 'no exit code' : `code ${exit.code}`;
+    const reason = exit.reason ? `: ${exit.reason}` : '';
     const tail = exit.stderrTail.length ? `\nlast stderr lines:\n  ${exit.stderrTail.join('\n  ')}` : '';
-    super(`${context}: codex app-server exited (${how})${tail}`);
+    super(`${context}: the app-server connection ended (${how})${reason}${tail}`);
     this.exit = exit;
   }
 }
@@ -92,5 +94,27 @@ export class ProtocolValidationError extends Error {
     readonly errors: unknown,
   ) {
     super(`invalid ${subject}: ${detail}`);
+  }
+}
+
+/**
+ * Back-pressure: the request was refused because a bounded queue is full.
+ * `source: 'server'` is the server's own overload answer (JSON-RPC error
+ * {@link OVERLOADED_ERROR_CODE}, `-32001`; app-server sends it when its
+ * ingress queue is saturated, and callers should retry with exponential
+ * backoff and jitter). `source: 'client'` means this client already has
+ * `maxPendingRequests` requests waiting and refused to send another.
+ * A subclass of {@link JsonRpcError}, so `code` checks keep working.
+ */
+export class OverloadedError extends JsonRpcError {
+  override readonly name = 'OverloadedError';
+  constructor(
+    method: string,
+    requestId: RequestId | null,
+    error: { code: number; message: string; data?: JsonValue },
+    /** Who refused the request. */
+    readonly source: 'server' | 'client',
+  ) {
+    super(method, requestId, error);
   }
 }

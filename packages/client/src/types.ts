@@ -5,7 +5,9 @@
  */
 import type {
   ClientInfo,
+  ClientRequestParams,
   InitializeCapabilities,
+  JsonValue,
   JSONRPCMessage,
   JSONRPCNotification,
   RequestId,
@@ -16,6 +18,7 @@ import type {
   ServerRequestResult,
 } from '@cask/protocol';
 import type { LaggedEvent } from './queue.js';
+import type { Transport } from './transport.js';
 import type { ProtocolValidators } from './validation.js';
 
 /** Direction of a message on the wire: client to server, or server to client. */
@@ -100,6 +103,30 @@ export interface ProtocolIssue {
   raw: unknown;
 }
 
+/**
+ * A server request waiting for an answer, as yielded by `serverRequests()`.
+ * Answer it exactly once with `respond` or `fail`; later calls (and calls
+ * after the server withdrew the request, see `signal`) do nothing and
+ * return false.
+ */
+export type PendingServerRequest = {
+  [M in ServerRequestMethod]: {
+    kind: 'serverRequest';
+    id: RequestId;
+    method: M;
+    params: ServerRequestParams<M>;
+    /** Aborted when the answer is no longer wanted (resolved elsewhere, timed out, connection ended). */
+    signal: AbortSignal;
+    /** Sends the result. */
+    respond(result: ServerRequestResult<M>): boolean;
+    /** Sends a JSON-RPC error instead. */
+    fail(error: { code: number; message: string; data?: JsonValue }): boolean;
+  };
+}[ServerRequestMethod];
+
+/** Items of the `serverRequests()` stream. */
+export type ServerRequestStreamItem = PendingServerRequest | LaggedEvent;
+
 /** Items of the `notifications()` stream. */
 export type NotificationStreamItem = NotificationEvent | LaggedEvent;
 
@@ -112,7 +139,17 @@ export interface AppServerClientOptions {
   clientInfo: ClientInfo;
   /** Capabilities to declare in `initialize`; extensions may add to them. */
   capabilities?: InitializeCapabilities | null;
-  /** The `codex` executable. Default `codex` (looked up on `PATH`). */
+  /**
+   * How to reach the server. Default: a {@link StdioTransport} built from
+   * the stdio options below (`codexPath`, `args`, `env`, `inheritEnv`,
+   * `cwd`, `onStderr`, `stderrTailLines`, `maxLineBytes`), which are
+   * ignored when a transport is given.
+   */
+  transport?: Transport;
+  /**
+   * The `codex` executable (stdio). Default: `CODEX_APP_SERVER_BIN`, else the
+   * native binary of an installed `@openai/codex`, else `codex` on `PATH`.
+   */
   codexPath?: string;
   /** Arguments. Default `['app-server']`. */
   args?: string[];
@@ -143,15 +180,48 @@ export interface AppServerClientOptions {
   onStderr?: (line: string) => void;
   /** How many stderr lines to keep for error messages. Default 50. */
   stderrTailLines?: number;
-  /** Capacity of each `notifications()`/`events()` subscription. Default {@link DEFAULT_QUEUE_CAPACITY}. */
+  /** Longest accepted stdout line (stdio), in bytes; longer lines are skipped and reported. Default 64 MiB. */
+  maxLineBytes?: number;
+  /** Capacity of each subscription queue (`notifications()`, `events()`, `serverRequests()`, `runTurn()`). Default {@link DEFAULT_QUEUE_CAPACITY}. */
   queueCapacity?: number;
   /** Default timeout for every request, in ms. Default: no timeout. */
   requestTimeoutMs?: number;
+  /**
+   * Most requests that may wait for an answer at once; one more is refused
+   * with an `OverloadedError` (`source: 'client'`) without being sent.
+   * Default 10 000.
+   */
+  maxPendingRequests?: number;
+  /**
+   * How long a server request may wait for its answer (from a handler or a
+   * `serverRequests()` consumer), in ms; after that the server gets a
+   * JSON-RPC error (`-32603`) and the handler's signal aborts. Default: no limit
+   * (an approval may legitimately wait for a person).
+   */
+  serverRequestTimeoutMs?: number;
   /** Timeout of the `initialize` handshake, in ms. Default 30 000. */
   initializeTimeoutMs?: number;
-  /** How long `shutdown()` waits after closing stdin, and again after SIGTERM, in ms. Default 2 000. */
+  /** Default bound of `shutdown()`, in ms. Default `2 × shutdownGraceMs`. */
+  shutdownTimeoutMs?: number;
+  /** Stdio: how long `shutdown()` waits after closing stdin, and again after SIGTERM, in ms. Default 2 000. */
   shutdownGraceMs?: number;
 }
+
+/** Options of `runTurn()`: `turn/start` params besides `threadId`/`input`, plus client-side settings. */
+export type RunTurnOptions = Omit<ClientRequestParams<'turn/start'>, 'threadId' | 'input'> & {
+  /**
+   * Handlers for server requests of this thread while the turn runs
+   * (approvals, ...); they take precedence over `onServerRequest` ones.
+   */
+  handlers?: ServerRequestHandlers;
+  /** Aborting sends `turn/interrupt`; the stream then ends with the interrupted `turn/completed`. */
+  signal?: AbortSignal;
+  /** Timeout of the `turn/start` request itself, in ms. */
+  timeoutMs?: number;
+};
+
+/** Items of a `runTurn()` stream: this turn's notifications (the last one is `turn/completed`) and lag markers. */
+export type TurnStreamItem = NotificationEvent | LaggedEvent;
 
 /** Per-request options. */
 export interface RequestOptions {

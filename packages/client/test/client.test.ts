@@ -306,7 +306,7 @@ describe('AppServerClient event streams', () => {
     const issues: ProtocolIssue[] = [];
     const client = await startFake('', { onProtocolIssue: (i) => issues.push(i) });
     await raw(client)('test/garbage');
-    expect(issues.map((i) => i.subject)).toEqual(['unparsable line', 'response']);
+    expect(issues.map((i) => i.subject)).toEqual(['unparsable line', 'unknown response id']);
     expect(issues[0]!.raw).toBe('this is not json');
     expect(issues[1]!.message).toContain('999');
   });

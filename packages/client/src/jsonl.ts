@@ -1,0 +1,131 @@
+/**
+ * Newline-delimited JSON framing on raw bytes.
+ *
+ * Splits incoming `Buffer` chunks on the newline byte (0x0A) without first
+ * decoding the whole chunk to a string and without string concatenation: a
+ * line that lies within one chunk is decoded straight from that chunk, and
+ * only a line spanning chunks is assembled (once) from its pieces. Lines
+ * longer than `maxLineBytes` are skipped without being buffered and
+ * reported once with their size.
+ * @module
+ */
+import type { MalformedInput } from './transport.js';
+
+/** Default maximum line length: 64 MiB. */
+export const DEFAULT_MAX_LINE_BYTES = 64 * 1024 * 1024;
+
+const NEWLINE = 0x0a;
+const PREVIEW_CHARS = 200;
+
+/**
+ * Incremental JSONL decoder: feed it chunks with {@link push}, call
+ * {@link end} at end of input.
+ */
+export class JsonlDecoder {
+  private parts: Buffer[] = [];
+  private partBytes = 0;
+  /** Bytes of an over-long line skipped so far, or -1 when not skipping. */
+  private skipped = -1;
+  private skippedPreview = '';
+
+  constructor(
+    private readonly maxLineBytes: number,
+    private readonly onMessage: (message: Record<string, unknown>) => void,
+    private readonly onMalformed: (problem: MalformedInput) => void,
+  ) {
+    if (!(maxLineBytes > 0)) throw new RangeError(`maxLineBytes must be positive, got ${maxLineBytes}`);
+  }
+
+  /** Consumes one chunk. */
+  push(chunk: Buffer): void {
+    let start = 0;
+    let nl = chunk.indexOf(NEWLINE, start);
+    while (nl !== -1) {
+      if (this.skipped >= 0) {
+        this.tooLong(this.skipped + (nl - start));
+      } else if (this.partBytes > 0) {
+        const total = this.partBytes + (nl - start);
+        if (total > this.maxLineBytes) {
+          this.skippedPreview = this.parts[0]!.toString('utf8', 0, Math.min(this.parts[0]!.length, PREVIEW_CHARS));
+          this.tooLong(total);
+        } else {
+          this.parts.push(chunk.subarray(start, nl));
+          const line = Buffer.concat(this.parts, total).toString('utf8');
+          this.parts = [];
+          this.partBytes = 0;
+          this.line(line);
+        }
+        this.parts = [];
+        this.partBytes = 0;
+      } else if (nl - start > this.maxLineBytes) {
+        this.skippedPreview = chunk.toString('utf8', start, start + PREVIEW_CHARS);
+        this.tooLong(nl - start);
+      } else if (nl > start) {
+        this.line(chunk.toString('utf8', start, nl));
+      }
+      start = nl + 1;
+      nl = chunk.indexOf(NEWLINE, start);
+    }
+    if (start >= chunk.length) return;
+    const rest = chunk.length - start;
+    if (this.skipped >= 0) {
+      this.skipped += rest;
+    } else if (this.partBytes + rest > this.maxLineBytes) {
+      // Stop buffering: the line is already too long.
+      const first = this.parts[0] ?? chunk.subarray(start);
+      this.skippedPreview = first.toString('utf8', 0, Math.min(first.length, PREVIEW_CHARS));
+      this.skipped = this.partBytes + rest;
+      this.parts = [];
+      this.partBytes = 0;
+    } else {
+      // Copy: the stream may reuse the chunk's memory.
+      this.parts.push(Buffer.from(chunk.subarray(start)));
+      this.partBytes += rest;
+    }
+  }
+
+  /** Flushes a final line that had no trailing newline. */
+  end(): void {
+    if (this.skipped >= 0) this.tooLong(this.skipped);
+    else if (this.partBytes > 0) {
+      const line = Buffer.concat(this.parts, this.partBytes).toString('utf8');
+      this.parts = [];
+      this.partBytes = 0;
+      this.line(line);
+    }
+  }
+
+  private tooLong(bytes: number): void {
+    this.skipped = -1;
+    this.onMalformed({
+      subject: 'line too long',
+      message: `a line of ${bytes} bytes exceeds maxLineBytes (${this.maxLineBytes}); it was skipped`,
+      raw: `${this.skippedPreview}…`,
+    });
+    this.skippedPreview = '';
+  }
+
+  private line(text: string): void {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (err) {
+      if (text.trim() === '') return; // blank line (e.g. a lone CR): not an error
+      this.onMalformed({ subject: 'unparsable line', message: `not JSON: ${(err as Error).message}`, raw: preview(text) });
+      return;
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      this.onMalformed({
+        subject: 'not a JSON object',
+        message: `expected a JSON-RPC message object, got ${Array.isArray(parsed) ? 'an array' : parsed === null ? 'null' : typeof parsed}`,
+        raw: preview(text),
+      });
+      return;
+    }
+    this.onMessage(parsed as Record<string, unknown>);
+  }
+}
+
+function preview(text: string): string {
+  return text.length > 4 * PREVIEW_CHARS ? `${text.slice(0, 4 * PREVIEW_CHARS)}…` : text;
+}

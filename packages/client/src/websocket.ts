@@ -1,0 +1,181 @@
+/**
+ * The WebSocket transport: connects to `codex app-server --listen ws://…`
+ * (or a remote endpoint); one JSON-RPC message per text frame.
+ * @module
+ */
+import type { JSONRPCMessage } from '@cask/protocol';
+import WebSocket, { type ClientOptions, type RawData } from 'ws';
+import { ServerExitedError } from './errors.js';
+import { DEFAULT_MAX_LINE_BYTES } from './jsonl.js';
+import type { ServerExit, Transport, TransportSink } from './transport.js';
+
+/** Options of {@link WebSocketTransport}. */
+export interface WebSocketTransportOptions {
+  /** `ws://host:port` or `wss://…`. */
+  url: string;
+  /** Sent as `Authorization: Bearer <token>` in the upgrade request. */
+  bearerToken?: string;
+  /** More headers for the upgrade request. */
+  headers?: Record<string, string>;
+  /**
+   * Allow plain `ws://` to a host that is not loopback. Off by default:
+   * without TLS, the traffic (and any bearer token) crosses the network in
+   * clear text.
+   */
+  allowInsecure?: boolean;
+  /** Give up connecting after this many ms. Default 10 000. */
+  connectTimeoutMs?: number;
+  /** Largest accepted message, in bytes; larger ones are skipped and reported. Default 64 MiB. */
+  maxMessageBytes?: number;
+  /** Passed through to the `ws` client (TLS options, agent, ...). */
+  wsOptions?: ClientOptions;
+}
+
+/** Whether `hostname` (as `URL.hostname` gives it) is a loopback address. */
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || h === '::ffff:127.0.0.1';
+}
+
+/**
+ * Checks a WebSocket URL: must be `ws:`/`wss:`, and `ws:` only to loopback
+ * unless `allowInsecure`. Returns the parsed URL.
+ * @throws TypeError naming the problem.
+ */
+export function checkWebSocketUrl(url: string, allowInsecure = false): URL {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new TypeError(`invalid WebSocket URL ${JSON.stringify(url)}`);
+  }
+  if (u.protocol !== 'ws:' && u.protocol !== 'wss:') {
+    throw new TypeError(`WebSocket URL must start with ws:// or wss://, got ${JSON.stringify(url)}`);
+  }
+  if (u.protocol === 'ws:' && !isLoopbackHost(u.hostname) && !allowInsecure) {
+    throw new TypeError(
+      `refusing unencrypted ws:// to non-loopback host ${u.hostname}: use wss://, or pass allowInsecure: true if the network is trusted`,
+    );
+  }
+  return u;
+}
+
+/** Connects to an app-server WebSocket endpoint. */
+export class WebSocketTransport implements Transport {
+  readonly kind = 'websocket';
+  private socket: WebSocket | undefined;
+  private exit: ServerExit | undefined;
+  private exitWaiters: Array<(e: ServerExit) => void> = [];
+  private closing: Promise<ServerExit> | undefined;
+  private sink: TransportSink | undefined;
+  private readonly url: URL;
+
+  /** @throws TypeError for an invalid or insecure URL (see {@link checkWebSocketUrl}). */
+  constructor(private readonly options: WebSocketTransportOptions) {
+    this.url = checkWebSocketUrl(options.url, options.allowInsecure);
+  }
+
+  connect(sink: TransportSink): Promise<void> {
+    if (this.socket) return Promise.reject(new Error('WebSocketTransport.connect called twice'));
+    this.sink = sink;
+    const o = this.options;
+    const max = o.maxMessageBytes ?? DEFAULT_MAX_LINE_BYTES;
+    const headers: Record<string, string> = { ...o.headers };
+    if (o.bearerToken) headers['Authorization'] = `Bearer ${o.bearerToken}`;
+    const socket = new WebSocket(this.url, {
+      ...o.wsOptions,
+      headers: { ...o.wsOptions?.headers, ...headers },
+      handshakeTimeout: o.connectTimeoutMs ?? 10_000,
+      // Hard limit well above the soft one, so an oversized message is skipped and reported rather than fatal.
+      maxPayload: Math.max(max * 2, max + 1024 * 1024),
+    });
+    this.socket = socket;
+    socket.on('message', (data: RawData, isBinary: boolean) => {
+      const buf = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
+      if (buf.length > max) {
+        sink.malformed({
+          subject: 'message too long',
+          message: `a message of ${buf.length} bytes exceeds maxMessageBytes (${max}); it was skipped`,
+          raw: `${buf.toString('utf8', 0, 200)}…`,
+        });
+        return;
+      }
+      const text = buf.toString('utf8');
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch (err) {
+        sink.malformed({
+          subject: 'unparsable message',
+          message: `not JSON${isBinary ? ' (binary frame)' : ''}: ${(err as Error).message}`,
+          raw: text.slice(0, 800),
+        });
+        return;
+      }
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+        sink.malformed({ subject: 'not a JSON object', message: 'expected a JSON-RPC message object', raw: text.slice(0, 800) });
+        return;
+      }
+      sink.message(parsed as Record<string, unknown>);
+    });
+    return new Promise<void>((resolve, reject) => {
+      let opened = false;
+      let failure: string | undefined;
+      socket.once('open', () => {
+        opened = true;
+        resolve();
+      });
+      socket.on('unexpected-response', (_req, res) => {
+        failure = `server answered the upgrade with HTTP ${res.statusCode} ${res.statusMessage ?? ''}`.trim();
+        res.resume();
+        socket.terminate();
+      });
+      socket.on('error', (err) => {
+        failure ??= err.message;
+      });
+      socket.on('close', (code, reason) => {
+        const why = reason.length ? reason.toString('utf8') : failure;
+        const exit = this.finish(code, why);
+        if (!opened) reject(new ServerExitedError(`connecting to ${this.url.href}`, exit));
+      });
+    });
+  }
+
+  send(message: JSONRPCMessage): void {
+    if (!this.socket || this.exit || this.socket.readyState !== WebSocket.OPEN) return;
+    this.socket.send(JSON.stringify(message));
+  }
+
+  close({ timeoutMs }: { timeoutMs: number }): Promise<ServerExit> {
+    this.closing ??= (async () => {
+      const socket = this.socket;
+      if (this.exit || !socket) return this.exit ?? this.finish(null, 'never connected');
+      socket.close(1000, 'client shutdown');
+      const exit = await this.waitExit(timeoutMs);
+      if (exit) return exit;
+      socket.terminate();
+      return (await this.waitExit(1_000)) ?? this.finish(null, 'terminated after close timeout');
+    })();
+    return this.closing;
+  }
+
+  private waitExit(ms: number): Promise<ServerExit | undefined> {
+    if (this.exit) return Promise.resolve(this.exit);
+    return new Promise((resolve) => {
+      const t = setTimeout(() => resolve(undefined), ms);
+      this.exitWaiters.push((e) => {
+        clearTimeout(t);
+        resolve(e);
+      });
+    });
+  }
+
+  private finish(code: number | null, reason?: string): ServerExit {
+    if (this.exit) return this.exit;
+    const exit: ServerExit = { code, signal: null, stderrTail: [], ...(reason ? { reason } : {}) };
+    this.exit = exit;
+    for (const w of this.exitWaiters.splice(0)) w(exit);
+    this.sink?.closed(exit);
+    return exit;
+  }
+}
