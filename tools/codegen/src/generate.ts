@@ -53,7 +53,7 @@ function readDefinitions(entry: string | undefined): { model: ProtocolModel; def
   if (hit) return hit;
   const model = loadProtocol(entry);
   const program = TJS.getProgramFromFiles([model.entry], COMPILER_OPTIONS);
-  const generator = TJS.buildGenerator(program, TJS_SETTINGS, [model.entry]);
+  const generator = TJS.buildGenerator(program, TJS_SETTINGS);
   if (!generator) throw new Error('typescript-json-schema could not read the @cask/protocol declarations');
   const names = [...model.types.keys()].sort();
   const raw = generator.getSchemaForSymbols(names, true, true);

@@ -8,5 +8,5 @@ export type { GenerateOptions } from './generate.js';
 export { checkSchema, compareTrees, readSchemaDir } from './drift.js';
 export type { DriftEntry, DriftReport } from './drift.js';
 export { canonicalJson, firstDifference } from './json.js';
-export { BUNDLE_FILE, FLAT_V2_FILE } from './layout.js';
+export { BUNDLE_FILE, FLAT_V2_FILE, RESULT_KEYWORD } from './layout.js';
 export { defaultSchemaDir } from './paths.js';

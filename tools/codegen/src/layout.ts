@@ -17,6 +17,12 @@ const NAMESPACE = 'v2';
 const REF = '#/definitions/';
 /** Root definitions that the flat v2 bundle carries besides the v2 ones (upstream's choice). */
 const FLAT_V2_SHARED: UnionName[] = ['ClientRequest', 'ServerNotification'];
+/**
+ * Annotation on every `ClientRequest` / `ServerRequest` variant naming the
+ * schema of the request's result: `{"$ref": ...}`, or `{"type": "null"}` when
+ * the method has no result.
+ */
+export const RESULT_KEYWORD = 'x-result';
 /** The request-id type every request variant references. */
 const REQUEST_ID = 'RequestId';
 
@@ -55,6 +61,12 @@ export function buildUnion(union: UnionName, entries: MethodEntry[], description
       properties.params = { type: 'null' };
     }
     const variant: JsonObject = { properties, required, title, type: 'object' };
+    if (kind === 'request') {
+      // Non-standard annotation linking the request to its result type, taken
+      // from the map entry's `result` (validators ignore unknown keywords).
+      if (entry.result === undefined) throw new Error(`${union} method \`${entry.method}\` has no result in its map entry`);
+      variant[RESULT_KEYWORD] = entry.result === null ? { type: 'null' } : { $ref: REF + entry.result };
+    }
     if (entry.description) variant.description = entry.description;
     return variant;
   });

@@ -87,6 +87,151 @@ export function inlineHelperDefinitions(defs: Definitions, exported: ReadonlySet
   return out;
 }
 
+/** Keywords an object schema may carry and still count as "plain" for {@link mergeIntersections}. */
+const OBJECT_KEYWORDS = new Set(['type', 'properties', 'required', 'additionalProperties']);
+const UNION_KEYWORDS = ['anyOf', 'oneOf'] as const;
+
+function sameJson(a: Json | undefined, b: Json | undefined): boolean {
+  return JSON.stringify(a === undefined ? null : sortJson(a)) === JSON.stringify(b === undefined ? null : sortJson(b));
+}
+
+function sortJson(v: Json): Json {
+  if (Array.isArray(v)) return v.map(sortJson);
+  if (!isObject(v)) return v;
+  const out: JsonObject = {};
+  for (const k of Object.keys(v).sort()) out[k] = sortJson(v[k]!);
+  return out;
+}
+
+/** Merges object schemas `a` and `b` into one (the meaning of a TypeScript intersection). */
+function mergeTwoObjects(a: JsonObject, b: JsonObject, where: string): JsonObject {
+  const out: JsonObject = { type: 'object' };
+  const props: JsonObject = {};
+  for (const side of [a, b]) {
+    if (!isObject(side.properties)) continue;
+    for (const [key, schema] of Object.entries(side.properties)) {
+      if (key in props && !sameJson(props[key], schema)) {
+        throw new Error(`${where}: the intersection declares property \`${key}\` twice with different types; declare it once`);
+      }
+      props[key] = schema;
+    }
+  }
+  if (Object.keys(props).length > 0) out.properties = props;
+  const required = [
+    ...new Set([...(Array.isArray(a.required) ? a.required : []), ...(Array.isArray(b.required) ? b.required : [])]),
+  ] as string[];
+  if (required.length > 0) out.required = required.sort();
+  if (a.additionalProperties !== undefined && b.additionalProperties !== undefined) {
+    if (!sameJson(a.additionalProperties, b.additionalProperties)) {
+      throw new Error(`${where}: the parts of the intersection disagree on additionalProperties`);
+    }
+  }
+  const extra = a.additionalProperties ?? b.additionalProperties;
+  if (extra !== undefined) out.additionalProperties = extra;
+  const descriptions = [a.description, b.description].filter((d) => d !== undefined);
+  if (descriptions.length === 1) out.description = descriptions[0]!;
+  return out;
+}
+
+/**
+ * Rule 1c: intersections. typescript-json-schema writes `A & B` as
+ * `allOf: [A, B]` and `A & (B | C)` as `allOf: [A, {anyOf: [B, C]}]` (or, when
+ * the checker has already distributed it, `anyOf: [allOf[A, B], allOf[A, C]]`).
+ * Upstream writes one flat object per variant. Every `allOf` whose members are
+ * plain object schemas (or references to definitions that are) is merged into
+ * one object: union of `properties` (a property declared twice with different
+ * schemas is an error), union of `required`, `additionalProperties` kept when
+ * the parts agree (an error when they disagree). A union inside the `allOf` is
+ * distributed, giving an `anyOf` of merged objects, and an `anyOf` directly
+ * inside an `anyOf` is flattened into it. An `allOf` with a single `$ref` is an
+ * annotated reference and is left alone.
+ */
+export function mergeIntersections(defs: Definitions): Definitions {
+  const resolving = new Set<string>();
+  const memo = new Map<string, Json>();
+
+  /** The definition `name` with its own intersections merged. */
+  const resolved = (name: string, where: string): Json => {
+    if (memo.has(name)) return memo.get(name)!;
+    if (resolving.has(name)) throw new Error(`${where}: intersection with \`${name}\` is recursive; cannot merge it`);
+    const target = defs[name];
+    if (target === undefined) throw new Error(`${where}: intersection references missing definition \`${name}\``);
+    resolving.add(name);
+    const out = mapSchemas(target, (n) => mergeNode(n, name));
+    resolving.delete(name);
+    memo.set(name, out);
+    return out;
+  };
+
+  /** The alternatives (plain object schemas) one member of an `allOf` stands for. */
+  const alternatives = (part: Json, where: string): JsonObject[] => {
+    if (!isObject(part)) throw new Error(`${where}: an intersection member is not an object type`);
+    const ref = refName(part);
+    if (ref !== undefined) return alternatives(resolved(ref, where), where);
+    const union = UNION_KEYWORDS.find((k) => Array.isArray(part[k]));
+    if (union) {
+      const { [union]: branches, ...rest } = part;
+      const base = Object.keys(rest).some((k) => !ANNOTATIONS.has(k)) ? alternatives(rest, where) : [{}];
+      const out: JsonObject[] = [];
+      for (const branch of branches as Json[]) {
+        for (const alt of alternatives(branch, where)) {
+          for (const b of base) out.push(mergeTwoObjects(b, alt, where));
+        }
+      }
+      return out;
+    }
+    if (Array.isArray(part.allOf)) {
+      const merged = mergeNode(part, where);
+      if (isObject(merged) && Array.isArray(merged.allOf)) throw new Error(`${where}: cannot merge a nested intersection`);
+      return alternatives(merged, where);
+    }
+    const keys = Object.keys(part).filter((k) => !ANNOTATIONS.has(k));
+    const bad = keys.find((k) => !OBJECT_KEYWORDS.has(k));
+    if (bad !== undefined || (part.type !== undefined && part.type !== 'object')) {
+      throw new Error(
+        `${where}: an intersection member is not a plain object type (it has \`${bad ?? `type: ${JSON.stringify(part.type)}`}\`); ` +
+          'intersections may only combine object types and unions of object types',
+      );
+    }
+    return [part];
+  };
+
+  const mergeNode = (n: Json, where: string): Json => {
+    if (!isObject(n)) return n;
+    let node = n;
+    const list = node.allOf;
+    if (Array.isArray(list) && !(list.length === 1 && isObject(list[0]) && refName(list[0]) !== undefined)) {
+      const { allOf: _allOf, ...rest } = node;
+      const annotations: JsonObject = {};
+      const own: JsonObject = {};
+      for (const [k, v] of Object.entries(rest)) (ANNOTATIONS.has(k) ? annotations : own)[k] = v;
+      const parts: Json[] = Object.keys(own).length > 0 ? [own, ...list] : [...list];
+      let combos: JsonObject[] = [{}];
+      for (const part of parts) {
+        const alts = alternatives(part, where);
+        const next: JsonObject[] = [];
+        for (const c of combos) for (const a of alts) next.push(mergeTwoObjects(c, a, where));
+        combos = next;
+      }
+      // The description of the intersection as a whole wins over its parts'.
+      node = combos.length === 1 ? { ...combos[0]!, ...annotations } : { ...annotations, anyOf: combos };
+    }
+    if (Array.isArray(node.anyOf)) {
+      const flat: Json[] = [];
+      for (const branch of node.anyOf) {
+        if (isObject(branch) && Array.isArray(branch.anyOf) && Object.keys(branch).length === 1) flat.push(...branch.anyOf);
+        else flat.push(branch);
+      }
+      node = { ...node, anyOf: flat };
+    }
+    return node;
+  };
+
+  const out: Definitions = {};
+  for (const name of Object.keys(defs)) out[name] = resolved(name, name) as Schema;
+  return out;
+}
+
 /**
  * Rule 2: `JsonValue` means "any JSON value", which upstream writes as `true`.
  * A reference to it becomes `true` (or just its annotations, e.g. a description).
@@ -298,12 +443,13 @@ export function taggedUnionsToOneOf(defs: Definitions): Definitions {
   });
 }
 
-/** Runs rules 1–8 (1b lives in `source-refs.ts`) in order on typescript-json-schema's definitions. */
+/** Runs rules 1–8 (1c, then 1b, which lives in `source-refs.ts`) in order on typescript-json-schema's definitions. */
 export function postProcess(
   defs: Definitions,
   model: Pick<ProtocolModel, 'memberFormats' | 'types' | 'program'>,
 ): Definitions {
   let out = inlineHelperDefinitions(defs, new Set(model.types.keys()));
+  out = mergeIntersections(out);
   out = restoreSourceRefs(out, model);
   out = inlineJsonValue(out);
   out = collapseAnything(out);

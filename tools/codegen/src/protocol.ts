@@ -35,8 +35,11 @@ export interface MethodEntry {
   /** Whether the entry carries an `@experimental` tag. */
   experimental: boolean;
   params: ParamsSpec;
-  /** Name of the result type (requests only). */
-  result?: string;
+  /**
+   * Name of the result type (requests only); `null` when the map entry says
+   * `result: undefined` (the server answers with `null` / no value).
+   */
+  result?: string | null;
 }
 
 /** An exported, non-generic type of `@cask/protocol`. */
@@ -165,7 +168,7 @@ function readMap(
     if (kind === 'request') {
       const result = field('result');
       if (!result) throw new Error(`${where}: a request entry needs a \`result\` member`);
-      entry.result = typeNodeName(result, `${where}.result`);
+      entry.result = result.kind === ts.SyntaxKind.UndefinedKeyword ? null : typeNodeName(result, `${where}.result`);
     }
     entries.push(entry);
   }

@@ -62,6 +62,16 @@ export function restoreSourceRefs(defs: Definitions, model: Pick<ProtocolModel, 
     return model.types.has(name) ? name : undefined;
   };
 
+  /** Every property of an interface, inherited ones included, from its own declaration. */
+  const interfaceMembers = (decl: ts.InterfaceDeclaration): ts.TypeElement[] => [
+    ...checker
+      .getTypeAtLocation(decl)
+      .getProperties()
+      .map((p) => p.valueDeclaration)
+      .filter((d): d is ts.PropertySignature => d !== undefined && ts.isPropertySignature(d)),
+    ...decl.members.filter(ts.isIndexSignatureDeclaration),
+  ];
+
   const walkMembers = (members: readonly ts.TypeElement[], schema: JsonObject): void => {
     for (const m of members) {
       if (ts.isPropertySignature(m) && m.type) {
@@ -74,15 +84,55 @@ export function restoreSourceRefs(defs: Definitions, model: Pick<ProtocolModel, 
     }
   };
 
-  const branchFor = (member: ts.TypeNode, branches: Json[]): number => {
-    if (!ts.isTypeLiteralNode(member)) return -1;
-    const keys = member.members.map(memberName).filter((k): k is string => k !== undefined).sort();
+  /**
+   * The object alternatives a type node stands for, as lists of members: a
+   * type literal is one alternative, an intersection is the cross product of
+   * its parts' alternatives (as rule 1c merges them), a union the concatenation
+   * of its members', and a reference to a non-exported interface its members.
+   * `undefined` when the node is anything else.
+   */
+  const expand = (rawNode: ts.TypeNode, depth = 0): ts.TypeElement[][] | undefined => {
+    const node = unwrap(rawNode);
+    if (depth > 20) return undefined;
+    if (ts.isTypeLiteralNode(node)) return [[...node.members]];
+    if (ts.isTypeReferenceNode(node) && !node.typeArguments) {
+      const symbol = checker.getSymbolAtLocation(node.typeName);
+      const target = symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+      const decl = target?.declarations?.[0];
+      if (decl && ts.isInterfaceDeclaration(decl)) return [interfaceMembers(decl)];
+      if (decl && ts.isTypeAliasDeclaration(decl) && !model.types.has(decl.name.text)) return expand(decl.type, depth + 1);
+      return undefined;
+    }
+    if (ts.isIntersectionTypeNode(node)) {
+      let combos: ts.TypeElement[][] = [[]];
+      for (const part of node.types) {
+        const alts = expand(part, depth + 1);
+        if (!alts) return undefined;
+        combos = combos.flatMap((c) => alts.map((a) => [...c, ...a]));
+      }
+      return combos;
+    }
+    if (ts.isUnionTypeNode(node)) {
+      const out: ts.TypeElement[][] = [];
+      for (const member of node.types) {
+        const alts = expand(member, depth + 1);
+        if (!alts) return undefined;
+        out.push(...alts);
+      }
+      return out;
+    }
+    return undefined;
+  };
+
+  /** Finds the schema branch that matches one alternative (by key set, then by a literal-typed member). */
+  const branchFor = (members: readonly ts.TypeElement[], branches: Json[]): number => {
+    const keys = [...new Set(members.map(memberName).filter((k): k is string => k !== undefined))].sort();
     const matches = branches
       .map((b, i) => [b, i] as const)
       .filter(([b]) => isObject(b) && isObject(b.properties) && JSON.stringify(Object.keys(b.properties).sort()) === JSON.stringify(keys));
     if (matches.length === 1) return matches[0]![1];
     // Several variants with the same keys: tell them apart by a literal-typed member.
-    for (const m of member.members) {
+    for (const m of members) {
       if (!ts.isPropertySignature(m) || !m.type) continue;
       const value = literalValue(unwrap(m.type));
       const key = memberName(m);
@@ -97,6 +147,27 @@ export function restoreSourceRefs(defs: Definitions, model: Pick<ProtocolModel, 
     return -1;
   };
 
+  /** Walks an object-like alternative's members into the object schema `schema`. */
+  const walkObject = (members: readonly ts.TypeElement[], schema: Json): Json => {
+    if (!isObject(schema)) return schema;
+    const copy = { ...schema };
+    if (isObject(copy.properties)) copy.properties = { ...copy.properties };
+    walkMembers(members, copy);
+    return copy;
+  };
+
+  /** Walks every object alternative of `node` into the matching branch of `schema`'s union. */
+  const walkAlternatives = (alternatives: ts.TypeElement[][], schema: JsonObject): JsonObject => {
+    const key = Array.isArray(schema.anyOf) ? 'anyOf' : Array.isArray(schema.oneOf) ? 'oneOf' : undefined;
+    if (!key) return alternatives.length === 1 ? (walkObject(alternatives[0]!, schema) as JsonObject) : schema;
+    const branches = [...(schema[key] as Json[])];
+    for (const members of alternatives) {
+      const i = branchFor(members, branches);
+      if (i >= 0) branches[i] = walkObject(members, branches[i]!);
+    }
+    return { ...schema, [key]: branches };
+  };
+
   const walk = (rawNode: ts.TypeNode, schema: Json, root: boolean): Json => {
     const node = unwrap(rawNode);
     const ref = exportedRef(node);
@@ -108,11 +179,10 @@ export function restoreSourceRefs(defs: Definitions, model: Pick<ProtocolModel, 
       }
       return schema;
     }
-    if (ts.isTypeLiteralNode(node)) {
-      const copy = { ...schema };
-      if (isObject(copy.properties)) copy.properties = { ...copy.properties };
-      walkMembers(node.members, copy);
-      return copy;
+    if (ts.isTypeLiteralNode(node)) return walkObject(node.members, schema);
+    if (ts.isIntersectionTypeNode(node)) {
+      const alternatives = expand(node);
+      return alternatives ? walkAlternatives(alternatives, schema) : schema;
     }
     if (ts.isUnionTypeNode(node)) {
       const members = node.types.map(unwrap);
@@ -146,7 +216,12 @@ export function restoreSourceRefs(defs: Definitions, model: Pick<ProtocolModel, 
         }
       }
       for (const member of rest) {
-        const i = branchFor(member, branches);
+        const alternatives = ts.isTypeLiteralNode(member) ? undefined : expand(member);
+        if (alternatives) {
+          Object.assign(branches, (walkAlternatives(alternatives, { [key]: branches }) as JsonObject)[key]);
+          continue;
+        }
+        const i = ts.isTypeLiteralNode(member) ? branchFor(member.members, branches) : -1;
         if (i >= 0) branches[i] = walk(member, branches[i]!, false);
       }
       return { ...schema, [key]: branches };
@@ -159,18 +234,7 @@ export function restoreSourceRefs(defs: Definitions, model: Pick<ProtocolModel, 
     const def = out[name];
     if (!isObject(def)) continue;
     if (ts.isInterfaceDeclaration(t.decl)) {
-      const copy = { ...def };
-      if (isObject(copy.properties)) copy.properties = { ...copy.properties };
-      // Walk every property, inherited ones included, from its own declaration.
-      const type = checker.getTypeAtLocation(t.decl);
-      const members = type
-        .getProperties()
-        .map((p) => p.valueDeclaration)
-        .filter((d): d is ts.PropertySignature => d !== undefined && ts.isPropertySignature(d));
-      walkMembers(members, copy);
-      const index = t.decl.members.filter(ts.isIndexSignatureDeclaration);
-      walkMembers(index, copy);
-      out[name] = copy;
+      out[name] = walkObject(interfaceMembers(t.decl), def) as Definitions[string];
     } else {
       out[name] = walk(t.decl.type, def, true) as Definitions[string];
     }

@@ -102,12 +102,19 @@ function pinsFor(bundle: JsonObject, maps: ReturnType<typeof loadProtocol>['maps
         pinParams({ $ref: ref.$ref }, `Exclude<${union}Params<${m}>, undefined>`);
       }
       if (kind === 'Request') {
-        // The union carries no results, so the result type comes from the map entry.
+        // The result type comes from the variant's `x-result` annotation; it must
+        // name the map entry's result, and compile back to our result type.
         const entry = maps[union].find((e) => e.method === method);
         expect(entry, `${union} ${method} is in the schema but not in the protocol map`).toBeDefined();
-        const result = entry!.result!;
-        const where = isObject(defs[result]) ? `#/definitions/${result}` : `#/definitions/v2/${result}`;
-        pins.push({ label: `${union} ${method} result`, ours: `FixKeys<${union}Result<${m}>>`, schema: { $ref: where } });
+        const link = variant['x-result'] as JsonObject | undefined;
+        expect(link, `${union} ${method} has no x-result`).toBeDefined();
+        if (entry!.result === null) {
+          expect(link, `${union} ${method} x-result`).toEqual({ type: 'null' });
+          continue;
+        }
+        const ref = link!.$ref as string;
+        expect(ref.split('/').pop(), `${union} ${method} x-result`).toBe(entry!.result);
+        pins.push({ label: `${union} ${method} result`, ours: `FixKeys<${union}Result<${m}>>`, schema: { $ref: ref } });
       }
     }
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { BUNDLE_FILE, FLAT_V2_FILE, generateSchema } from '../src/index.js';
+import { BUNDLE_FILE, FLAT_V2_FILE, RESULT_KEYWORD, generateSchema } from '../src/index.js';
 
 const INTEGER_FORMATS: Record<string, [number, number]> = {
   int32: [-(2 ** 31), 2 ** 31 - 1],
@@ -20,6 +20,8 @@ function makeAjv() {
     ajv.addFormat(name, { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= min && n <= max });
   }
   ajv.addFormat('double', { type: 'number', validate: () => true });
+  // Our one non-standard annotation (method → result link); anything else unknown still fails.
+  ajv.addKeyword({ keyword: RESULT_KEYWORD, schemaType: 'object' });
   return ajv;
 }
 

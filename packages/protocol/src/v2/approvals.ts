@@ -48,30 +48,34 @@ export type CommandExecutionApprovalDecision =
   | 'accept'
   /** Run it, and skip the prompt for matching commands for the rest of the session. */
   | 'acceptForSession'
-  /**
-   * Run it, and add the proposed exec-policy rule so matching commands run
-   * without asking from now on.
-   * @additionalProperties false
-   */
-  | {
-      acceptWithExecpolicyAmendment: {
-        /** The command prefix the new rule allows. */
-        execpolicy_amendment: string[];
-      };
-    }
-  /**
-   * Store a lasting allow or deny rule for the host in the prompt.
-   * @additionalProperties false
-   */
-  | {
-      applyNetworkPolicyAmendment: {
-        network_policy_amendment: NetworkPolicyAmendment;
-      };
-    }
+  | AcceptWithExecpolicyAmendmentDecision
+  | ApplyNetworkPolicyAmendmentDecision
   /** Refuse the command; the agent carries on with the turn. */
   | 'decline'
   /** Refuse the command and interrupt the turn straight away. */
   | 'cancel';
+
+/**
+ * Run the command, and add the proposed exec-policy rule so matching commands
+ * run without asking from now on.
+ * @additionalProperties false
+ */
+interface AcceptWithExecpolicyAmendmentDecision {
+  acceptWithExecpolicyAmendment: {
+    /** The command prefix the new rule allows. */
+    execpolicy_amendment: string[];
+  };
+}
+
+/**
+ * Store a lasting allow or deny rule for the host named in the prompt.
+ * @additionalProperties false
+ */
+interface ApplyNetworkPolicyAmendmentDecision {
+  applyNetworkPolicyAmendment: {
+    network_policy_amendment: NetworkPolicyAmendment;
+  };
+}
 
 /**
  * Params of the `item/commandExecution/requestApproval` server request: the

@@ -18,27 +18,33 @@ export type AskForApproval =
   | 'untrusted'
   | 'on-request'
   | 'never'
-  /** Per-category approval switches. @additionalProperties false */
-  | {
-      granular: {
-        /** Whether MCP servers may ask the user for input (elicitations). */
-        mcp_elicitations: boolean;
-        /**
-         * Whether the agent may ask for extra permissions mid-turn.
-         * @default false
-         */
-        request_permissions?: boolean;
-        /** Whether prompts triggered by exec-policy rules are shown. */
-        rules: boolean;
-        /** Whether the agent may ask to run a command outside the sandbox. */
-        sandbox_approval: boolean;
-        /**
-         * Whether skills may ask for approval.
-         * @default false
-         */
-        skill_approval?: boolean;
-      };
-    };
+  | GranularAskForApproval;
+
+/**
+ * Per-category approval switches: each kind of prompt is turned on or off on
+ * its own.
+ * @additionalProperties false
+ */
+interface GranularAskForApproval {
+  granular: {
+    /** Whether MCP servers may ask the user for input (elicitations). */
+    mcp_elicitations: boolean;
+    /**
+     * Whether the agent may ask for extra permissions mid-turn.
+     * @default false
+     */
+    request_permissions?: boolean;
+    /** Whether prompts triggered by exec-policy rules are shown. */
+    rules: boolean;
+    /** Whether the agent may ask to run a command outside the sandbox. */
+    sandbox_approval: boolean;
+    /**
+     * Whether skills may ask for approval.
+     * @default false
+     */
+    skill_approval?: boolean;
+  };
+}
 
 /**
  * Who reviews approval requests (sandbox escapes, network access, MCP
@@ -103,7 +109,6 @@ export type SandboxPolicy =
 
 /**
  * The named permission profile in force for a thread.
- * @experimental
  */
 export interface ActivePermissionProfile {
   /**
@@ -122,7 +127,6 @@ export interface ActivePermissionProfile {
 /**
  * Permissions a single command asks for on top of what the sandbox already
  * grants. Only the parts that are set are requested.
- * @experimental
  */
 export interface AdditionalPermissionProfile {
   /** Extra filesystem access, if any. */
@@ -133,7 +137,6 @@ export interface AdditionalPermissionProfile {
 
 /**
  * Extra filesystem access requested for one command.
- * @experimental
  */
 export interface AdditionalFileSystemPermissions {
   /** Paths, glob patterns or special locations with the access each one gets. */
@@ -152,7 +155,6 @@ export interface AdditionalFileSystemPermissions {
 
 /**
  * Extra network access requested for one command.
- * @experimental
  */
 export interface AdditionalNetworkPermissions {
   /** `true` to ask for network access; `null` or absent leaves it unchanged. */
@@ -162,13 +164,11 @@ export interface AdditionalNetworkPermissions {
 /**
  * What a filesystem sandbox entry allows for its path: reading, writing
  * (which implies reading) or nothing at all.
- * @experimental
  */
 export type FileSystemAccessMode = 'read' | 'write' | 'deny';
 
 /**
  * One rule of a filesystem sandbox: a location and the access it gets.
- * @experimental
  */
 export interface FileSystemSandboxEntry {
   access: FileSystemAccessMode;
@@ -178,7 +178,6 @@ export interface FileSystemSandboxEntry {
 /**
  * The location a sandbox entry applies to, tagged by `type`: a literal path,
  * a glob pattern, or a well-known special location.
- * @experimental
  */
 export type FileSystemPath =
   | { type: 'path'; path: LegacyAppPathString }
@@ -189,7 +188,6 @@ export type FileSystemPath =
  * A well-known location the sandbox resolves at run time, tagged by `kind`.
  * `unknown` carries a special path this version does not recognise, so that
  * it survives a round trip unchanged.
- * @experimental
  */
 export type FileSystemSpecialPath =
   /** The filesystem root. */
