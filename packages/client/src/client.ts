@@ -117,6 +117,12 @@ export class AppServerClient {
   readonly exited: Promise<ServerExit>;
   /** The transport in use. */
   readonly transport: Transport;
+  /**
+   * Notifications that arrived during the handshake, before any
+   * subscription could exist (codex sends e.g. `configWarning` right after
+   * the `initialize` answer), at most `queueCapacity` of them.
+   */
+  readonly startupNotifications: NotificationEvent[] = [];
   /** Number of notifications/events dropped because a subscription's queue was full, summed over subscriptions. */
   get droppedEvents(): number {
     return this.dropped;
@@ -145,6 +151,7 @@ export class AppServerClient {
   private readonly queueCapacity: number;
   private readonly maxPending: number;
   private subscriberCount = 0;
+  private ready = false;
   private nextId = 0;
   private dropped = 0;
   private exitInfo: ServerExit | undefined;
@@ -218,6 +225,7 @@ export class AppServerClient {
         { timeoutMs: options.initializeTimeoutMs ?? 30_000 },
       );
       client.notify('initialized');
+      client.ready = true;
     } catch (err) {
       await client.shutdown();
       throw err;
@@ -565,6 +573,11 @@ export class AppServerClient {
     }
     if (this.validateMode !== 'off' && !this.check('s2c', `params of server notification ${method}`, params, (v, o) => v.validateServerNotification(method, params, o))) {
       return;
+    }
+    if (!this.ready) {
+      if (this.startupNotifications.length < this.queueCapacity) {
+        this.startupNotifications.push({ kind: 'notification', method, params, raw } as unknown as NotificationEvent);
+      } else this.dropped++;
     }
     if (this.subscriberCount === 0) return;
     const event = { kind: 'notification', method, params, raw } as unknown as NotificationEvent;

@@ -46,7 +46,7 @@ export class JsonlDecoder {
       } else if (this.partBytes > 0) {
         const total = this.partBytes + (nl - start);
         if (total > this.maxLineBytes) {
-          this.skippedPreview = this.parts[0]!.toString('utf8', 0, Math.min(this.parts[0]!.length, PREVIEW_CHARS));
+          this.skippedPreview = this.previewParts(chunk.subarray(start, nl));
           this.tooLong(total);
         } else {
           this.parts.push(chunk.subarray(start, nl));
@@ -72,8 +72,7 @@ export class JsonlDecoder {
       this.skipped += rest;
     } else if (this.partBytes + rest > this.maxLineBytes) {
       // Stop buffering: the line is already too long.
-      const first = this.parts[0] ?? chunk.subarray(start);
-      this.skippedPreview = first.toString('utf8', 0, Math.min(first.length, PREVIEW_CHARS));
+      this.skippedPreview = this.previewParts(chunk.subarray(start));
       this.skipped = this.partBytes + rest;
       this.parts = [];
       this.partBytes = 0;
@@ -93,6 +92,18 @@ export class JsonlDecoder {
       this.partBytes = 0;
       this.line(line);
     }
+  }
+
+  /** The first bytes of the buffered parts followed by `tail`, as text for error reports. */
+  private previewParts(tail: Buffer): string {
+    const pieces: Buffer[] = [];
+    let n = 0;
+    for (const part of [...this.parts, tail]) {
+      if (n >= PREVIEW_CHARS) break;
+      pieces.push(part.subarray(0, PREVIEW_CHARS - n));
+      n += Math.min(part.length, PREVIEW_CHARS - n);
+    }
+    return Buffer.concat(pieces, n).toString('utf8');
   }
 
   private tooLong(bytes: number): void {

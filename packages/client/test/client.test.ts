@@ -1,6 +1,7 @@
 /**
  * Unit tests of the client against a tiny fake server (test/fixtures/fake-server.mjs).
  */
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -11,6 +12,7 @@ import {
   RequestAbortedError,
   RequestTimeoutError,
   ServerExitedError,
+  resolveCodexBinary,
   type AppServerClientOptions,
   type ClientEvent,
   type Direction,
@@ -309,6 +311,64 @@ describe('AppServerClient event streams', () => {
     expect(issues.map((i) => i.subject)).toEqual(['unparsable line', 'unknown response id']);
     expect(issues[0]!.raw).toBe('this is not json');
     expect(issues[1]!.message).toContain('999');
+  });
+});
+
+describe('AppServerClient malformed input (stdio)', () => {
+  it('reports a line past maxLineBytes, a non-object and a shapeless message by name; pending requests survive', async () => {
+    const issues: ProtocolIssue[] = [];
+    const client = await startFake('', { maxLineBytes: 10_000, onProtocolIssue: (i) => issues.push(i) });
+    const n = client.notifications();
+    const silent = raw(client)('test/silent', undefined, { timeoutMs: 2_000 }).catch((e: unknown) => e);
+    await expect(raw(client)('test/malformed', { hugeBytes: 50_000 })).resolves.toEqual({ survived: true });
+    expect(issues.map((i) => i.subject)).toEqual(['line too long', 'not a JSON object', 'unrecognised message']);
+    const hugeLine = '{"method":"fake/huge","params":{"blob":""}}'.length + 50_000;
+    expect(issues[0]!.message).toBe(`a line of ${hugeLine} bytes exceeds maxLineBytes (10000); it was skipped`);
+    expect(issues[2]!.raw).toEqual({ neither: true });
+    const next = await n.next();
+    expect(next.value).toMatchObject({ kind: 'notification', method: 'fake/fine' });
+    expect(client.pendingRequests).toBe(1); // test/silent is still waiting, untouched
+    expect(await silent).toBeInstanceOf(RequestTimeoutError);
+  });
+
+  it('rejects pending requests with the signal when the server is SIGKILLed', async () => {
+    const client = await startFake();
+    const waiting = raw(client)('test/silent').catch((e: unknown) => e);
+    const killing = raw(client)('test/killSelf').catch((e: unknown) => e);
+    const [a, b] = await Promise.all([waiting, killing]);
+    for (const e of [a, b]) {
+      expect(e).toBeInstanceOf(ServerExitedError);
+      expect((e as ServerExitedError).exit.signal).toBe('SIGKILL');
+    }
+  });
+
+  it('bounds shutdown by timeoutMs even for a server that ignores stdin close and SIGTERM', async () => {
+    const client = await startFake('stubborn');
+    const t0 = Date.now();
+    const exit = await client.shutdown({ timeoutMs: 300 });
+    expect(exit.signal).toBe('SIGKILL');
+    expect(Date.now() - t0).toBeLessThan(300 + 1_000);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(290);
+  });
+});
+
+describe('resolveCodexBinary', () => {
+  it('prefers the option, then CODEX_APP_SERVER_BIN, then the @openai/codex package, then PATH', () => {
+    expect(resolveCodexBinary('/opt/codex')).toEqual({ path: '/opt/codex', source: 'option' });
+    const saved = process.env['CODEX_APP_SERVER_BIN'];
+    try {
+      process.env['CODEX_APP_SERVER_BIN'] = '/env/codex';
+      expect(resolveCodexBinary()).toEqual({ path: '/env/codex', source: 'env' });
+      delete process.env['CODEX_APP_SERVER_BIN'];
+      const found = resolveCodexBinary();
+      // In this workspace @openai/codex is installed (the testkit pins it), reachable from the repository root.
+      expect(found.source).toBe('package');
+      expect(found.path).toMatch(/vendor\/[^/]+\/bin\/codex(\.exe)?$/);
+      expect(existsSync(found.path)).toBe(true);
+    } finally {
+      if (saved === undefined) delete process.env['CODEX_APP_SERVER_BIN'];
+      else process.env['CODEX_APP_SERVER_BIN'] = saved;
+    }
   });
 });
 

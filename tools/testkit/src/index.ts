@@ -26,3 +26,4 @@ export {
   type CodexHome,
   type CodexHomeOptions,
 } from './codex-home.js';
+export { startListeningAppServer, type ListeningAppServer, type ListeningAppServerOptions } from './listen.js';

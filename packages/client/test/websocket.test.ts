@@ -1,0 +1,112 @@
+/**
+ * The WebSocket transport against a local `ws` server playing app-server:
+ * URL policy, bearer token, malformed frames, connection drop, refused connect.
+ */
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocketServer, type WebSocket } from 'ws';
+import {
+  AppServerClient,
+  ServerExitedError,
+  WebSocketTransport,
+  checkWebSocketUrl,
+  isLoopbackHost,
+  type ProtocolIssue,
+} from '../src/index.js';
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+/** A WebSocket app-server stand-in; `onRequest` may answer or misbehave. */
+async function fakeWsServer(onRequest: (ws: WebSocket, msg: any) => void = () => undefined) {
+  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  await new Promise((r) => wss.once('listening', r));
+  const headers: Array<Record<string, string | string[] | undefined>> = [];
+  const sockets: WebSocket[] = [];
+  wss.on('connection', (ws, req) => {
+    headers.push(req.headers);
+    sockets.push(ws);
+    ws.on('message', (data) => {
+      const msg = JSON.parse(String(data));
+      if (msg.method === 'initialize') ws.send(JSON.stringify({ id: msg.id, result: { userAgent: 'ws-fake/0', codexHome: '/x', platformFamily: 'unix', platformOs: 'linux' } }));
+      else if (msg.id !== undefined && msg.method) onRequest(ws, msg);
+    });
+  });
+  cleanups.push(() => new Promise<void>((r) => wss.close(() => r())));
+  return { url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`, headers, sockets };
+}
+
+async function start(url: string, extra: Partial<ConstructorParameters<typeof WebSocketTransport>[0]> = {}, onProtocolIssue?: (i: ProtocolIssue) => void) {
+  const client = await AppServerClient.start({
+    transport: new WebSocketTransport({ url, ...extra }),
+    clientInfo: { name: 'ws-test', version: '0' },
+    ...(onProtocolIssue ? { onProtocolIssue } : {}),
+  });
+  cleanups.push(() => client.shutdown({ timeoutMs: 500 }).then(() => undefined));
+  return client;
+}
+
+describe('WebSocket URL policy', () => {
+  it('knows loopback hosts', () => {
+    for (const h of ['localhost', '127.0.0.1', '127.1.2.3', '[::1]', '::1', 'app.localhost']) expect(isLoopbackHost(h), h).toBe(true);
+    for (const h of ['10.0.0.1', 'example.com', '128.0.0.1', 'localhost.example.com']) expect(isLoopbackHost(h), h).toBe(false);
+  });
+
+  it('refuses plain ws:// to a non-loopback host unless allowInsecure, and non-ws schemes always', () => {
+    expect(() => checkWebSocketUrl('ws://10.1.2.3:4500')).toThrow(/refusing unencrypted ws:\/\/ to non-loopback host 10\.1\.2\.3/);
+    expect(() => new WebSocketTransport({ url: 'ws://codex.example.com/' })).toThrow(TypeError);
+    expect(checkWebSocketUrl('ws://10.1.2.3:4500', true).host).toBe('10.1.2.3:4500');
+    expect(checkWebSocketUrl('wss://codex.example.com/').protocol).toBe('wss:');
+    expect(checkWebSocketUrl('ws://127.0.0.1:1').hostname).toBe('127.0.0.1');
+    expect(() => checkWebSocketUrl('http://127.0.0.1:1')).toThrow(/must start with ws:\/\/ or wss:\/\//);
+    expect(() => checkWebSocketUrl('not a url')).toThrow(/invalid WebSocket URL/);
+  });
+});
+
+describe('WebSocketTransport', () => {
+  it('sends the bearer token and extra headers in the upgrade request, and round-trips requests', async () => {
+    const server = await fakeWsServer((ws, msg) => ws.send(JSON.stringify({ id: msg.id, result: { echo: msg.params } })));
+    const client = await start(server.url, { bearerToken: 's3cret', headers: { 'x-extra': 'yes' } });
+    expect(server.headers[0]!['authorization']).toBe('Bearer s3cret');
+    expect(server.headers[0]!['x-extra']).toBe('yes');
+    expect(client.initializeResponse.userAgent).toBe('ws-fake/0');
+    await expect(client.requestRaw('test/echo', { a: 1 })).resolves.toEqual({ echo: { a: 1 } });
+  });
+
+  it('reports malformed and oversized frames and keeps working', async () => {
+    const issues: ProtocolIssue[] = [];
+    const server = await fakeWsServer((ws, msg) => {
+      ws.send('not json');
+      ws.send('[1]');
+      ws.send(JSON.stringify({ method: 'fake/big', params: { blob: 'x'.repeat(5_000) } }));
+      ws.send(JSON.stringify({ id: msg.id, result: 'fine' }));
+    });
+    const client = await start(server.url, { maxMessageBytes: 1_000 }, (i) => issues.push(i));
+    await expect(client.requestRaw('test/garbage')).resolves.toBe('fine');
+    expect(issues.map((i) => i.subject)).toEqual(['unparsable message', 'not a JSON object', 'message too long']);
+    expect(issues[2]!.message).toMatch(/exceeds maxMessageBytes \(1000\)/);
+  });
+
+  it('rejects every pending request when the connection drops, with the close code', async () => {
+    const server = await fakeWsServer(() => undefined);
+    const client = await start(server.url);
+    const pending = [client.requestRaw('a'), client.requestRaw('b')].map((p) => p.catch((e: unknown) => e));
+    await new Promise((r) => setTimeout(r, 20));
+    server.sockets[0]!.close(1011, 'server fell over');
+    for (const e of await Promise.all(pending)) {
+      expect(e).toBeInstanceOf(ServerExitedError);
+      expect((e as ServerExitedError).exit).toMatchObject({ code: 1011, reason: 'server fell over' });
+    }
+  });
+
+  it('makes start() reject when nothing listens, or the upgrade is refused', async () => {
+    const refused = await AppServerClient.start({
+      transport: new WebSocketTransport({ url: 'ws://127.0.0.1:1' }),
+      clientInfo: { name: 'x', version: '0' },
+    }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ServerExitedError);
+    expect((refused as Error).message).toMatch(/ECONNREFUSED/);
+  });
+});
