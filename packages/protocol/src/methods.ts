@@ -9,8 +9,16 @@
  *   omitted or `null` on the wire); `params: T | undefined` means they are optional.
  * - A map entry tagged `@experimental` exists only for clients that set
  *   `capabilities.experimentalApi` during `initialize`.
+ * - Each root map extends one interface per protocol area (`./methods/*.ts`);
+ *   a method may be declared only once across all of them.
  * @module
  */
+import type { ThreadsClientRequests, ThreadsServerNotifications, ThreadsServerRequests } from './methods/threads.js';
+import type { EventsClientRequests, EventsServerNotifications, EventsServerRequests } from './methods/events.js';
+import type { AccountsClientRequests, AccountsServerNotifications, AccountsServerRequests } from './methods/accounts.js';
+import type { ConfigClientRequests, ConfigServerNotifications, ConfigServerRequests } from './methods/config.js';
+import type { ExecClientRequests, ExecServerNotifications, ExecServerRequests } from './methods/exec.js';
+import type { ExtensionsClientRequests, ExtensionsServerNotifications, ExtensionsServerRequests } from './methods/extensions.js';
 import type { InitializeParams, InitializeResponse } from './v1/initialize.js';
 import type { ThreadStartParams, ThreadStartResponse } from './v2/thread.js';
 import type {
@@ -43,7 +51,13 @@ import type {
 } from './v2/notifications.js';
 
 /** Requests a client sends to the server: method name → params and result. */
-export interface ClientRequests {
+export interface ClientRequests
+  extends ThreadsClientRequests,
+    EventsClientRequests,
+    AccountsClientRequests,
+    ConfigClientRequests,
+    ExecClientRequests,
+    ExtensionsClientRequests {
   /** Opens the connection; must be the first request. */
   initialize: { params: InitializeParams; result: InitializeResponse };
   /** Creates a new thread (a conversation) and subscribes to its events. */
@@ -61,7 +75,13 @@ export interface ClientNotifications {
 }
 
 /** Requests the server sends to the client, which must answer each one. */
-export interface ServerRequests {
+export interface ServerRequests
+  extends ThreadsServerRequests,
+    EventsServerRequests,
+    AccountsServerRequests,
+    ConfigServerRequests,
+    ExecServerRequests,
+    ExtensionsServerRequests {
   /** Asks the user to allow or refuse running a command. */
   'item/commandExecution/requestApproval': {
     params: CommandExecutionRequestApprovalParams;
@@ -77,7 +97,13 @@ export interface ServerRequests {
 }
 
 /** Notifications the server sends to the client: method name → params. */
-export interface ServerNotifications {
+export interface ServerNotifications
+  extends ThreadsServerNotifications,
+    EventsServerNotifications,
+    AccountsServerNotifications,
+    ConfigServerNotifications,
+    ExecServerNotifications,
+    ExtensionsServerNotifications {
   error: { params: ErrorNotification };
   'thread/started': { params: ThreadStartedNotification };
   'thread/status/changed': { params: ThreadStatusChangedNotification };

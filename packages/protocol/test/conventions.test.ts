@@ -149,11 +149,16 @@ describe('protocol source conventions', () => {
           .map((s) => (s.moduleSpecifier as ts.StringLiteral).text),
       );
     };
-    const v2Index = reexports('v2/index.ts');
+    // Every file under v2/ is re-exported by the index.ts of its own folder, and
+    // every area folder's index.ts by the index.ts of the folder above it.
     const v2Files = files.filter((f) => f.name.startsWith('v2/') && f.name !== 'v2/index.ts');
     expect(v2Files.length).toBeGreaterThan(0);
     for (const f of v2Files) {
-      expect(v2Index, `v2/index.ts must re-export ${f.name}`).toContain(`./${f.name.slice(3, -3)}.js`);
+      const parts = f.name.slice(0, -3).split('/');
+      const isIndex = parts[parts.length - 1] === 'index';
+      const folder = (isIndex ? parts.slice(0, -2) : parts.slice(0, -1)).join('/');
+      const spec = isIndex ? `./${parts[parts.length - 2]}/index.js` : `./${parts[parts.length - 1]}.js`;
+      expect(reexports(`${folder}/index.ts`), `${folder}/index.ts must re-export ${f.name}`).toContain(spec);
     }
     const rootIndex = reexports('index.ts');
     expect(rootIndex).toContain('./v2/index.js');

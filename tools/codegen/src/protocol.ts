@@ -73,6 +73,9 @@ export interface ProtocolModel {
 /** Files whose exports are never emitted as schema definitions (maps and derived helpers). */
 const NON_SCHEMA_FILES = new Set(['methods.d.ts', 'derived.d.ts']);
 
+/** Folder of the per-area method maps; nothing in it is emitted as a schema definition. */
+const NON_SCHEMA_DIR = 'methods/';
+
 /** Compiler options used to read the declarations. */
 export const COMPILER_OPTIONS: ts.CompilerOptions = {
   strictNullChecks: true,
@@ -134,12 +137,27 @@ function readParams(node: ts.TypeNode | undefined, where: string): ParamsSpec {
   return { kind: 'required', type: typeNodeName(node, `${where}.params`) };
 }
 
+/**
+ * Reads a method map, following `extends` clauses first: the protocol splits
+ * each map into per-area interfaces (`src/methods/*.ts`) that the root map in
+ * `methods.ts` extends. A method declared twice is an error.
+ */
 function readMap(
   decl: ts.InterfaceDeclaration,
   checker: ts.TypeChecker,
   kind: 'request' | 'notification',
+  seen: Map<string, string> = new Map(),
 ): MethodEntry[] {
   const entries: MethodEntry[] = [];
+  for (const clause of decl.heritageClauses ?? []) {
+    for (const base of clause.types) {
+      let symbol = checker.getSymbolAtLocation(base.expression);
+      if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+      const baseDecl = symbol?.declarations?.find(ts.isInterfaceDeclaration);
+      if (!baseDecl) throw new Error(`${decl.name.text}: cannot resolve the extended map \`${base.getText()}\``);
+      entries.push(...readMap(baseDecl, checker, kind, seen));
+    }
+  }
   for (const member of decl.members) {
     if (!ts.isPropertySignature(member) || !member.type) {
       throw new Error(`${decl.name.text}: unexpected member \`${member.getText()}\``);
@@ -148,6 +166,9 @@ function readMap(
     const method = ts.isStringLiteral(name) || ts.isIdentifier(name) ? name.text : undefined;
     if (method === undefined) throw new Error(`${decl.name.text}: unsupported key \`${name.getText()}\``);
     const where = `${decl.name.text}['${method}']`;
+    const previous = seen.get(method);
+    if (previous !== undefined) throw new Error(`${where}: method already declared in ${previous}`);
+    seen.set(method, decl.name.text);
     if (!ts.isTypeLiteralNode(member.type)) {
       throw new Error(`${where}: expected \`{ params: ...${kind === 'request' ? '; result: ...' : ''} }\``);
     }
@@ -234,7 +255,7 @@ export function loadProtocol(entry: string = resolveProtocolEntry()): ProtocolMo
       const doc = jsDocText(symbol, checker);
       if (doc) unionDocs[name as UnionName] = doc;
     }
-    if (NON_SCHEMA_FILES.has(file)) continue;
+    if (NON_SCHEMA_FILES.has(file) || file.startsWith(NON_SCHEMA_DIR)) continue;
     if (!ts.isInterfaceDeclaration(decl) && !ts.isTypeAliasDeclaration(decl)) continue;
     if (decl.typeParameters && decl.typeParameters.length > 0) continue;
     const slash = file.indexOf('/');

@@ -1,0 +1,5 @@
+/**
+ * Types for realtime sessions, item-level notifications, approvals and other server requests, warnings, re-exported by file.
+ * @module
+ */
+export type {};
