@@ -109,7 +109,7 @@ function summarize(events: ClientEvent[]): string {
  * one of them, so this list cannot outlive the gap. LEAD: add the types and
  * empty this list.
  */
-export const PROTOCOL_GAP_NOTIFICATIONS: readonly string[] = ['remoteControl/status/changed', 'account/rateLimits/updated'];
+export const PROTOCOL_GAP_NOTIFICATIONS: readonly string[] = [];
 
 /** Gap entries the validators now know (they must be removed from the list). */
 export function staleGaps(): string[] {

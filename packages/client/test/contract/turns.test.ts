@@ -199,7 +199,7 @@ describe('contract transcript check', () => {
       { dir: 'c2s', msg: { id: 8, method: 'thread/start', params: {} } as never },
       { dir: 's2c', msg: { id: 8, result: { thread: 5 } } as never },
       { dir: 's2c', msg: { method: 'no/such/notification', params: {} } as never },
-      { dir: 's2c', msg: { method: 'account/rateLimits/updated', params: {} } as never },
+      { dir: 's2c', msg: { method: 'account/rateLimits/updated', params: { rateLimits: {} } } as never },
     ]);
     expect(failures).toHaveLength(3);
     expect(failures[0]).toMatch(/^#0 c2s: .*turnId/);
