@@ -14,6 +14,7 @@
  * @module
  */
 import type { ThreadsClientRequests, ThreadsServerNotifications, ThreadsServerRequests } from './methods/threads.js';
+import type { ProjectsClientRequests, ProjectsServerNotifications, ProjectsServerRequests } from './methods/projects.js';
 import type { EventsClientRequests, EventsServerNotifications, EventsServerRequests } from './methods/events.js';
 import type { AccountsClientRequests, AccountsServerNotifications, AccountsServerRequests } from './methods/accounts.js';
 import type { ConfigClientRequests, ConfigServerNotifications, ConfigServerRequests } from './methods/config.js';
@@ -53,6 +54,7 @@ import type {
 /** Requests a client sends to the server: method name → params and result. */
 export interface ClientRequests
   extends ThreadsClientRequests,
+    ProjectsClientRequests,
     EventsClientRequests,
     AccountsClientRequests,
     ConfigClientRequests,
@@ -77,6 +79,7 @@ export interface ClientNotifications {
 /** Requests the server sends to the client, which must answer each one. */
 export interface ServerRequests
   extends ThreadsServerRequests,
+    ProjectsServerRequests,
     EventsServerRequests,
     AccountsServerRequests,
     ConfigServerRequests,
@@ -99,6 +102,7 @@ export interface ServerRequests
 /** Notifications the server sends to the client: method name → params. */
 export interface ServerNotifications
   extends ThreadsServerNotifications,
+    ProjectsServerNotifications,
     EventsServerNotifications,
     AccountsServerNotifications,
     ConfigServerNotifications,

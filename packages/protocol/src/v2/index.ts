@@ -13,6 +13,7 @@ export type * from './items.js';
 export type * from './input.js';
 export type * from './model.js';
 export type * from './threads/index.js';
+export type * from './projects/index.js';
 export type * from './events/index.js';
 export type * from './accounts/index.js';
 export type * from './config/index.js';
