@@ -88,8 +88,12 @@ export const COMPILER_OPTIONS: ts.CompilerOptions = {
   types: [],
 };
 
-/** Absolute path of the built `@cask/protocol` entry declaration file. */
+/** Absolute path of the built `@cask/protocol` entry declaration file (`$CASK_PROTOCOL_ENTRY` overrides it). */
 export function resolveProtocolEntry(): string {
+  // An explicit build of the declarations elsewhere (for example a scratch
+  // `tsc --outDir`), so that several people can generate side by side.
+  const fromEnv = process.env['CASK_PROTOCOL_ENTRY'];
+  if (fromEnv) return path.resolve(fromEnv);
   // Node's package lookup: the nearest `node_modules/@cask/protocol` above this
   // file, then the declaration entry its package.json names.
   let dir = path.dirname(fileURLToPath(import.meta.url));
