@@ -312,10 +312,12 @@ export class AppServerClient {
   /** Untyped counterpart of {@link notify}. */
   notifyRaw(method: string, params?: unknown): void {
     if (this.shuttingDown || this.exitInfo) throw new ClientClosedError(method);
-    if (this.validateMode !== 'off') {
-      this.check('c2s', `params of client notification ${method}`, params, () => ({ ok: true }), (err) => {
-        throw err;
+    if (this.validateMode !== 'off' && this.validators?.validateClientNotification) {
+      let refused: ProtocolValidationError | undefined;
+      this.check('c2s', `params of client notification ${method}`, params, (v, o) => v.validateClientNotification!(method, params, o), (err) => {
+        refused = err;
       });
+      if (refused) throw refused;
     }
     this.write(params === undefined ? ({ method } as JSONRPCMessage) : ({ method, params } as JSONRPCMessage));
   }

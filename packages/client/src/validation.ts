@@ -27,6 +27,8 @@ export interface ProtocolValidators {
   validateServerRequest(method: string, params: unknown, options: ValidateCallOptions): ValidationOutcome;
   /** Result the client returns for a server request. */
   validateClientResult(method: string, result: unknown, options: ValidateCallOptions): ValidationOutcome;
+  /** Params of a notification the client sends (optional: without it client notifications go unchecked). */
+  validateClientNotification?(method: string, params: unknown, options: ValidateCallOptions): ValidationOutcome;
 }
 
 const REQUIRED: Array<keyof ProtocolValidators> = [

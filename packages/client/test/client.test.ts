@@ -422,6 +422,21 @@ describe('AppServerClient validation', () => {
     expect(events[0]).toMatchObject({ kind: 'protocolIssue', direction: 's2c', errors: [{ path: '/bad' }] });
   });
 
+  it('strict: refuses an invalid client notification with ProtocolValidationError, without writing it', async () => {
+    const sent: unknown[] = [];
+    const client = await startFake('', {
+      validate: 'strict',
+      validators: { ...fakeValidators, validateClientNotification: (_m, v) => (v && (v as { bad?: unknown }).bad ? { ok: false, message: 'bad notification' } : { ok: true }) },
+      onMessage: (d, m) => d === 'c2s' && sent.push(m),
+      onProtocolIssue: () => undefined,
+    });
+    const before = sent.length;
+    expect(() => client.notifyRaw('test/note', { bad: true })).toThrow(ProtocolValidationError);
+    expect(sent.length).toBe(before);
+    client.notifyRaw('test/note', { bad: false });
+    expect(sent.length).toBe(before + 1);
+  });
+
   it('warn: delivers the message and reports the issue', async () => {
     const issues: ProtocolIssue[] = [];
     const client = await startFake('', { validate: 'warn', validators: fakeValidators, onProtocolIssue: (i) => issues.push(i) });
