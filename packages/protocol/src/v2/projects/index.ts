@@ -3,4 +3,5 @@
  * memory and projects, re-exported by file.
  * @module
  */
-export type {};
+export type * from './realtime.js';
+export type * from './guardian.js';
