@@ -2,4 +2,9 @@
  * Types for MCP servers, plugins, skills, apps and marketplaces, re-exported by file.
  * @module
  */
-export type {};
+export type * from './apps.js';
+export type * from './elicitation.js';
+export type * from './mcp.js';
+export type * from './plugins.js';
+export type * from './pluginShare.js';
+export type * from './skills.js';
