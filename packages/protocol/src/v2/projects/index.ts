@@ -5,3 +5,12 @@
  */
 export type * from './realtime.js';
 export type * from './guardian.js';
+export type * from './sections.js';
+export type * from './attachments.js';
+export type * from './queue.js';
+export type * from './goals.js';
+export type * from './settings.js';
+export type * from './predictions.js';
+export type * from './terminals.js';
+export type * from './memory.js';
+export type * from './timeline.js';
