@@ -157,11 +157,17 @@ async function roundTrip(experimental: boolean): Promise<{ pins: Pin[]; failures
   ];
   const firstPinLine = lines.length + 1;
   // One line per pin: the Eq check plus both assignments, whose diagnostics say what differs.
+  // Our TypeScript types describe the whole surface, experimental included, so
+  // they must EQUAL the experimental round trip. The stable bundle is a subset
+  // (it leaves out experimental methods, fields and union variants), so every
+  // value its round trip allows must fit our types, but not the other way round.
   pins.forEach((pin, i) => {
     const theirs = `RoundTrip['p${i}']`;
     lines.push(
-      `const _p${i}: Eq<${pin.ours}, ${theirs}> = true; void _p${i}; ` +
-        `export function _f${i}(ours: ${pin.ours}, schema: ${theirs}) { const a: ${theirs} = ours; const b: ${pin.ours} = schema; return [a, b]; }`,
+      experimental
+        ? `const _p${i}: Eq<${pin.ours}, ${theirs}> = true; void _p${i}; ` +
+            `export function _f${i}(ours: ${pin.ours}, schema: ${theirs}) { const a: ${theirs} = ours; const b: ${pin.ours} = schema; return [a, b]; }`
+        : `export function _f${i}(schema: ${theirs}) { const b: ${pin.ours} = schema; return b; }`,
     );
   });
   const checkFile = path.join(scratch, `check-${flavour}.ts`);
@@ -191,7 +197,7 @@ async function roundTrip(experimental: boolean): Promise<{ pins: Pin[]; failures
 }
 
 describe.each([false, true])('round trip (experimental: %s)', (experimental) => {
-  it('json-schema-to-typescript output matches @cask/protocol for every method', async () => {
+  it(experimental ? 'json-schema-to-typescript output equals @cask/protocol for every method' : 'every stable round-trip type fits @cask/protocol', async () => {
     const { pins, failures } = await roundTrip(experimental);
     expect(pins.length).toBeGreaterThan(0);
     expect(failures, `methods whose schema types differ from @cask/protocol:\n${failures.join('\n')}`).toEqual([]);
