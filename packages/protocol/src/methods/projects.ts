@@ -94,6 +94,24 @@ import type {
   ThreadBackgroundTerminalsTerminateParams,
   ThreadBackgroundTerminalsTerminateResponse,
 } from '../v2/projects/terminals.js';
+import type { ThreadItemsReadParams, ThreadItemsReadResponse } from '../v2/projects/items.js';
+import type {
+  ProjectChangedNotification,
+  ProjectCreateParams,
+  ProjectCreateResponse,
+  ProjectDeleteParams,
+  ProjectDeleteResponse,
+  ProjectImportParams,
+  ProjectImportResponse,
+  ProjectMoveParams,
+  ProjectMoveResponse,
+  ProjectReadParams,
+  ProjectReadResponse,
+  ProjectUpdateParams,
+  ProjectUpdateResponse,
+  ThreadProjectUpdatedNotification,
+} from '../v2/projects/projects.js';
+import type { ThreadSearchOccurrencesParams, ThreadSearchOccurrencesResponse } from '../v2/projects/search.js';
 import type { ThreadTimelineListParams, ThreadTimelineListResponse } from '../v2/projects/timeline.js';
 
 /** Client requests for thread organisation, search, settings, memory and projects. */
@@ -236,6 +254,46 @@ export interface ProjectsClientRequests {
   /** Deletes a thread section. */
   'threadSection/delete': { params: ThreadSectionDeleteParams; result: ThreadSectionDeleteResponse };
   /**
+   * Reads one project.
+   * @experimental
+   */
+  'project/read': { params: ProjectReadParams; result: ProjectReadResponse };
+  /**
+   * Creates a project.
+   * @experimental
+   */
+  'project/create': { params: ProjectCreateParams; result: ProjectCreateResponse };
+  /**
+   * Creates a project and moves existing threads into it.
+   * @experimental
+   */
+  'project/import': { params: ProjectImportParams; result: ProjectImportResponse };
+  /**
+   * Changes a project's name, roots or metadata.
+   * @experimental
+   */
+  'project/update': { params: ProjectUpdateParams; result: ProjectUpdateResponse };
+  /**
+   * Moves a project to another place in the user's ordering.
+   * @experimental
+   */
+  'project/move': { params: ProjectMoveParams; result: ProjectMoveResponse };
+  /**
+   * Deletes a project.
+   * @experimental
+   */
+  'project/delete': { params: ProjectDeleteParams; result: ProjectDeleteResponse };
+  /**
+   * Lists the places a search term occurs in one thread.
+   * @experimental
+   */
+  'thread/searchOccurrences': { params: ThreadSearchOccurrencesParams; result: ThreadSearchOccurrencesResponse };
+  /**
+   * Reads given items of a turn in full.
+   * @experimental
+   */
+  'thread/items/read': { params: ThreadItemsReadParams; result: ThreadItemsReadResponse };
+  /**
    * Asks a guardian to assess the action a thread is about to take.
    * @experimental
    */
@@ -265,6 +323,10 @@ export interface ProjectsServerRequests {}
 
 /** Server notifications for thread organisation, search, settings, memory and projects. */
 export interface ProjectsServerNotifications {
+  /** A project was created, changed or deleted. */
+  'project/changed': { params: ProjectChangedNotification };
+  /** A thread moved to another project, or out of one. */
+  'thread/project/updated': { params: ThreadProjectUpdatedNotification };
   /** A thread moved to another section, or out of one. */
   'thread/section/changed': { params: ThreadSectionChangedNotification };
   /** An attachment of a thread was created or deleted. */

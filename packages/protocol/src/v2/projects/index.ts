@@ -14,3 +14,7 @@ export type * from './predictions.js';
 export type * from './terminals.js';
 export type * from './memory.js';
 export type * from './timeline.js';
+export type * from './items.js';
+export type * from './search.js';
+export type * from './readState.js';
+export type * from './projects.js';

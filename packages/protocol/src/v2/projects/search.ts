@@ -1,0 +1,86 @@
+/**
+ * Full-text search over threads, and over the messages of one thread.
+ * @module
+ */
+import type { Thread } from '../thread.js';
+
+/** What thread search results are ordered by. */
+export type ThreadSearchSortKey = 'created_at' | 'updated_at' | 'recency_at';
+
+/** A thread that matched a search, with the text around the match. */
+export interface ThreadSearchResult {
+  thread: Thread;
+  /** Text around the match. */
+  snippet: string;
+}
+
+/**
+ * Result of `thread/search`.
+ * @experimental
+ */
+export interface ThreadSearchResponse {
+  data: ThreadSearchResult[];
+  /** Cursor for the next page; absent or `null` when this was the last one. */
+  nextCursor?: string | null;
+  /** Cursor for the page before this one, when there is one. */
+  backwardsCursor?: string | null;
+}
+
+/**
+ * Where a match lies inside a snippet, as a range of character offsets.
+ * @experimental
+ */
+export interface ThreadSearchTextRange {
+  /**
+   * First offset of the match.
+   * @format uint32
+   */
+  start: number;
+  /**
+   * Offset just past the match.
+   * @format uint32
+   */
+  end: number;
+}
+
+/**
+ * One place in a thread where the search term occurs.
+ * @experimental
+ */
+export interface ThreadSearchOccurrence {
+  turnId: string;
+  itemId: string;
+  /** Cursor that opens the thread's turn list at this turn. */
+  turnCursor: string;
+  /** Text around the match. */
+  snippet: string;
+  /** Where the match lies inside `snippet`. */
+  snippetMatchRange: ThreadSearchTextRange;
+}
+
+/**
+ * Params of `thread/searchOccurrences`: one page of the places a term occurs in one thread.
+ * @experimental
+ */
+export interface ThreadSearchOccurrencesParams {
+  threadId: string;
+  /** The text to look for. */
+  searchTerm: string;
+  /** Opaque cursor from the previous page's `nextCursor`; omit for the first page. */
+  cursor?: string | null;
+  /**
+   * Largest number of occurrences to return; the server picks a default when omitted.
+   * @format uint32
+   */
+  limit?: number | null;
+}
+
+/**
+ * Result of `thread/searchOccurrences`.
+ * @experimental
+ */
+export interface ThreadSearchOccurrencesResponse {
+  data: ThreadSearchOccurrence[];
+  /** Cursor for the next page; absent or `null` when this was the last one. */
+  nextCursor?: string | null;
+}
