@@ -18,6 +18,7 @@ import type { ProjectsClientRequests, ProjectsServerNotifications, ProjectsServe
 import type { EventsClientRequests, EventsServerNotifications, EventsServerRequests } from './methods/events.js';
 import type { AccountsClientRequests, AccountsServerNotifications, AccountsServerRequests } from './methods/accounts.js';
 import type { ConfigClientRequests, ConfigServerNotifications, ConfigServerRequests } from './methods/config.js';
+import type { ModelsClientRequests, ModelsServerNotifications, ModelsServerRequests } from './methods/models.js';
 import type { ExecClientRequests, ExecServerNotifications, ExecServerRequests } from './methods/exec.js';
 import type { ExtensionsClientRequests, ExtensionsServerNotifications, ExtensionsServerRequests } from './methods/extensions.js';
 import type { InitializeParams, InitializeResponse } from './v1/initialize.js';
@@ -58,6 +59,7 @@ export interface ClientRequests
     EventsClientRequests,
     AccountsClientRequests,
     ConfigClientRequests,
+    ModelsClientRequests,
     ExecClientRequests,
     ExtensionsClientRequests {
   /** Opens the connection; must be the first request. */
@@ -83,6 +85,7 @@ export interface ServerRequests
     EventsServerRequests,
     AccountsServerRequests,
     ConfigServerRequests,
+    ModelsServerRequests,
     ExecServerRequests,
     ExtensionsServerRequests {
   /** Asks the user to allow or refuse running a command. */
@@ -106,6 +109,7 @@ export interface ServerNotifications
     EventsServerNotifications,
     AccountsServerNotifications,
     ConfigServerNotifications,
+    ModelsServerNotifications,
     ExecServerNotifications,
     ExtensionsServerNotifications {
   error: { params: ErrorNotification };

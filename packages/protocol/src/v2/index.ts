@@ -17,5 +17,6 @@ export type * from './projects/index.js';
 export type * from './events/index.js';
 export type * from './accounts/index.js';
 export type * from './config/index.js';
+export type * from './models/index.js';
 export type * from './exec/index.js';
 export type * from './extensions/index.js';

@@ -1,5 +1,5 @@
 /**
- * Types for configuration, models and model providers, experimental features, permission profiles, hooks, environments and external agent config, re-exported by file.
+ * Types for configuration and external agent config (config files, layers, requirements, writes, imports from other agents), re-exported by file.
  * @module
  */
 export type {};
