@@ -1,5 +1,6 @@
 /**
- * Types for thread lifecycle, listing, reading, goals, sections, attachments, queues, turns and reviews, re-exported by file.
+ * Types for thread lifecycle, listing, reading, turns and reviews, re-exported by file.
  * @module
  */
-export type {};
+export type * from './listing.js';
+export type * from './readState.js';
