@@ -7,4 +7,5 @@ export type * from './jsonrpc.js';
 export type * from './methods.js';
 export type * from './derived.js';
 export type * from './v1/initialize.js';
+export type * from './fuzzyFileSearch.js';
 export type * from './v2/index.js';

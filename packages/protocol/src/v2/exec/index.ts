@@ -1,5 +1,9 @@
 /**
- * Types for the filesystem, command execution, processes and fuzzy file search, re-exported by file.
+ * Types for the filesystem, command execution and processes, re-exported by file. The fuzzy file
+ * search types live in the package root (`../../fuzzyFileSearch.ts`), because upstream places them
+ * at the root of its schema rather than under `v2/`.
  * @module
  */
-export type {};
+export type * from './fs.js';
+export type * from './commandExec.js';
+export type * from './process.js';
