@@ -4,3 +4,8 @@
  */
 export type * from './listing.js';
 export type * from './readState.js';
+export type * from './reading.js';
+export type * from './lifecycle.js';
+export type * from './responseItems.js';
+export type * from './notifications.js';
+export type * from './turns.js';
