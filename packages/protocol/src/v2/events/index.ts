@@ -3,3 +3,9 @@
  * @module
  */
 export type * from './hooks.js';
+export type * from './realtime.js';
+export type * from './itemProgress.js';
+export type * from './autoReview.js';
+export type * from './notices.js';
+export type * from './serverRequests.js';
+export type * from './legacyApprovals.js';
