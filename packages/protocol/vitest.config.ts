@@ -4,6 +4,8 @@ export default defineProject({
   test: {
     name: '@cask/protocol',
     include: ['test/**/*.test.ts'],
+    // The README test runs tsc over the whole protocol (hundreds of files).
+    testTimeout: 60_000,
     // `*.test-d.ts` files hold compile-time assertions (expectTypeOf); vitest
     // hands them to tsc with this package's tsconfig instead of running them.
     typecheck: {
