@@ -13,55 +13,102 @@ const fmt = (x) => Math.round(x).toLocaleString('en-US');
 
 console.log(`@cask/client benchmarks: node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${os.platform()} ${os.arch()}`);
 
+// BENCH_ONLY=throughput|latency|memory (comma-separated) runs a subset.
+const ONLY = process.env.BENCH_ONLY?.split(',');
+const only = (name) => !ONLY || ONLY.includes(name);
+
 // 1. Throughput, consumers interleaved round by round so drift hits all alike.
-const consumers = [
-  ['bare readline + JSON.parse', () => bare(N)],
-  ['vscode-jsonrpc (newline reader)', () => vscodeJsonrpc(N)],
-  ["@cask/client validate:'off', on()", () => ours(N)],
-  ["@cask/client validate:'off', notifications()", () => ours(N, { consumer: 'iterator' })],
-  ["@cask/client validate:'strict', on()", () => ours(N, { validate: 'strict' })],
-];
-const rates = new Map(consumers.map(([name]) => [name, []]));
-for (let r = 0; r < ROUNDS; r++) {
-  for (const [name, run] of consumers) {
-    const res = await run();
-    if (res.count !== N) throw new Error(`${name}: counted ${res.count} of ${N}`);
-    if (res.dropped) throw new Error(`${name}: dropped ${res.dropped}`);
-    rates.get(name).push((N / res.ms) * 1000);
+if (only('throughput')) {
+  const consumers = [
+    ['bare readline + JSON.parse', () => bare(N)],
+    ['vscode-jsonrpc (newline reader)', () => vscodeJsonrpc(N)],
+    ["@cask/client validate:'off', on()", () => ours(N)],
+    ["@cask/client validate:'off', notifications()", () => ours(N, { consumer: 'iterator' })],
+    ["@cask/client validate:'strict', on()", () => ours(N, { validate: 'strict' })],
+  ];
+  const rates = new Map(consumers.map(([name]) => [name, []]));
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const [name, run] of consumers) {
+      const res = await run();
+      if (res.count !== N) throw new Error(`${name}: counted ${res.count} of ${N}`);
+      if (res.dropped) throw new Error(`${name}: dropped ${res.dropped}`);
+      rates.get(name).push((N / res.ms) * 1000);
+    }
+  }
+  const bareRate = median(rates.get(consumers[0][0]));
+  const vscodeRate = median(rates.get(consumers[1][0]));
+  console.log(`\n1. Inbound notification throughput over a pipe (${fmt(N)} notifications, median of ${ROUNDS} rounds)\n`);
+  console.log('| consumer | messages/s | × bare | × vscode-jsonrpc |');
+  console.log('|---|---:|---:|---:|');
+  for (const [name] of consumers) {
+    const m = median(rates.get(name));
+    console.log(`| ${name} | ${fmt(m)} | ${(m / bareRate).toFixed(2)} | ${(m / vscodeRate).toFixed(2)} |`);
+  }
+  const offRate = median(rates.get(consumers[2][0]));
+  console.log(`targets: ≥0.8× bare with validation off: ${offRate / bareRate >= 0.8 ? 'met' : 'MISSED'}; ≥1.5× vscode-jsonrpc: ${offRate / vscodeRate >= 1.5 ? 'met' : 'MISSED'}`);
+}
+
+// 2. Latency against the real server: rounds with fresh server processes, swapped between the drivers,
+// and a control (the bare driver against itself) run alongside.
+if (only('latency')) {
+  const LAT_ROUNDS = Number(process.env.BENCH_LATENCY_ROUNDS ?? 8);
+  const LAT_PAIRS = Number(process.env.BENCH_LATENCY_PAIRS ?? 4_000);
+  const f3 = (x) => x.toFixed(3);
+  const f2 = (x) => x.toFixed(2);
+  const names = { main: 'ours / bare', control: 'control: bare / bare' };
+  console.log(
+    `\n2. Request round trip against the real codex app-server (fs/getMetadata; ${LAT_ROUNDS} rounds × ${fmt(LAT_PAIRS)} requests per driver, ` +
+      `alternating request by request; each round and comparison gets two fresh server processes, A spawned first, ` +
+      `swapped between the drivers every round; the control runs the bare driver against itself the same way)\n`,
+  );
+  console.log('| round | comparison | subject on | baseline p50 ms | subject p50 ms | p50 ratio | baseline p99 ms | subject p99 ms | p99 ratio |');
+  console.log('|---:|---|:---:|---:|---:|---:|---:|---:|---:|');
+  const lat = await latency({
+    rounds: LAT_ROUNDS,
+    pairs: LAT_PAIRS,
+    onRound: (r) =>
+      console.log(
+        `| ${r.round} | ${names[r.label]} | ${r.subjectOn} | ${f3(r.baseline.p50)} | ${f3(r.subject.p50)} | ${f2(r.ratio.p50)} | ${f3(r.baseline.p99)} | ${f3(r.subject.p99)} | ${f2(r.ratio.p99)} |`,
+      ),
+  });
+  const spread = (xs) => `${f2(median(xs))} (${f2(Math.min(...xs))}–${f2(Math.max(...xs))})`;
+  console.log('\n| comparison | p50 ratio: median of rounds (range) | p99 ratio: median of rounds (range) | pooled p50 ms (ratio) | pooled p99 ms (ratio) |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const label of ['main', 'control']) {
+    const { rounds, pooled } = lat[label];
+    const { subject: s, baseline: b } = pooled;
+    console.log(
+      `| ${names[label]} | ${spread(rounds.map((r) => r.ratio.p50))} | ${spread(rounds.map((r) => r.ratio.p99))} | ` +
+        `${f3(s.total.p50)} vs ${f3(b.total.p50)} (${f2(s.total.p50 / b.total.p50)}) | ${f3(s.total.p99)} vs ${f3(b.total.p99)} (${f2(s.total.p99 / b.total.p99)}) |`,
+    );
+  }
+  const main = lat.main.rounds;
+  const met = median(main.map((r) => r.ratio.p50)) <= 1.1 && median(main.map((r) => r.ratio.p99)) <= 1.1;
+  console.log(`target: within 10% (median of the per-round ours/bare ratios ≤ 1.10 at p50 and p99): ${met ? 'met' : 'MISSED'}`);
+  console.log(
+    '\nwhere the time goes, ours vs bare, all rounds pooled (the same probes on both drivers: send = call → bytes handed to stdin; ' +
+      'receive = response chunk on stdout → the awaiting code resumes; wire = stdin write → response chunk: pipe, server and event-loop wake-up)\n',
+  );
+  console.log('| driver | send p50 / p99 µs | receive p50 / p99 µs | wire p50 / p99 ms | total p50 / p99 ms |');
+  console.log('|---|---:|---:|---:|---:|');
+  const us = (x) => (x * 1000).toFixed(1);
+  for (const [name, s] of [['bare JSONL driver', lat.main.pooled.baseline], ['@cask/client requestRaw', lat.main.pooled.subject]]) {
+    console.log(`| ${name} | ${us(s.send.p50)} / ${us(s.send.p99)} | ${us(s.receive.p50)} / ${us(s.receive.p99)} | ${f3(s.wire.p50)} / ${f3(s.wire.p99)} | ${f3(s.total.p50)} / ${f3(s.total.p99)} |`);
   }
 }
-const bareRate = median(rates.get(consumers[0][0]));
-const vscodeRate = median(rates.get(consumers[1][0]));
-console.log(`\n1. Inbound notification throughput over a pipe (${fmt(N)} notifications, median of ${ROUNDS} rounds)\n`);
-console.log('| consumer | messages/s | × bare | × vscode-jsonrpc |');
-console.log('|---|---:|---:|---:|');
-for (const [name] of consumers) {
-  const m = median(rates.get(name));
-  console.log(`| ${name} | ${fmt(m)} | ${(m / bareRate).toFixed(2)} | ${(m / vscodeRate).toFixed(2)} |`);
-}
-const offRate = median(rates.get(consumers[2][0]));
-console.log(`targets: ≥0.8× bare with validation off: ${offRate / bareRate >= 0.8 ? 'met' : 'MISSED'}; ≥1.5× vscode-jsonrpc: ${offRate / vscodeRate >= 1.5 ? 'met' : 'MISSED'}`);
-
-// 2. Latency against the real server.
-const lat = await latency();
-console.log(`\n2. Request round trip against the real codex app-server (fs/getMetadata, ${lat.ours.n} requests each, alternating request by request)\n`);
-console.log('| driver | p50 ms | p99 ms |');
-console.log('|---|---:|---:|');
-for (const [name, s] of [['bare JSONL driver', lat.bare], ['@cask/client requestRaw', lat.ours]]) {
-  console.log(`| ${name} | ${s.p50.toFixed(3)} | ${s.p99.toFixed(3)} |`);
-}
-console.log(`ratio ours/bare: p50 ${(lat.ours.p50 / lat.bare.p50).toFixed(2)}, p99 ${(lat.ours.p99 / lat.bare.p99).toFixed(2)} (target: within 10%, i.e. ≤ 1.10)`);
 
 // 3. Memory, one fresh process per queue capacity.
-const MEM_N = Number(process.env.BENCH_MEMORY_N ?? 1_000_000);
-console.log(`\n3. Peak memory, ${fmt(MEM_N)} notifications to a consumer reading ≤ 50 000/s (fresh process each)\n`);
-console.log('| queueCapacity | read | skipped (lagged) | peak RSS MiB (base) | peak heap MiB (base) | time s |');
-console.log('|---:|---:|---:|---:|---:|---:|');
-const memScript = fileURLToPath(new URL('./memory.mjs', import.meta.url));
-for (const cap of [1_000, 10_000, 100_000, MEM_N]) {
-  const out = execFileSync(process.execPath, ['--expose-gc', memScript, String(MEM_N), String(cap)], { encoding: 'utf8' });
-  const r = JSON.parse(out.trim().split('\n').at(-1));
-  console.log(
-    `| ${fmt(cap)}${cap === 10_000 ? ' (default)' : cap === MEM_N ? ' (= N: in effect unbounded)' : ''} | ${fmt(r.read)} | ${fmt(r.skipped)} (${r.laggedEvents} markers) | ${r.peakRssMiB} (${r.baseRssMiB}) | ${r.peakHeapMiB} (${r.baseHeapMiB}) | ${(r.ms / 1000).toFixed(1)} |`,
-  );
+if (only('memory')) {
+  const MEM_N = Number(process.env.BENCH_MEMORY_N ?? 1_000_000);
+  console.log(`\n3. Peak memory, ${fmt(MEM_N)} notifications to a consumer reading ≤ 50 000/s (fresh process each)\n`);
+  console.log('| queueCapacity | read | skipped (lagged) | peak RSS MiB (base) | peak heap MiB (base) | time s |');
+  console.log('|---:|---:|---:|---:|---:|---:|');
+  const memScript = fileURLToPath(new URL('./memory.mjs', import.meta.url));
+  for (const cap of [1_000, 10_000, 100_000, MEM_N]) {
+    const out = execFileSync(process.execPath, ['--expose-gc', memScript, String(MEM_N), String(cap)], { encoding: 'utf8' });
+    const r = JSON.parse(out.trim().split('\n').at(-1));
+    console.log(
+      `| ${fmt(cap)}${cap === 10_000 ? ' (default)' : cap === MEM_N ? ' (= N: in effect unbounded)' : ''} | ${fmt(r.read)} | ${fmt(r.skipped)} (${r.laggedEvents} markers) | ${r.peakRssMiB} (${r.baseRssMiB}) | ${r.peakHeapMiB} (${r.baseHeapMiB}) | ${(r.ms / 1000).toFixed(1)} |`,
+    );
+  }
 }

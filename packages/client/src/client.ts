@@ -378,9 +378,12 @@ export class AppServerClient {
    * JSON-RPC error `-32001` (overloaded) and the stream gets a `lagged`
    * marker: an approval never waits behind a saturated queue. With
    * `serverRequestTimeoutMs`, a request not answered in time gets `-32603`.
+   * When the consumer stops iterating (`break`) with requests still unread,
+   * they pass to the next open subscription, or, without one, are answered
+   * `-32601`: none is left waiting for an answer that cannot come.
    */
   serverRequests(): AsyncIterableIterator<ServerRequestStreamItem> {
-    return this.subscribe(this.requestSubs);
+    return this.subscribe(this.requestSubs, (unread) => this.requeueServerRequests(unread));
   }
 
   /** `thread/start` with the given params (all optional). */
@@ -450,13 +453,14 @@ export class AppServerClient {
 
   // ---------------------------------------------------------------- internals
 
-  private subscribe<T>(set: Set<BoundedQueue<T>>): BoundedQueue<T> {
+  private subscribe<T>(set: Set<BoundedQueue<T>>, onDiscard?: (items: T[]) => void): BoundedQueue<T> {
     const queue: BoundedQueue<T> = new BoundedQueue<T>(
       this.queueCapacity,
       () => {
         if (set.delete(queue)) this.subscriberCount--;
       },
       () => this.dropped++,
+      onDiscard,
     );
     if (this.exitInfo) queue.close();
     else {
@@ -464,6 +468,20 @@ export class AppServerClient {
       this.subscriberCount++;
     }
     return queue;
+  }
+
+  /** Hands server requests left unread by a subscription that ended to the next one, or answers them. */
+  private requeueServerRequests(unread: PendingServerRequest[]): void {
+    for (const req of unread) {
+      if (req.signal.aborted) continue; // answered by timeout, resolved by the server, or the connection ended
+      const next = this.requestSubs.values().next().value as BoundedQueue<PendingServerRequest> | undefined;
+      if (next?.push(req)) continue;
+      req.fail(
+        next
+          ? { code: OVERLOADED_ERROR_CODE, message: `client overloaded: its server-request queue is full (capacity ${next.capacity}); ${req.method} cannot be answered in time`, data: { reason: 'clientQueueFull' } }
+          : { code: METHOD_NOT_FOUND, message: `client has no handler for server request ${req.method}: its serverRequests() consumer stopped before answering it` },
+      );
+    }
   }
 
   private takePending(id: RequestId): Pending | undefined {

@@ -51,6 +51,11 @@ export class BoundedQueue<T> implements AsyncIterableIterator<T | LaggedEvent> {
     private readonly onDone?: () => void,
     /** Called with every item dropped because the queue was full. */
     private readonly onDrop?: (item: T) => void,
+    /**
+     * Called, after the queue closed, with the items still unread when the
+     * consumer stopped iterating (`return()`, i.e. `break` out of a loop).
+     */
+    private readonly onDiscard?: (items: T[]) => void,
   ) {
     if (!Number.isInteger(capacity) || capacity < 1) {
       throw new RangeError(`queue capacity must be a positive integer, got ${capacity}`);
@@ -167,11 +172,13 @@ export class BoundedQueue<T> implements AsyncIterableIterator<T | LaggedEvent> {
   }
 
   return(): Promise<IteratorResult<T | LaggedEvent>> {
+    const unread = this.onDiscard && !this.closed ? (this.items.slice(this.head).filter((x) => x !== undefined && !(x instanceof LagMarker)) as T[]) : [];
     this.items = [];
     this.head = 0;
     this.queued = 0;
     this.close();
     this.failure = undefined;
+    if (unread.length) this.onDiscard!(unread);
     return Promise.resolve({ value: undefined, done: true });
   }
 

@@ -3,6 +3,7 @@
  * (or a remote endpoint); one JSON-RPC message per text frame.
  * @module
  */
+import { BlockList, isIP } from 'node:net';
 import type { JSONRPCMessage } from '@cask/protocol';
 import WebSocket, { type ClientOptions, type RawData } from 'ws';
 import { ServerExitedError } from './errors.js';
@@ -31,10 +32,20 @@ export interface WebSocketTransportOptions {
   wsOptions?: ClientOptions;
 }
 
-/** Whether `hostname` (as `URL.hostname` gives it) is a loopback address. */
+const LOOPBACK = new BlockList();
+LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
+LOOPBACK.addAddress('::1', 'ipv6');
+
+/**
+ * Whether `hostname` (as `URL.hostname` gives it) is a loopback address:
+ * `localhost` and `*.localhost` names, `127.0.0.0/8`, `::1`, and IPv4-mapped
+ * IPv6 loopback addresses (which `URL` normalises to e.g. `[::ffff:7f00:1]`).
+ */
 export function isLoopbackHost(hostname: string): boolean {
-  const h = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || h === '::ffff:127.0.0.1';
+  const h = hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  if (h === 'localhost' || h.endsWith('.localhost')) return true;
+  const family = isIP(h);
+  return family !== 0 && LOOPBACK.check(h, family === 6 ? 'ipv6' : 'ipv4');
 }
 
 /**

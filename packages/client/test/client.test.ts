@@ -437,6 +437,40 @@ describe('AppServerClient validation', () => {
     expect(sent.length).toBe(before + 1);
   });
 
+  it('strict: rejects a request whose result is invalid with ProtocolValidationError; the client keeps working', async () => {
+    const issues: ProtocolIssue[] = [];
+    const client = await startFake('', {
+      validate: 'strict',
+      validators: { ...fakeValidators, validateClientRequest: () => ({ ok: true }) },
+      onProtocolIssue: (i) => issues.push(i),
+    });
+    const err = await raw(client)('test/echo', { bad: true }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ProtocolValidationError);
+    expect((err as Error).message).toBe('invalid result of client request test/echo: bad is not allowed');
+    expect(issues.map((i) => `${i.direction} ${i.subject}`)).toEqual(['s2c result of client request test/echo']);
+    expect(client.pendingRequests).toBe(0);
+    await expect(raw(client)('test/echo', { bad: false })).resolves.toEqual({ method: 'test/echo', params: { bad: false } });
+  });
+
+  it("off (the default): runs no validator, delivers everything, reports nothing", async () => {
+    let calls = 0;
+    const counting = Object.fromEntries(
+      Object.entries(fakeValidators).map(([k, f]) => [k, (...a: unknown[]) => (calls++, (f as (...x: unknown[]) => unknown)(...a))]),
+    ) as unknown as ProtocolValidators;
+    const issues: ProtocolIssue[] = [];
+    const client = await startFake('', { validators: counting, onProtocolIssue: (i) => issues.push(i) });
+    const events = client.events();
+    await expect(raw(client)('test/echo', { bad: true })).resolves.toEqual({ method: 'test/echo', params: { bad: true } });
+    let params: unknown;
+    client.onServerRequest('item/commandExecution/requestApproval', (p) => ((params = p), { decision: 'accept' }));
+    const { reply } = await raw(client)('test/askClient', { method: 'item/commandExecution/requestApproval', params: { bad: true } });
+    expect(params).toEqual({ bad: true });
+    expect(reply.result).toEqual({ decision: 'accept' });
+    expect((await events.next()).value).toMatchObject({ kind: 'serverRequest', params: { bad: true } });
+    expect(calls).toBe(0);
+    expect(issues).toEqual([]);
+  });
+
   it('warn: delivers the message and reports the issue', async () => {
     const issues: ProtocolIssue[] = [];
     const client = await startFake('', { validate: 'warn', validators: fakeValidators, onProtocolIssue: (i) => issues.push(i) });

@@ -231,6 +231,43 @@ describe('server requests', () => {
     expect((await server.ask('item/commandExecution/requestApproval', { threadId: 't' })).result).toEqual({ decision: 'accept' });
   });
 
+  it('answers a queued request the serverRequests() consumer did not answer within serverRequestTimeoutMs', async () => {
+    const { client, server } = await connect({ serverRequestTimeoutMs: 50 });
+    const stream = client.serverRequests();
+    const answer = server.ask('item/fileChange/requestApproval', { threadId: 't' });
+    const a = await answer; // nobody reads the stream
+    expect(a.error).toEqual({ code: -32603, message: 'the client did not answer item/fileChange/requestApproval within 50 ms', data: { reason: 'timeout' } });
+    const req = (await stream.next()).value as PendingServerRequest;
+    expect(req.signal.aborted).toBe(true);
+    expect(req.respond({ decision: 'accept' } as never)).toBe(false);
+    await tick();
+    expect(server.received.filter((m: any) => m.id === a.id && m.method === undefined)).toHaveLength(1);
+  });
+
+  it('hands requests left unread by a consumer that stopped to the next subscription, else answers -32601', async () => {
+    const { client, server } = await connect();
+    const first = client.serverRequests();
+    const second = client.serverRequests();
+    const answers = [0, 1].map(() => server.ask('item/commandExecution/requestApproval', { threadId: 't' }));
+    const got = (await first.next()).value as PendingServerRequest;
+    expect(got.id).toBe(0);
+    await first.return!(); // `break`: request 1 is still unread
+    const moved = (await second.next()).value as PendingServerRequest;
+    expect(moved.id).toBe(1);
+    moved.respond({ decision: 'decline' } as never);
+    got.respond({ decision: 'accept' } as never);
+    expect((await Promise.all(answers)).map((a) => a.result)).toEqual([{ decision: 'accept' }, { decision: 'decline' }]);
+
+    // Without another subscription the unread request is answered at once instead of hanging.
+    const answer2 = server.ask('item/commandExecution/requestApproval', { threadId: 't' });
+    await tick();
+    await second.return!();
+    expect((await answer2).error).toEqual({
+      code: -32601,
+      message: 'client has no handler for server request item/commandExecution/requestApproval: its serverRequests() consumer stopped before answering it',
+    });
+  });
+
   it('answers -32601 when neither a handler nor a serverRequests() consumer exists', async () => {
     const { server } = await connect();
     expect((await server.ask('item/tool/call', {})).error.code).toBe(-32601);

@@ -54,6 +54,19 @@ describe('WebSocket URL policy', () => {
     for (const h of ['10.0.0.1', 'example.com', '128.0.0.1', 'localhost.example.com']) expect(isLoopbackHost(h), h).toBe(false);
   });
 
+  it('judges the host the URL parser produces: IPv4-mapped IPv6, shorthand IPv4 and trailing dots', () => {
+    // URL normalises these spellings; the check must see through them in both directions.
+    const hostOf = (url: string) => new URL(url).hostname;
+    for (const url of ['ws://[::ffff:127.0.0.1]:1', 'ws://127.1:1', 'ws://0x7f000001:1', 'ws://[0:0:0:0:0:0:0:1]:1', 'ws://localhost.:1', 'ws://LOCALHOST:1']) {
+      expect(isLoopbackHost(hostOf(url)), url).toBe(true);
+      expect(checkWebSocketUrl(url).protocol, url).toBe('ws:');
+    }
+    for (const url of ['ws://[::ffff:10.0.0.1]:1', 'ws://[::]:1', 'ws://0.0.0.0:1', 'ws://10.1:1', 'ws://localhost.evil.example:1']) {
+      expect(isLoopbackHost(hostOf(url)), url).toBe(false);
+      expect(() => checkWebSocketUrl(url), url).toThrow(/refusing unencrypted ws:\/\//);
+    }
+  });
+
   it('refuses plain ws:// to a non-loopback host unless allowInsecure, and non-ws schemes always', () => {
     expect(() => checkWebSocketUrl('ws://10.1.2.3:4500')).toThrow(/refusing unencrypted ws:\/\/ to non-loopback host 10\.1\.2\.3/);
     expect(() => new WebSocketTransport({ url: 'ws://codex.example.com/' })).toThrow(TypeError);
