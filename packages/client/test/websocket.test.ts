@@ -2,11 +2,14 @@
  * The WebSocket transport against a local `ws` server playing app-server:
  * URL policy, bearer token, malformed frames, connection drop, refused connect.
  */
-import type { AddressInfo } from 'node:net';
+import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import {
   AppServerClient,
+  ClientClosedError,
   ServerExitedError,
   WebSocketTransport,
   checkWebSocketUrl,
@@ -112,6 +115,40 @@ describe('WebSocketTransport', () => {
       expect(e).toBeInstanceOf(ServerExitedError);
       expect((e as ServerExitedError).exit).toMatchObject({ code: 1011, reason: 'server fell over' });
     }
+  });
+
+  it('bounds shutdown by timeoutMs when the peer never answers the close frame, and is idempotent', async () => {
+    // A peer below the `ws` library: it completes the upgrade, answers initialize with one
+    // unmasked text frame, then reads and ignores everything, the close frame included.
+    const sockets: Socket[] = [];
+    const http = createServer();
+    http.on('upgrade', (req, socket: Socket) => {
+      sockets.push(socket);
+      const accept = createHash('sha1').update(`${req.headers['sec-websocket-key']}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
+      socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+      socket.once('data', () => {
+        const body = Buffer.from(JSON.stringify({ id: 0, result: { userAgent: 'mute/0', codexHome: '/x', platformFamily: 'unix', platformOs: 'linux' } }));
+        socket.write(Buffer.concat([Buffer.from([0x81, 126, body.length >> 8, body.length & 0xff]), body]));
+      });
+      socket.on('data', () => undefined);
+    });
+    await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
+    cleanups.push(() => new Promise<void>((r) => (sockets.forEach((s) => s.destroy()), http.close(() => r()))));
+    const client = await AppServerClient.start({
+      transport: new WebSocketTransport({ url: `ws://127.0.0.1:${(http.address() as AddressInfo).port}` }),
+      clientInfo: { name: 'ws-test', version: '0' },
+    });
+    expect(client.initializeResponse.userAgent).toBe('mute/0');
+    const pending = client.requestRaw('never/answered').catch((e: unknown) => e);
+    const t0 = Date.now();
+    const first = client.shutdown({ timeoutMs: 300 });
+    expect(client.shutdown({ timeoutMs: 10_000 })).toBe(first);
+    const exit = await first;
+    const took = Date.now() - t0;
+    expect(took).toBeGreaterThanOrEqual(250);
+    expect(took).toBeLessThan(2_000);
+    expect(exit.code).not.toBe(1000); // not a clean close: the client had to terminate the socket
+    expect(await pending).toBeInstanceOf(ClientClosedError);
   });
 
   it('makes start() reject when nothing listens, or the upgrade is refused', async () => {
