@@ -94,7 +94,12 @@ import type {
   ThreadBackgroundTerminalsTerminateParams,
   ThreadBackgroundTerminalsTerminateResponse,
 } from '../v2/projects/terminals.js';
-import type { ThreadItemsReadParams, ThreadItemsReadResponse } from '../v2/projects/items.js';
+import type {
+  ThreadItemsListParams,
+  ThreadItemsListResponse,
+  ThreadItemsReadParams,
+  ThreadItemsReadResponse,
+} from '../v2/projects/items.js';
 import type {
   ProjectChangedNotification,
   ProjectCreateParams,
@@ -103,6 +108,8 @@ import type {
   ProjectDeleteResponse,
   ProjectImportParams,
   ProjectImportResponse,
+  ProjectListParams,
+  ProjectListResponse,
   ProjectMoveParams,
   ProjectMoveResponse,
   ProjectReadParams,
@@ -111,7 +118,17 @@ import type {
   ProjectUpdateResponse,
   ThreadProjectUpdatedNotification,
 } from '../v2/projects/projects.js';
-import type { ThreadSearchOccurrencesParams, ThreadSearchOccurrencesResponse } from '../v2/projects/search.js';
+import type {
+  ThreadSearchOccurrencesParams,
+  ThreadSearchOccurrencesResponse,
+  ThreadSearchParams,
+  ThreadSearchResponse,
+} from '../v2/projects/search.js';
+import type {
+  ThreadReadStateChangedNotification,
+  ThreadReadStateUpdateParams,
+  ThreadReadStateUpdateResponse,
+} from '../v2/projects/readState.js';
 import type { ThreadTimelineListParams, ThreadTimelineListResponse } from '../v2/projects/timeline.js';
 
 /** Client requests for thread organisation, search, settings, memory and projects. */
@@ -254,6 +271,11 @@ export interface ProjectsClientRequests {
   /** Deletes a thread section. */
   'threadSection/delete': { params: ThreadSectionDeleteParams; result: ThreadSectionDeleteResponse };
   /**
+   * Lists the user's projects, with paging.
+   * @experimental
+   */
+  'project/list': { params: ProjectListParams; result: ProjectListResponse };
+  /**
    * Reads one project.
    * @experimental
    */
@@ -284,10 +306,22 @@ export interface ProjectsClientRequests {
    */
   'project/delete': { params: ProjectDeleteParams; result: ProjectDeleteResponse };
   /**
+   * Searches the content of threads for a term.
+   * @experimental
+   */
+  'thread/search': { params: ThreadSearchParams; result: ThreadSearchResponse };
+  /**
    * Lists the places a search term occurs in one thread.
    * @experimental
    */
   'thread/searchOccurrences': { params: ThreadSearchOccurrencesParams; result: ThreadSearchOccurrencesResponse };
+  /**
+   * Marks a thread read or unread, if its read state has not changed since the client saw it.
+   * @experimental
+   */
+  'thread/readState/update': { params: ThreadReadStateUpdateParams; result: ThreadReadStateUpdateResponse };
+  /** Pages through a thread's items, across turns or within one turn. */
+  'thread/items/list': { params: ThreadItemsListParams; result: ThreadItemsListResponse };
   /**
    * Reads given items of a turn in full.
    * @experimental
@@ -327,6 +361,8 @@ export interface ProjectsServerNotifications {
   'project/changed': { params: ProjectChangedNotification };
   /** A thread moved to another project, or out of one. */
   'thread/project/updated': { params: ThreadProjectUpdatedNotification };
+  /** A thread's read state changed. */
+  'thread/readState/changed': { params: ThreadReadStateChangedNotification };
   /** A thread moved to another section, or out of one. */
   'thread/section/changed': { params: ThreadSectionChangedNotification };
   /** An attachment of a thread was created or deleted. */

@@ -3,6 +3,7 @@
  * @module
  */
 import type { ThreadItem } from '../items.js';
+import type { SortDirection } from '../threads/index.js';
 
 /** One thread item with the turn it belongs to and its timing. */
 export interface ThreadItemEntry {
@@ -47,6 +48,27 @@ export interface ThreadItemsListAnchor {
 
 /** Where a `thread/items/list` page starts: a cursor string from an earlier page, or an anchor. */
 export type ThreadItemsListCursor = string | ThreadItemsListAnchor;
+
+/** Params of `thread/items/list`: one page of a thread's items, across turns or within one turn. */
+export interface ThreadItemsListParams {
+  threadId: string;
+  /** Only items of this turn; absent means the whole thread. */
+  turnId?: string | null;
+  /**
+   * Where to continue: a cursor string from an earlier page, or an item anchor (which needs `turnId`; the anchor item
+   * itself is excluded, items after it are returned in ascending order and before it in descending order).
+   */
+  cursor?: ThreadItemsListCursor | null;
+  /**
+   * Largest number of items to return.
+   * @format uint32
+   */
+  limit?: number | null;
+  /** Page order; ascending by default. */
+  sortDirection?: SortDirection | null;
+  /** Within one turn, which kinds of stored output to leave out (fetch them by item id later). */
+  deferOutput?: ThreadItemOutputDeferral | null;
+}
 
 /** Result of `thread/items/list`. */
 export interface ThreadItemsListResponse {

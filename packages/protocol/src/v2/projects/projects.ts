@@ -3,6 +3,7 @@
  * @module
  */
 import type { AbsolutePathBuf } from '../common.js';
+import type { SortDirection } from '../threads/index.js';
 
 /** One workspace root of a project. */
 export interface ProjectRoot {
@@ -44,6 +45,24 @@ export type ProjectSortKey = 'position' | 'recencyAt';
 
 /** What happened to a project. */
 export type ProjectChangeType = 'created' | 'updated' | 'deleted';
+
+/**
+ * Params of `project/list`: one page of the user's projects.
+ * @experimental
+ */
+export interface ProjectListParams {
+  /** Cursor from the previous page's `nextCursor`; omit for the first page. */
+  cursor?: string | null;
+  /**
+   * Largest number of projects to return; the server picks a default when omitted.
+   * @format uint32
+   */
+  limit?: number | null;
+  /** Sort field; `position` by default. Sorting by `recencyAt` always puts projects without threads last. */
+  sortKey?: ProjectSortKey | null;
+  /** Sort order, only together with `sortKey`; ascending for `position` and descending for `recencyAt` by default. */
+  sortDirection?: SortDirection | null;
+}
 
 /**
  * Result of `project/list`.

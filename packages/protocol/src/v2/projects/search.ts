@@ -3,6 +3,7 @@
  * @module
  */
 import type { Thread } from '../thread.js';
+import type { SortDirection, ThreadSourceKind } from '../threads/index.js';
 
 /** What thread search results are ordered by. */
 export type ThreadSearchSortKey = 'created_at' | 'updated_at' | 'recency_at';
@@ -12,6 +13,34 @@ export interface ThreadSearchResult {
   thread: Thread;
   /** Text around the match. */
   snippet: string;
+}
+
+/**
+ * Params of `thread/search`: one page of the threads whose content matches a search term.
+ * @experimental
+ */
+export interface ThreadSearchParams {
+  /** The text to look for (substring or full-text match). */
+  searchTerm: string;
+  /** Cursor from a previous page. */
+  cursor?: string | null;
+  /**
+   * Page size; the server picks one when absent.
+   * @format uint32
+   */
+  limit?: number | null;
+  /** Sort field; `created_at` by default. */
+  sortKey?: ThreadSearchSortKey | null;
+  /** Sort order; descending (newest first) by default. */
+  sortDirection?: SortDirection | null;
+  /** Only threads from these source kinds; absent or empty means the interactive ones. */
+  sourceKinds?: ThreadSourceKind[] | null;
+  /** `true` searches only archived threads; `false`, `null` or absent only unarchived ones. */
+  archived?: boolean | null;
+  /** Only local history visible to the signed-in ChatGPT account; `false` by default. */
+  currentAccountOnly?: boolean;
+  /** Also search persisted threads attached to another thread. */
+  includeAttachedThreads?: boolean;
 }
 
 /**
