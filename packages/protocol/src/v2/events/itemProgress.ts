@@ -6,6 +6,7 @@
 import type { JsonValue } from '../../jsonrpc.js';
 import type { FileUpdateChange } from '../items.js';
 import type { TokenUsageBreakdown } from '../thread.js';
+import type { ResponseItem } from '../threads/index.js';
 
 /** A new piece of the text of a plan item. */
 export interface PlanDeltaNotification {
@@ -110,7 +111,11 @@ export interface ResponseUsageMetadata {
   metadata?: JsonValue;
 }
 
-/** Sent when one raw model response has finished, with its token usage. */
+/**
+ * Sent when one raw model response has finished, with its token usage. No
+ * method map entry carries it; upstream still publishes its schema.
+ * @schemaFile
+ */
 export interface RawResponseCompletedNotification {
   /** The backend's identifier of the response. */
   responseId: string;
@@ -120,4 +125,15 @@ export interface RawResponseCompletedNotification {
   usage?: TokenUsageBreakdown | null;
   /** Billing details of the response, when reported. */
   usageMetadata?: ResponseUsageMetadata | null;
+}
+
+/**
+ * Relays one raw Responses API item of a turn as the model produced it. No
+ * method map entry carries it; upstream still publishes its schema.
+ * @schemaFile
+ */
+export interface RawResponseItemCompletedNotification {
+  item: ResponseItem;
+  threadId: string;
+  turnId: string;
 }
