@@ -25,3 +25,23 @@ export type { JsonObject, JsonValue } from './json.js';
 export { cloneJson, hash32, isObject, preview } from './json.js';
 export { ourSchemaDirs, ourSchemaRoot } from './ours.js';
 export { jsonFiles, unknownFiles } from './files.js';
+export {
+  BASELINE_COMMAND,
+  BUNDLE_NAMES,
+  CHANGE_KINDS,
+  DIFF_KINDS,
+  baselineFailures,
+  baselineOf,
+  compareWithBaseline,
+  describeEntry,
+  diffBundle,
+  diffCount,
+  diffEntries,
+  diffFromReport,
+  formatDiff,
+  liveProtocolDiff,
+  parseBaseline,
+  readBaseline,
+  writeBaseline,
+} from './version.js';
+export type { BaselineComparison, BaselineKind, BundleDiff, BundleName, ChangeKind, DiffEntry, DiffKind, KindDiff, ProtocolDiff, VersionBaseline } from './version.js';
