@@ -39,6 +39,8 @@ import type {
   PluginInstallParams,
   PluginInstallResponse,
   PluginListParams,
+  PluginReadParams,
+  PluginReadResponse,
   PluginListResponse,
   PluginReconcileParams,
   PluginReconcileResponse,
@@ -83,6 +85,8 @@ export interface ExtensionsClientRequests {
   'marketplace/upgrade': { params: MarketplaceUpgradeParams; result: MarketplaceUpgradeResponse };
   /** Lists marketplaces and the plugins they offer. */
   'plugin/list': { params: PluginListParams; result: PluginListResponse };
+  /** Reads the full details of one plugin (skills, apps, MCP servers, hooks, scheduled tasks). */
+  'plugin/read': { params: PluginReadParams; result: PluginReadResponse };
   /**
    * Searches plugins by text.
    * @experimental

@@ -8,3 +8,4 @@ export type * from './mcp.js';
 export type * from './plugins.js';
 export type * from './pluginShare.js';
 export type * from './skills.js';
+export type * from './pluginDetail.js';
