@@ -29,22 +29,36 @@ function strip(defs: Definitions): Definitions {
 
 /** Result of {@link applyExperimental}. */
 export interface ExperimentalResult {
+  /** Every definition that is kept, with experimental properties and union members removed. */
   defs: Definitions;
   maps: Record<UnionName, MethodEntry[]>;
+  /**
+   * Definitions left out, by name: `@experimental` types plus the given method
+   * types (empty for the experimental flavour). What they alone reach is kept.
+   */
+  removed: Set<string>;
 }
 
 /**
- * Applies the experimental rule.
+ * Applies the experimental rule (upstream's): the stable flavour loses tagged
+ * map entries, tagged properties and union members, `@experimental` types and
+ * the file types of experimental map entries (`methodTypes`), all by name; no
+ * other definition is dropped, even one that only an experimental entry,
+ * property or type reaches (the layout decides what is reachable, on the
+ * unfiltered graph).
  * @param keep `true` for the experimental bundle (keep everything), `false` for the stable one.
+ * @param methodTypes params/result (file) types of experimental map entries, removed by name.
  */
 export function applyExperimental(
   defs: Definitions,
   maps: Record<UnionName, MethodEntry[]>,
   keep: boolean,
+  methodTypes: Iterable<string> = [],
 ): ExperimentalResult {
-  if (keep) return { defs: strip(defs), maps };
+  if (keep) return { defs: strip(defs), maps, removed: new Set() };
 
-  const removed = new Set(Object.keys(defs).filter((name) => isTagged(defs[name]!)));
+  const tagged = new Set(Object.keys(defs).filter((name) => isTagged(defs[name]!)));
+  const removed = new Set([...tagged, ...methodTypes]);
   const refsRemoved = (n: Json) =>
     isObject(n) && typeof n.$ref === 'string' && removed.has(n.$ref.slice(REF_PREFIX.length));
   // A property or union member is dropped when it is tagged itself or is only a
@@ -104,12 +118,12 @@ export function applyExperimental(
     filteredMaps[union] = entries.filter((entry) => {
       if (entry.experimental) return false;
       for (const t of [entry.params.kind === 'none' ? undefined : entry.params.type, entry.result]) {
-        if (t && removed.has(t)) {
+        if (t && tagged.has(t)) {
           throw new Error(`${union} method \`${entry.method}\` is stable but uses the @experimental type ${t}; tag the map entry @experimental`);
         }
       }
       return true;
     });
   }
-  return { defs: strip(out), maps: filteredMaps };
+  return { defs: strip(out), maps: filteredMaps, removed };
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import * as TJS from 'typescript-json-schema';
 import { applyExperimental } from './experimental.js';
 import { canonicalJson, type Schema } from './json.js';
-import { buildUnion, layout, placeFiles } from './layout.js';
+import { buildUnion, entryFileTypes, fileTitles, layout, placeFiles } from './layout.js';
 import { postProcess, type Definitions } from './postprocess.js';
 import { COMPILER_OPTIONS, loadProtocol, METHOD_MAPS, type ProtocolModel, type UnionName } from './protocol.js';
 
@@ -63,6 +63,30 @@ function readDefinitions(entry: string | undefined): { model: ProtocolModel; def
   return result;
 }
 
+/** Reachability-only key through which `@schemaIncludedIn` adds its edges to the layout graph. */
+const INCLUDES_KEY = 'x-includes';
+
+/**
+ * Adds the `@schemaIncludedIn` edges to a copy of the graph: the host type
+ * "reaches" the tagged type, so the host's file (and namespace) hold it. The
+ * copy is used for reachability only and never written.
+ */
+export function includeEdges(graph: Definitions, model: Pick<ProtocolModel, 'types'>): Definitions {
+  const out: Definitions = { ...graph };
+  for (const [name, t] of model.types) {
+    for (const host of t.includedIn) {
+      const def = out[host];
+      if (def === undefined || !model.types.has(host)) {
+        throw new Error(`${name}: @schemaIncludedIn names \`${host}\`, which is not an exported protocol type`);
+      }
+      const base = typeof def === 'object' ? def : {};
+      const edges = Array.isArray(base[INCLUDES_KEY]) ? (base[INCLUDES_KEY] as Schema[]) : [];
+      out[host] = { ...base, [INCLUDES_KEY]: [...edges, { $ref: `#/definitions/${name}` }] };
+    }
+  }
+  return out;
+}
+
 /**
  * Generates one flavour of the schema in memory.
  * @returns relative path (posix, e.g. `v2/ThreadStartParams.json`) → file text.
@@ -70,14 +94,32 @@ function readDefinitions(entry: string | undefined): { model: ProtocolModel; def
 export async function generateSchema(options: GenerateOptions = {}): Promise<Map<string, string>> {
   const { model, defs } = readDefinitions(options.protocolEntry);
   const experimental = options.experimental ?? false;
-  const filtered = applyExperimental(defs, model.maps, experimental);
-  const all: Definitions = { ...filtered.defs };
+  // Like upstream, everything is laid out for the whole surface first; the
+  // stable flavour then drops experimental entries (and their files),
+  // properties, union members and @experimental types, and nothing else.
+  const methodTypes = new Set<string>();
+  const stableTypes = new Set<string>();
   for (const union of Object.keys(METHOD_MAPS) as UnionName[]) {
-    if (union in all) throw new Error(`@cask/protocol exports a type named ${union}, which clashes with a generated union`);
-    all[union] = buildUnion(union, filtered.maps[union], model.unionDocs[union]) as Schema;
+    for (const entry of model.maps[union]) {
+      for (const t of entryFileTypes(model, union, entry)) (entry.experimental ? methodTypes : stableTypes).add(t);
+    }
   }
-  const placement = placeFiles(model, filtered.maps);
-  const files = layout(all, placement, GENERATED_COMMENT);
+  for (const t of stableTypes) methodTypes.delete(t);
+  const filtered = applyExperimental(defs, model.maps, experimental, methodTypes);
+  const withUnions = (base: Definitions, maps: typeof model.maps): Definitions => {
+    const all: Definitions = { ...base };
+    for (const union of Object.keys(METHOD_MAPS) as UnionName[]) {
+      if (union in all) throw new Error(`@cask/protocol exports a type named ${union}, which clashes with a generated union`);
+      all[union] = buildUnion(union, maps[union], model.unionDocs[union]) as Schema;
+    }
+    return all;
+  };
+  const placement = placeFiles(model, model.maps);
+  const files = layout(withUnions(filtered.defs, filtered.maps), placement, GENERATED_COMMENT, {
+    graph: includeEdges(withUnions(defs, model.maps), model),
+    removed: filtered.removed,
+    titles: fileTitles(model),
+  });
   const out = new Map<string, string>();
   for (const rel of [...files.keys()].sort()) out.set(rel, canonicalJson(files.get(rel)!));
   return out;

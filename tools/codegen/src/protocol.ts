@@ -51,6 +51,21 @@ export interface ExportedType {
   dir: string;
   /** The declaration in `dist/` (read with the generator's own TypeScript program). */
   decl: ts.InterfaceDeclaration | ts.TypeAliasDeclaration;
+  /** Carries `@schemaFile`: gets its own file even when no method reaches it. */
+  schemaFile: boolean;
+  /** Carries `@experimental` (dropped from the stable flavour). */
+  experimental: boolean;
+  /**
+   * `@schemaIncludedIn A B`: types whose files (and bundle namespace) hold this
+   * definition although they do not reference it (upstream leaves such unused
+   * definitions in some files).
+   */
+  includedIn: string[];
+  /**
+   * For an alias `type NullableX = X | null`: `X` (the type made nullable).
+   * Such an alias is titled `Nullable_X` in its file, like upstream's `Option<X>` files.
+   */
+  nullableOf?: string;
 }
 
 /** Everything the generator needs to know about the protocol package. */
@@ -117,6 +132,14 @@ function jsDocText(symbol: ts.Symbol, checker: ts.TypeChecker): string | undefin
 
 function hasTag(symbol: ts.Symbol, tag: string): boolean {
   return symbol.getJsDocTags().some((t) => t.name === tag);
+}
+
+function tagWords(symbol: ts.Symbol, tag: string): string[] {
+  return symbol
+    .getJsDocTags()
+    .filter((t) => t.name === tag)
+    .flatMap((t) => ts.displayPartsToString(t.text).split(/[\s,]+/))
+    .filter((w) => w !== '');
 }
 
 function typeNodeName(node: ts.TypeNode, where: string): string {
@@ -217,6 +240,21 @@ function readMemberFormats(decl: ts.TypeAliasDeclaration): { members: string[]; 
 }
 
 /**
+ * `X` when `decl` is `type Nullable<X> = X | null` (in either order), the
+ * shape upstream emits as a standalone `Nullable_X` schema for `Option<X>`.
+ */
+export function readNullableOf(name: string, decl: ts.TypeAliasDeclaration): string | undefined {
+  if (!name.startsWith('Nullable') || !ts.isUnionTypeNode(decl.type) || decl.type.types.length !== 2) return undefined;
+  const isNull = (t: ts.TypeNode) => ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword;
+  const rest = decl.type.types.filter((t) => !isNull(t));
+  if (rest.length !== 1) return undefined;
+  const inner = rest[0]!;
+  if (!ts.isTypeReferenceNode(inner) || inner.typeArguments) return undefined;
+  const target = inner.typeName.getText();
+  return name === `Nullable${target}` ? target : undefined;
+}
+
+/**
  * Loads the protocol declarations.
  * @param entry Absolute path of `dist/index.d.ts`; defaults to the installed `@cask/protocol`.
  */
@@ -263,7 +301,18 @@ export function loadProtocol(entry: string = resolveProtocolEntry()): ProtocolMo
     if (!ts.isInterfaceDeclaration(decl) && !ts.isTypeAliasDeclaration(decl)) continue;
     if (decl.typeParameters && decl.typeParameters.length > 0) continue;
     const slash = file.indexOf('/');
-    types.set(name, { name, file, dir: slash === -1 ? '' : file.slice(0, slash), decl });
+    const entry: ExportedType = {
+      name,
+      file,
+      dir: slash === -1 ? '' : file.slice(0, slash),
+      decl,
+      schemaFile: hasTag(symbol, 'schemaFile'),
+      experimental: hasTag(symbol, 'experimental'),
+      includedIn: tagWords(symbol, 'schemaIncludedIn'),
+    };
+    const nullableOf = ts.isTypeAliasDeclaration(decl) ? readNullableOf(name, decl) : undefined;
+    if (nullableOf !== undefined) entry.nullableOf = nullableOf;
+    types.set(name, entry);
     if (ts.isTypeAliasDeclaration(decl)) {
       const formats = readMemberFormats(decl);
       if (formats) memberFormats.set(name, formats);
