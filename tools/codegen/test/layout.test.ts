@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { applyExperimental } from '../src/experimental.js';
 import { includeEdges } from '../src/generate.js';
 import { BUNDLE_FILE, FLAT_V2_FILE, entryFileTypes, fileTitles, layout, placeFiles, type Folder } from '../src/layout.js';
+import type { JsonObject } from '../src/json.js';
 import type { Definitions } from '../src/postprocess.js';
 import { readNullableOf, type ExportedType, type MethodEntry, type ProtocolModel, type UnionName } from '../src/protocol.js';
 
@@ -35,7 +36,7 @@ const maps = (client: MethodEntry[] = [], serverRequests: MethodEntry[] = []): R
 });
 
 const ref = (name: string) => ({ $ref: `#/definitions/${name}` });
-const obj = (properties: Record<string, unknown>) => ({ type: 'object', properties }) as Definitions[string];
+const obj = (properties: Record<string, unknown>) => ({ type: 'object', properties }) as unknown as JsonObject;
 const defsOf = (files: Map<string, Record<string, unknown>>, file: string) =>
   Object.keys((files.get(file)?.definitions ?? {}) as object).sort();
 
@@ -106,7 +107,7 @@ describe('stable filter: upstream removes by name and prunes nothing', () => {
     FieldOnly: obj({ n: { type: 'number' } }),
     XResponse: obj({ shared: ref('Shared'), gone: ref('Gone') }),
     Shared: obj({ s: { type: 'string' } }),
-    Gone: { ...obj({ g: { type: 'string' } }), experimental: true } as Definitions[string],
+    Gone: { ...obj({ g: { type: 'string' } }), experimental: true },
   };
   const entries = maps([
     { method: 's/get', experimental: false, params: { kind: 'none' }, result: 'SResponse' },
