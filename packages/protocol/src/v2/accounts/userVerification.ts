@@ -184,6 +184,7 @@ export type UserVerificationErrorDetails =
  * The `error` member of the JSON-RPC error response to a failed `userVerification/*` request.
  * @additionalProperties false
  * @experimental
+ * @schemaFile
  */
 export interface UserVerificationRpcError {
   /** @format int64 */
