@@ -58,7 +58,11 @@ export interface AnalyticsConfig {
   enabled?: boolean | null;
 }
 
-/** Settings for one tool of an app (connector). */
+/**
+ * Settings for one tool of an app (connector).
+ * Carried next to `ConfigReadResponse` (upstream lists it there without a reference).
+ * @schemaIncludedIn ConfigReadResponse
+ */
 export interface AppToolConfig {
   /** How calls to this tool are approved; unset means the app's default. */
   approval_mode?: AppToolApproval | null;
@@ -73,7 +77,11 @@ export interface AppToolConfig {
  */
 export interface AppToolsConfig {}
 
-/** Approval settings for one connected account (link) of an app. */
+/**
+ * Approval settings for one connected account (link) of an app.
+ * Carried next to `ConfigReadResponse` (upstream lists it there without a reference).
+ * @schemaIncludedIn ConfigReadResponse
+ */
 export interface AppLinkConfig {
   /** Who reviews this account's approval requests; unset means the app's default. */
   approvals_reviewer?: ApprovalsReviewer | null;
@@ -88,7 +96,11 @@ export interface AppLinkConfig {
  */
 export interface AppLinksConfig {}
 
-/** Settings for one app (connector), as written under `apps.<id>` in `config.toml`. */
+/**
+ * Settings for one app (connector), as written under `apps.<id>` in `config.toml`.
+ * Carried next to `ConfigReadResponse` (upstream lists it there without a reference).
+ * @schemaIncludedIn ConfigReadResponse
+ */
 export interface AppConfig {
   /** Who reviews this app's approval requests. */
   approvals_reviewer?: ApprovalsReviewer | null;
