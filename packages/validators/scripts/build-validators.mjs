@@ -139,6 +139,32 @@ function lookup(bundle, pointer) {
   return node;
 }
 
+/**
+ * ajv's standalone output can declare the same validate function twice when
+ * schemas reach each other through several recursive paths (the remains of
+ * ajv-validator/ajv#1361, which ajv 8 still shows for the full Codex protocol).
+ * An ES module may not declare a name twice, so identical repeats are dropped;
+ * a repeat that differs would be a real ajv bug and stops the build.
+ */
+function dropDuplicateFunctions(code, name) {
+  const file = ts.createSourceFile(`${name}.js`, code, ts.ScriptTarget.ES2022, false, ts.ScriptKind.JS);
+  const seen = new Map();
+  const cuts = [];
+  for (const statement of file.statements) {
+    if (!ts.isFunctionDeclaration(statement) || !statement.name) continue;
+    const fnName = statement.name.text;
+    const text = code.slice(statement.getStart(file), statement.end);
+    const first = seen.get(fnName);
+    if (first === undefined) seen.set(fnName, text);
+    else if (first === text) cuts.push([statement.getStart(file), statement.end]);
+    else throw new Error(`${name}: ajv emitted two different functions named ${fnName}`);
+  }
+  let out = code;
+  for (const [start, end] of cuts.reverse()) out = out.slice(0, start) + out.slice(end);
+  if (cuts.length > 0) console.log(`build-validators: ${name}: dropped ${cuts.length} repeated function declaration(s) from ajv's output`);
+  return out;
+}
+
 /** Every oneOf/anyOf site in the bundle, by JSON pointer. */
 function findSites(node, pointer, sites) {
   if (Array.isArray(node)) {
@@ -230,7 +256,7 @@ function buildBundle({ name, folder }, dir, formatsModule) {
     siteTable[site.pointer] = Array.from({ length: site.size }, (_unused, i) => addExport(`${site.pointer}/${i}`));
   }
 
-  let code = standaloneCode(ajv, exports);
+  let code = dropDuplicateFunctions(standaloneCode(ajv, exports), name);
   // ajv's ESM output still `require`s its runtime helpers; turn those into imports.
   const runtimeImports = new Map();
   code = code.replace(/require\("(ajv\/dist\/runtime\/[A-Za-z0-9_]+)"\)/g, (_m, spec) => {
@@ -240,7 +266,16 @@ function buildBundle({ name, folder }, dir, formatsModule) {
   if (/\brequire\(/.test(code)) throw new Error(`${name}: generated code still contains require()`);
   const imports =
     `import { formats } from './all-formats.js';\n` +
-    [...runtimeImports].map(([spec, local]) => `import ${local} from '${spec}.js';\n`).join('');
+    [...runtimeImports]
+      .map(
+        ([spec, local]) =>
+          // ajv's runtime helpers are CommonJS modules with `exports.default`. Node's ESM loader hands
+          // back `module.exports` as the default import, while bundlers and vite/vitest apply the
+          // `__esModule` interop and hand back `exports.default` itself: accept both shapes.
+          `import * as ${local}Module from '${spec}.js';\n` +
+          `const ${local} = { default: ${local}Module.default?.default ?? ${local}Module.default };\n`,
+      )
+      .join('');
   const table = {
     bundle: name,
     source: path.relative(pkgDir, file),

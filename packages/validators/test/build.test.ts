@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { NUMERIC_FORMAT_RANGES, numericFormats } from '../src/index.js';
+import { NUMERIC_FORMAT_RANGES, numericFormats, validateClientRequest } from '../src/index.js';
 
 const pkg = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -50,6 +50,45 @@ describe('ahead-of-time compilation', () => {
     // ...and nothing of ajv but its runtime helpers.
     for (const file of loaded) expect(file).toMatch(/\/ajv\/dist\/runtime\/|\/ajv-formats\/dist\/formats\.js$/);
     expect(loaded.some((f) => f.endsWith('/ajv/dist/ajv.js') || f.includes('/ajv/dist/compile/'))).toBe(false);
+  });
+});
+
+describe('ajv runtime helpers', () => {
+  // `ReasoningEffort` has `minLength: 1`, which ajv checks with its CommonJS runtime helper
+  // `ucs2length`. Node's ESM loader and vite/vitest hand that module over in different shapes.
+  const bad = { threadId: 'thr_1', input: [{ type: 'text', text: 'hi' }], effort: '' };
+  const good = { ...bad, effort: 'high' };
+
+  it('work under vitest (bundler interop)', () => {
+    expect(validateClientRequest('turn/start', good).ok).toBe(true);
+    const r = validateClientRequest('turn/start', bad);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/effort/);
+  });
+
+  it('work under plain Node (module.exports as the default import)', () => {
+    const dist = path.join(pkg, 'dist', 'index.js');
+    const script = `
+      const { validateClientRequest } = await import(${JSON.stringify(dist)});
+      const good = validateClientRequest('turn/start', ${JSON.stringify(good)});
+      const bad = validateClientRequest('turn/start', ${JSON.stringify(bad)});
+      console.log(JSON.stringify({ good: good.ok, bad: bad.ok, message: bad.message }));
+    `;
+    const out = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(out.status, out.stderr).toBe(0);
+    const result = JSON.parse(out.stdout) as { good: boolean; bad: boolean; message: string };
+    expect(result.good).toBe(true);
+    expect(result.bad).toBe(false);
+    expect(result.message).toMatch(/effort/);
+  });
+
+  it('generated modules declare each validate function once (ajv standalone can repeat one)', () => {
+    for (const name of ['stable.js', 'experimental.js']) {
+      const text = readFileSync(path.join(pkg, 'generated', name), 'utf8');
+      const names = [...text.matchAll(/function (validate\d+)\(/g)].map((m) => m[1]);
+      expect(names.length, name).toBeGreaterThan(100);
+      expect(new Set(names).size, name).toBe(names.length);
+    }
   });
 });
 
