@@ -126,6 +126,20 @@ describe('protocol source conventions', () => {
     expect(problems).toEqual([]);
   });
 
+  test('no `any` or `unknown` anywhere: every shape is spelled out, JSON values are JsonValue', () => {
+    const problems: string[] = [];
+    for (const { source } of files) {
+      const visit = (node: ts.Node): void => {
+        if (node.kind === ts.SyntaxKind.AnyKeyword || node.kind === ts.SyntaxKind.UnknownKeyword) {
+          problems.push(`${where(node, source)}: ${node.getText(source)}`);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+    expect(problems).toEqual([]);
+  });
+
   test('@additionalProperties tags say true or false', () => {
     const problems: string[] = [];
     for (const { source } of files) {

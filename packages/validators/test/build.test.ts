@@ -53,6 +53,33 @@ describe('ahead-of-time compilation', () => {
   });
 });
 
+describe('coverage', () => {
+  it('every method of every union, in both bundles, has its params and result validators', async () => {
+    for (const name of ['stable', 'experimental'] as const) {
+      const mod = (await import(`../generated/${name}.js`)) as unknown as {
+        table: { methods: Record<string, Array<{ method: string; params: string | null; paramsRequired: boolean; result?: string | null; resultSource?: string | null }>> };
+        definitions: Record<string, { oneOf?: Array<{ properties: { method: { enum: string[] }; params?: unknown } }> }>;
+      } & Record<string, unknown>;
+      for (const union of ['ClientRequest', 'ClientNotification', 'ServerRequest', 'ServerNotification']) {
+        const variants = mod.definitions[union]!.oneOf!;
+        const rows = mod.table.methods[union]!;
+        // One row per union variant, same methods.
+        expect(rows.map((r) => r.method).sort(), `${name} ${union}`).toEqual(variants.map((v) => v.properties.method.enum[0]).sort());
+        for (const row of rows) {
+          const variant = variants.find((v) => v.properties.method.enum[0] === row.method)!;
+          if (variant.properties.params !== undefined) {
+            expect(typeof mod[row.params!], `${name} ${row.method} params`).toBe('function');
+          }
+          if (union.endsWith('Request')) {
+            expect(row.resultSource, `${name} ${row.method} result link`).toBe('x-result');
+            expect(typeof mod[row.result!], `${name} ${row.method} result`).toBe('function');
+          }
+        }
+      }
+    }
+  });
+});
+
 describe('ajv runtime helpers', () => {
   // `ReasoningEffort` has `minLength: 1`, which ajv checks with its CommonJS runtime helper
   // `ucs2length`. Node's ESM loader and vite/vitest hand that module over in different shapes.
