@@ -56,7 +56,7 @@ export interface FsGetMetadataResponse {
   isDirectory: boolean;
   /** Whether the path is a regular file. */
   isFile: boolean;
-  /** Whether the path itself is a symbolic link. */
+  /** True when the path names a symlink (checked without following it). */
   isSymlink: boolean;
   /**
    * Last modification time, in milliseconds since the Unix epoch.
