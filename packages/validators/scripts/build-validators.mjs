@@ -104,8 +104,9 @@ async function writeFormats() {
 
 /**
  * Reads a union entry's result schema: the explicit `x-result` annotation when
- * the schema has one, otherwise (TODO: temporary fallback until the codegen
- * emits `x-result`) the `FooParams` -> `FooResponse` naming convention.
+ * the schema has one (our generated schema always does), otherwise, for schemas
+ * without it such as upstream's own output, the `FooParams` -> `FooResponse`
+ * naming convention.
  */
 function resultPointer(entry, definitions, method, warnings) {
   const explicit = entry['x-result'];
