@@ -22,7 +22,7 @@ import type { ModelsClientRequests, ModelsServerNotifications, ModelsServerReque
 import type { ExecClientRequests, ExecServerNotifications, ExecServerRequests } from './methods/exec.js';
 import type { ExtensionsClientRequests, ExtensionsServerNotifications, ExtensionsServerRequests } from './methods/extensions.js';
 import type { InitializeParams, InitializeResponse } from './v1/initialize.js';
-import type { ThreadStartParams, ThreadStartResponse } from './v2/thread.js';
+import type { ThreadStartParams, ThreadStartResponse } from './v2/threads/lifecycle.js';
 import type {
   TurnInterruptParams,
   TurnInterruptResponse,

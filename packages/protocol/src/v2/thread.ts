@@ -1,19 +1,12 @@
 /**
  * Threads (conversations): the thread object itself, its status, origin and
- * token usage, and the `thread/start` request.
+ * token usage, and the types `thread/start` takes.
  * @module
  */
 import type { JsonValue } from '../jsonrpc.js';
 import type { AbsolutePathBuf, LegacyAppPathString } from './common.js';
-import type { ReasoningEffort, Personality } from './model.js';
-import type {
-  ActivePermissionProfile,
-  ApprovalsReviewer,
-  AskForApproval,
-  SandboxMode,
-  SandboxPolicy,
-} from './sandbox.js';
-import type { MultiAgentMode, Turn, TurnEnvironmentParams } from './turn.js';
+import type { ReasoningEffort } from './model.js';
+import type { Turn } from './turn.js';
 
 /** Identifier of a thread (a UUID string). */
 export type ThreadId = string;
@@ -355,132 +348,3 @@ export type DynamicToolNamespaceTool = {
   /** Whether the tool's definition may be loaded lazily. */
   deferLoading?: boolean;
 };
-
-/**
- * Params of `thread/start`: every field is optional and overrides the
- * configured default for the new thread.
- */
-export interface ThreadStartParams {
-  model?: string | null;
-  modelProvider?: string | null;
-  serviceTier?: string | null;
-  cwd?: string | null;
-  approvalPolicy?: AskForApproval | null;
-  /** Who reviews approval requests for this thread from now on. */
-  approvalsReviewer?: ApprovalsReviewer | null;
-  sandbox?: SandboxMode | null;
-  /**
-   * A named permissions profile; cannot be combined with `sandbox`.
-   * @experimental
-   */
-  permissions?: string | null;
-  /** Config overrides, keyed by config path. */
-  config?: { [key: string]: JsonValue } | null;
-  serviceName?: string | null;
-  /** Replaces the built-in base instructions. */
-  baseInstructions?: string | null;
-  /** Extra developer instructions for the thread. */
-  developerInstructions?: string | null;
-  /** @deprecated `friendly` and `pragmatic` have no effect any more. */
-  personality?: Personality | null;
-  /** Start a thread that is never written to disk. */
-  ephemeral?: boolean | null;
-  /** Why the client is starting this thread. */
-  sessionStartSource?: ThreadStartSource | null;
-  /** Analytics label for where the thread came from. */
-  threadSource?: ThreadSource | null;
-  /**
-   * Let a provider with a fixed model catalog substitute its default model
-   * when the requested one is not available.
-   * @experimental
-   */
-  allowProviderModelFallback?: boolean;
-  /**
-   * Initial Daybreak setting for a persisted thread; not allowed for
-   * ephemeral threads and grants no access by itself.
-   * @experimental
-   */
-  daybreakEnabled?: boolean | null;
-  /**
-   * Tools the client provides and answers itself.
-   * @experimental
-   */
-  dynamicTools?: DynamicToolSpec[] | null;
-  /**
-   * Environments for the thread, most preferred first. Absent means the
-   * default environment (when environments are enabled); empty means none.
-   * @experimental
-   */
-  environments?: TurnEnvironmentParams[] | null;
-  /**
-   * Emit raw model API items on the event stream (internal use).
-   * @experimental
-   */
-  experimentalRawEvents?: boolean;
-  /**
-   * History layout for the new thread.
-   * @experimental
-   */
-  historyMode?: ThreadHistoryMode | null;
-  /**
-   * A test-only field the server uses to exercise experimental gating.
-   * @experimental
-   */
-  mockExperimentalField?: string | null;
-  /**
-   * Ignored by the server.
-   * @deprecated Has no effect.
-   * @experimental
-   */
-  multiAgentMode?: MultiAgentMode | null;
-  /**
-   * Project to assign the thread to.
-   * @experimental
-   */
-  projectId?: string | null;
-  /**
-   * Workspace roots for the thread; paths must be absolute.
-   * @experimental
-   */
-  runtimeWorkspaceRoots?: AbsolutePathBuf[] | null;
-  /**
-   * Capability roots the hosting platform selected.
-   * @experimental
-   */
-  selectedCapabilityRoots?: SelectedCapabilityRoot[] | null;
-}
-
-/** Result of `thread/start`: the new thread and the settings it runs with. */
-export interface ThreadStartResponse {
-  thread: Thread;
-  model: string;
-  modelProvider: string;
-  serviceTier?: string | null;
-  cwd: AbsolutePathBuf;
-  /** Instruction files loaded for the thread, as paths native to its environment. */
-  instructionSources?: LegacyAppPathString[];
-  approvalPolicy: AskForApproval;
-  /** Who reviews approval requests for this thread. */
-  approvalsReviewer: ApprovalsReviewer;
-  /** The sandbox policy, kept for older clients; see `activePermissionProfile`. */
-  sandbox: SandboxPolicy;
-  /**
-   * The permission profile behind the active permissions, when known.
-   * @experimental
-   */
-  activePermissionProfile?: ActivePermissionProfile | null;
-  reasoningEffort?: ReasoningEffort | null;
-  /** Plugin ids the user has disabled (not yet enforced). */
-  disabledPluginIds?: string[];
-  /**
-   * Always `explicitRequestOnly`.
-   * @deprecated Has no effect.
-   * @experimental
-   */
-  multiAgentMode?: MultiAgentMode;
-  /**
-   * Workspace roots of the thread.
-   * @experimental
-   */
-  runtimeWorkspaceRoots?: AbsolutePathBuf[];
-}

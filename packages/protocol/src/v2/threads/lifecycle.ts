@@ -1,6 +1,6 @@
 /**
- * Thread lifecycle requests beyond `thread/start`: resuming, forking, archiving, deleting, renaming, reverting,
- * compacting, unsubscribing and editing stored metadata.
+ * Thread lifecycle requests: starting, resuming, forking, archiving, deleting, renaming, reverting, compacting,
+ * unsubscribing and editing stored metadata.
  * @module
  */
 import type { JsonValue } from '../../jsonrpc.js';
@@ -13,18 +13,165 @@ import type {
   SandboxMode,
   SandboxPolicy,
 } from '../sandbox.js';
-import type { Thread, ThreadSource } from '../thread.js';
-import type { CollaborationMode, MultiAgentMode, TurnItemsView } from '../turn.js';
+import type {
+  DynamicToolSpec,
+  SelectedCapabilityRoot,
+  Thread,
+  ThreadHistoryMode,
+  ThreadSource,
+  ThreadStartSource,
+} from '../thread.js';
+import type { CollaborationMode, MultiAgentMode, TurnEnvironmentParams, TurnItemsView } from '../turn.js';
 import type { SortDirection } from './listing.js';
 import type { TurnsPage } from './reading.js';
 import type { ResponseItem } from './responseItems.js';
+
+/**
+ * Settings a client may override when it starts, resumes or forks a thread; every one defaults to the configured
+ * value (or, for a stored thread, to what it ran with).
+ */
+interface ThreadSettingsOverrides {
+  /** Model override. */
+  model?: string | null;
+  modelProvider?: string | null;
+  serviceTier?: string | null;
+  cwd?: string | null;
+  approvalPolicy?: AskForApproval | null;
+  /** Who reviews approval requests on the thread from now on. */
+  approvalsReviewer?: ApprovalsReviewer | null;
+  sandbox?: SandboxMode | null;
+  /**
+   * A named permissions profile; cannot be combined with `sandbox`.
+   * @experimental
+   */
+  permissions?: string | null;
+  /**
+   * Workspace roots for the thread; paths must be absolute.
+   * @experimental
+   */
+  runtimeWorkspaceRoots?: AbsolutePathBuf[] | null;
+  /** Config overrides, keyed by config path. */
+  config?: { [key: string]: JsonValue } | null;
+  /** Replaces the built-in base instructions. */
+  baseInstructions?: string | null;
+  /** Extra developer instructions for the thread. */
+  developerInstructions?: string | null;
+}
+
+/** The thread and the settings it runs with, as `thread/start`, `thread/resume` and `thread/fork` report them. */
+interface ThreadSessionResponse {
+  thread: Thread;
+  model: string;
+  modelProvider: string;
+  serviceTier?: string | null;
+  cwd: AbsolutePathBuf;
+  /** Instruction files loaded for the thread, as paths native to its environment. */
+  instructionSources?: LegacyAppPathString[];
+  approvalPolicy: AskForApproval;
+  /** Who reviews approval requests on the thread. */
+  approvalsReviewer: ApprovalsReviewer;
+  /** The sandbox policy, kept for older clients; see `activePermissionProfile`. */
+  sandbox: SandboxPolicy;
+  /**
+   * The permission profile behind the active permissions, when known.
+   * @experimental
+   */
+  activePermissionProfile?: ActivePermissionProfile | null;
+  reasoningEffort?: ReasoningEffort | null;
+  /** Plugin ids the user has disabled (not yet enforced). */
+  disabledPluginIds?: string[];
+  /**
+   * Always `explicitRequestOnly`.
+   * @deprecated Has no effect.
+   * @experimental
+   */
+  multiAgentMode?: MultiAgentMode;
+  /**
+   * Workspace roots of the thread.
+   * @experimental
+   */
+  runtimeWorkspaceRoots?: AbsolutePathBuf[];
+}
+
+/**
+ * Params of `thread/start`: every field is optional and overrides the
+ * configured default for the new thread.
+ */
+export interface ThreadStartParams extends ThreadSettingsOverrides {
+  serviceName?: string | null;
+  /** @deprecated `friendly` and `pragmatic` have no effect any more. */
+  personality?: Personality | null;
+  /** Start a thread that is never written to disk. */
+  ephemeral?: boolean | null;
+  /** Why the client is starting this thread. */
+  sessionStartSource?: ThreadStartSource | null;
+  /** Analytics label for where the thread came from. */
+  threadSource?: ThreadSource | null;
+  /**
+   * Let a provider with a fixed model catalog substitute its default model
+   * when the requested one is not available.
+   * @experimental
+   */
+  allowProviderModelFallback?: boolean;
+  /**
+   * Initial Daybreak setting for a persisted thread; not allowed for
+   * ephemeral threads and grants no access by itself.
+   * @experimental
+   */
+  daybreakEnabled?: boolean | null;
+  /**
+   * Tools the client provides and answers itself.
+   * @experimental
+   */
+  dynamicTools?: DynamicToolSpec[] | null;
+  /**
+   * Environments for the thread, most preferred first. Absent means the
+   * default environment (when environments are enabled); empty means none.
+   * @experimental
+   */
+  environments?: TurnEnvironmentParams[] | null;
+  /**
+   * Emit raw model API items on the event stream (internal use).
+   * @experimental
+   */
+  experimentalRawEvents?: boolean;
+  /**
+   * History layout for the new thread.
+   * @experimental
+   */
+  historyMode?: ThreadHistoryMode | null;
+  /**
+   * A test-only field the server uses to exercise experimental gating.
+   * @experimental
+   */
+  mockExperimentalField?: string | null;
+  /**
+   * Ignored by the server.
+   * @deprecated Has no effect.
+   * @experimental
+   */
+  multiAgentMode?: MultiAgentMode | null;
+  /**
+   * Project to assign the thread to.
+   * @experimental
+   */
+  projectId?: string | null;
+  /**
+   * Capability roots the hosting platform selected.
+   * @experimental
+   */
+  selectedCapabilityRoots?: SelectedCapabilityRoot[] | null;
+}
+
+/** Result of `thread/start`: the new thread and the settings it runs with. */
+export interface ThreadStartResponse extends ThreadSessionResponse {}
 
 /**
  * Params of `thread/resume`. A thread that is not running is loaded from `history` if given, else from a non-empty
  * `path`, else by `threadId`; for a running thread the server rejoins it and only checks that `path`, if given,
  * matches. The other fields override settings for the resumed thread.
  */
-export interface ThreadResumeParams {
+export interface ThreadResumeParams extends ThreadSettingsOverrides {
   threadId: string;
   /**
    * Resume from these model API items instead of from disk (unstable, meant for hosted use).
@@ -36,31 +183,6 @@ export interface ThreadResumeParams {
    * @experimental
    */
   path?: string | null;
-  /** Model override for the resumed thread. */
-  model?: string | null;
-  modelProvider?: string | null;
-  serviceTier?: string | null;
-  cwd?: string | null;
-  approvalPolicy?: AskForApproval | null;
-  /** Who reviews approval requests on this thread from now on. */
-  approvalsReviewer?: ApprovalsReviewer | null;
-  sandbox?: SandboxMode | null;
-  /**
-   * A named permissions profile; cannot be combined with `sandbox`.
-   * @experimental
-   */
-  permissions?: string | null;
-  /**
-   * New workspace roots for the thread; paths must be absolute.
-   * @experimental
-   */
-  runtimeWorkspaceRoots?: AbsolutePathBuf[] | null;
-  /** Config overrides, keyed by config path. */
-  config?: { [key: string]: JsonValue } | null;
-  /** Replaces the built-in base instructions. */
-  baseInstructions?: string | null;
-  /** Extra developer instructions for the thread. */
-  developerInstructions?: string | null;
   /** @deprecated No longer selects a style and does not rewrite earlier instructions. */
   personality?: Personality | null;
   /** Return the thread without its turns (page them with `thread/turns/list` instead). */
@@ -86,40 +208,9 @@ export interface ThreadResumeInitialTurnsPageParams {
 }
 
 /** Result of `thread/resume`: the thread and the settings it now runs with. */
-export interface ThreadResumeResponse {
-  thread: Thread;
-  model: string;
-  modelProvider: string;
-  serviceTier?: string | null;
-  cwd: AbsolutePathBuf;
-  /** Instruction files loaded for the thread, as paths native to its environment. */
-  instructionSources?: LegacyAppPathString[];
-  approvalPolicy: AskForApproval;
-  /** Who reviews approval requests on this thread. */
-  approvalsReviewer: ApprovalsReviewer;
-  /** The sandbox policy, kept for older clients; see `activePermissionProfile`. */
-  sandbox: SandboxPolicy;
-  /**
-   * The permission profile behind the active permissions, when known.
-   * @experimental
-   */
-  activePermissionProfile?: ActivePermissionProfile | null;
-  reasoningEffort?: ReasoningEffort | null;
+export interface ThreadResumeResponse extends ThreadSessionResponse {
   /** The collaboration mode in effect; absent from older servers. */
   collaborationMode?: CollaborationMode | null;
-  /** Plugin ids the user has disabled (not yet enforced). */
-  disabledPluginIds?: string[];
-  /**
-   * Always `explicitRequestOnly`.
-   * @deprecated Has no effect.
-   * @experimental
-   */
-  multiAgentMode?: MultiAgentMode;
-  /**
-   * Workspace roots of the thread.
-   * @experimental
-   */
-  runtimeWorkspaceRoots?: AbsolutePathBuf[];
   /** Cursor for `thread/turns/list` with `sortDirection: "desc"`, starting at (and including) the latest turn. */
   turnsBackwardsCursor?: string | null;
   /** Cursor for `thread/items/list` with `sortDirection: "desc"`, starting at (and including) the latest item. */
@@ -135,7 +226,7 @@ export interface ThreadResumeResponse {
  * Params of `thread/fork`: copy a stored thread (by `threadId`, or by a non-empty `path`, which takes precedence)
  * into a new thread. The other fields override settings for the fork.
  */
-export interface ThreadForkParams {
+export interface ThreadForkParams extends ThreadSettingsOverrides {
   threadId: string;
   /**
    * Rollout file to fork from (unstable); when non-empty, `threadId` is ignored.
@@ -149,31 +240,6 @@ export interface ThreadForkParams {
    * @experimental
    */
   beforeTurnId?: string | null;
-  /** Model override for the fork. */
-  model?: string | null;
-  modelProvider?: string | null;
-  serviceTier?: string | null;
-  cwd?: string | null;
-  approvalPolicy?: AskForApproval | null;
-  /** Who reviews approval requests on the fork. */
-  approvalsReviewer?: ApprovalsReviewer | null;
-  sandbox?: SandboxMode | null;
-  /**
-   * A named permissions profile; cannot be combined with `sandbox`.
-   * @experimental
-   */
-  permissions?: string | null;
-  /**
-   * New workspace roots for the fork; paths must be absolute.
-   * @experimental
-   */
-  runtimeWorkspaceRoots?: AbsolutePathBuf[] | null;
-  /** Config overrides, keyed by config path. */
-  config?: { [key: string]: JsonValue } | null;
-  /** Replaces the built-in base instructions. */
-  baseInstructions?: string | null;
-  /** Extra developer instructions for the fork. */
-  developerInstructions?: string | null;
   /** Make the fork a thread that is never written to disk. */
   ephemeral?: boolean;
   /** Analytics label for where the fork came from. */
@@ -205,39 +271,7 @@ export interface ThreadForkParams {
 }
 
 /** Result of `thread/fork`: the new thread and the settings it runs with. */
-export interface ThreadForkResponse {
-  thread: Thread;
-  model: string;
-  modelProvider: string;
-  serviceTier?: string | null;
-  cwd: AbsolutePathBuf;
-  /** Instruction files loaded for the fork, as paths native to its environment. */
-  instructionSources?: LegacyAppPathString[];
-  approvalPolicy: AskForApproval;
-  /** Who reviews approval requests on the fork. */
-  approvalsReviewer: ApprovalsReviewer;
-  /** The sandbox policy, kept for older clients; see `activePermissionProfile`. */
-  sandbox: SandboxPolicy;
-  /**
-   * The permission profile behind the active permissions, when known.
-   * @experimental
-   */
-  activePermissionProfile?: ActivePermissionProfile | null;
-  reasoningEffort?: ReasoningEffort | null;
-  /** Plugin ids the user has disabled (not yet enforced). */
-  disabledPluginIds?: string[];
-  /**
-   * Always `explicitRequestOnly`.
-   * @deprecated Has no effect.
-   * @experimental
-   */
-  multiAgentMode?: MultiAgentMode;
-  /**
-   * Workspace roots of the fork.
-   * @experimental
-   */
-  runtimeWorkspaceRoots?: AbsolutePathBuf[];
-}
+export interface ThreadForkResponse extends ThreadSessionResponse {}
 
 /** Params of `thread/archive`. */
 export interface ThreadArchiveParams {
