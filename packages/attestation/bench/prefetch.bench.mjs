@@ -79,7 +79,9 @@ const prefetchedWide = await run(wide);
 wide.close();
 
 const fmt = (ms) => `${ms.toFixed(1)} ms`.padStart(10);
-console.log(`generator ${GENERATOR_MS} ms; ${SEQUENTIAL} sequential requests ${GAP_MS} ms apart; ${BURSTS} bursts of ${BURST_SIZE} concurrent`);
+console.log(
+  `generator ${GENERATOR_MS} ms; ${SEQUENTIAL} sequential requests ${GAP_MS} ms apart; ${BURSTS} bursts of ${BURST_SIZE} concurrent`,
+);
 console.log(`node ${process.version}`);
 console.log('');
 console.log(

@@ -30,7 +30,9 @@ export function generateWithin(provider: AttestationProvider, options: GenerateW
   const now = options.now ?? Date.now;
   const budgetMs = options.budgetMs;
   if (!Number.isFinite(budgetMs) || budgetMs <= 0) {
-    return Promise.reject(new RangeError(`budgetMs must be a positive finite number of milliseconds, got ${String(budgetMs)}`));
+    return Promise.reject(
+      new RangeError(`budgetMs must be a positive finite number of milliseconds, got ${String(budgetMs)}`),
+    );
   }
   const outer = options.signal;
   if (outer?.aborted) {
@@ -55,7 +57,9 @@ export function generateWithin(provider: AttestationProvider, options: GenerateW
     };
     const timer = setTimeout(() => {
       controller.abort(new AttestationError('timeout', `attestation deadline of ${budgetMs} ms passed`));
-      finish(() => reject(new AttestationError('timeout', `attestation provider did not answer within ${budgetMs} ms`)));
+      finish(() =>
+        reject(new AttestationError('timeout', `attestation provider did not answer within ${budgetMs} ms`)),
+      );
     }, budgetMs);
     outer?.addEventListener('abort', onOuterAbort, { once: true });
 
@@ -69,7 +73,14 @@ export function generateWithin(provider: AttestationProvider, options: GenerateW
       (token) => {
         if (settled) return;
         if (typeof token !== 'string') {
-          finish(() => reject(new AttestationError('invalid-token', `attestation provider returned ${describeType(token)} instead of a string`)));
+          finish(() =>
+            reject(
+              new AttestationError(
+                'invalid-token',
+                `attestation provider returned ${describeType(token)} instead of a string`,
+              ),
+            ),
+          );
         } else if (token.length === 0) {
           finish(() => reject(new AttestationError('invalid-token', 'attestation provider returned an empty token')));
         } else {

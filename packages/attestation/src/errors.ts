@@ -37,5 +37,8 @@ export class AttestationError extends Error {
 
 /** True if `value` is an {@link AttestationError} (also across realms/copies). */
 export function isAttestationError(value: unknown): value is AttestationError {
-  return value instanceof AttestationError || (value instanceof Error && value.name === 'AttestationError' && 'code' in value);
+  return (
+    value instanceof AttestationError ||
+    (value instanceof Error && value.name === 'AttestationError' && 'code' in value)
+  );
 }

@@ -56,7 +56,9 @@ export interface AttestationExtensionOptions {
 export function attestation(provider: AttestationProvider, options: AttestationExtensionOptions = {}): ClientExtension {
   const budgetMs = options.budgetMs ?? DEFAULT_CLIENT_BUDGET_MS;
   if (!Number.isFinite(budgetMs) || budgetMs <= 0) {
-    throw new RangeError(`attestation(): budgetMs must be a positive finite number of milliseconds, got ${String(budgetMs)}`);
+    throw new RangeError(
+      `attestation(): budgetMs must be a positive finite number of milliseconds, got ${String(budgetMs)}`,
+    );
   }
   if (typeof provider?.generate !== 'function') {
     throw new TypeError('attestation(): provider must have a generate({ signal, deadline }) method');

@@ -131,7 +131,8 @@ function statusFor(error: unknown): Exclude<AttestationStatus, 0> {
  */
 export function withAttestation(fetchImpl: FetchLike, options: WithAttestationOptions): FetchLike {
   if (typeof fetchImpl !== 'function') throw new TypeError('withAttestation(): fetch must be a function');
-  if (typeof options?.requestToken !== 'function') throw new TypeError('withAttestation(): options.requestToken must be a function');
+  if (typeof options?.requestToken !== 'function')
+    throw new TypeError('withAttestation(): options.requestToken must be a function');
   const budgetMs = options.budgetMs ?? SERVER_ATTESTATION_BUDGET_MS;
   if (!Number.isFinite(budgetMs) || budgetMs <= 0) {
     throw new RangeError(`withAttestation(): budgetMs must be a positive finite number, got ${String(budgetMs)}`);

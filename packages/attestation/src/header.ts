@@ -85,7 +85,10 @@ export const MAX_ATTESTATION_HEADER_LENGTH = 64 * 1024;
  * characters above U+00FF and would send U+0080..U+00FF as single bytes).
  */
 function asciiJsonString(value: string): string {
-  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[\u007f-\uffff]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /**
@@ -159,19 +162,31 @@ function topLevelKeys(text: string): string[] {
  */
 export function decodeAttestationHeader(value: unknown): AttestationEnvelope {
   if (typeof value !== 'string') {
-    throw new AttestationHeaderError('not-a-string', `header value must be a string, got ${value === null ? 'null' : typeof value}`);
+    throw new AttestationHeaderError(
+      'not-a-string',
+      `header value must be a string, got ${value === null ? 'null' : typeof value}`,
+    );
   }
   if (value.length > MAX_ATTESTATION_HEADER_LENGTH) {
-    throw new AttestationHeaderError('too-long', `header value is ${value.length} characters; the limit is ${MAX_ATTESTATION_HEADER_LENGTH}`);
+    throw new AttestationHeaderError(
+      'too-long',
+      `header value is ${value.length} characters; the limit is ${MAX_ATTESTATION_HEADER_LENGTH}`,
+    );
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(value);
   } catch {
-    throw new AttestationHeaderError('not-json', 'header value is not a single JSON value (malformed or followed by extra text)');
+    throw new AttestationHeaderError(
+      'not-json',
+      'header value is not a single JSON value (malformed or followed by extra text)',
+    );
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new AttestationHeaderError('not-an-object', `header value must be a JSON object, got ${parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : typeof parsed}`);
+    throw new AttestationHeaderError(
+      'not-an-object',
+      `header value must be a JSON object, got ${parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : typeof parsed}`,
+    );
   }
   const keys = topLevelKeys(value.trim());
   const seen = new Set<string>();
@@ -187,7 +202,10 @@ export function decodeAttestationHeader(value: unknown): AttestationEnvelope {
   }
   const record = parsed as Record<string, unknown>;
   if (record.v !== ATTESTATION_ENVELOPE_VERSION) {
-    throw new AttestationHeaderError('bad-version', `"v" must be ${ATTESTATION_ENVELOPE_VERSION}, got ${describe(record.v)}`);
+    throw new AttestationHeaderError(
+      'bad-version',
+      `"v" must be ${ATTESTATION_ENVELOPE_VERSION}, got ${describe(record.v)}`,
+    );
   }
   const status = record.s;
   if (typeof status !== 'number' || !STATUS_VALUES.has(status)) {
@@ -209,7 +227,8 @@ export function decodeAttestationHeader(value: unknown): AttestationEnvelope {
 function describe(value: unknown, showNumbers = true): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
-  if (typeof value === 'number') return showNumbers && Number.isFinite(value) && String(value).length <= 24 ? String(value) : 'a number';
+  if (typeof value === 'number')
+    return showNumbers && Number.isFinite(value) && String(value).length <= 24 ? String(value) : 'a number';
   if (Array.isArray(value)) return 'an array';
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }

@@ -95,7 +95,13 @@ export class PrefetchingAttestationProvider implements AttestationProvider {
   #backoffTimer: ReturnType<typeof setTimeout> | undefined;
   #expiryTimer: ReturnType<typeof setTimeout> | undefined;
   #closed = false;
-  readonly #stats: PrefetchStats = { servedReady: 0, servedAfterWait: 0, discardedStale: 0, generations: 0, failures: 0 };
+  readonly #stats: PrefetchStats = {
+    servedReady: 0,
+    servedAfterWait: 0,
+    discardedStale: 0,
+    generations: 0,
+    failures: 0,
+  };
 
   constructor(inner: AttestationProvider, options: PrefetchingOptions) {
     if (typeof inner?.generate !== 'function') {
@@ -105,7 +111,9 @@ export class PrefetchingAttestationProvider implements AttestationProvider {
     this.#maxAgeMs = positive('maxAgeMs', options.maxAgeMs);
     this.#readyCount = options.readyCount ?? 1;
     if (!Number.isInteger(this.#readyCount) || this.#readyCount < 0) {
-      throw new RangeError(`PrefetchingAttestationProvider: readyCount must be a non-negative integer, got ${String(options.readyCount)}`);
+      throw new RangeError(
+        `PrefetchingAttestationProvider: readyCount must be a non-negative integer, got ${String(options.readyCount)}`,
+      );
     }
     this.#generateTimeoutMs = positive('generateTimeoutMs', options.generateTimeoutMs ?? 10_000);
     this.#retryDelayMs = positive('retryDelayMs', options.retryDelayMs ?? 100);
@@ -135,7 +143,8 @@ export class PrefetchingAttestationProvider implements AttestationProvider {
    * with `closed` after {@link close}.
    */
   generate({ signal }: GenerateOptions): Promise<string> {
-    if (this.#closed) return Promise.reject(new AttestationError('closed', 'prefetching attestation provider is closed'));
+    if (this.#closed)
+      return Promise.reject(new AttestationError('closed', 'prefetching attestation provider is closed'));
     if (signal.aborted) return Promise.reject(new AttestationError('aborted', 'attestation request was cancelled'));
     const token = this.#takeFresh();
     if (token !== undefined) {
@@ -216,7 +225,11 @@ export class PrefetchingAttestationProvider implements AttestationProvider {
     this.#inflight++;
     this.#stats.generations++;
     const startedAt = this.#now();
-    generateWithin(this.#inner, { budgetMs: this.#generateTimeoutMs, signal: this.#lifetime.signal, now: this.#now }).then(
+    generateWithin(this.#inner, {
+      budgetMs: this.#generateTimeoutMs,
+      signal: this.#lifetime.signal,
+      now: this.#now,
+    }).then(
       (token) => {
         this.#inflight--;
         if (this.#closed) return;
@@ -269,7 +282,9 @@ export class PrefetchingAttestationProvider implements AttestationProvider {
 
 function positive(name: string, value: number | undefined): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new RangeError(`PrefetchingAttestationProvider: ${name} must be a positive finite number of milliseconds, got ${String(value)}`);
+    throw new RangeError(
+      `PrefetchingAttestationProvider: ${name} must be a positive finite number of milliseconds, got ${String(value)}`,
+    );
   }
   return value;
 }

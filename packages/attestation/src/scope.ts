@@ -45,7 +45,10 @@ export const ATTESTED_ENDPOINTS = ['/responses', '/responses/compact', '/realtim
  *
  * @throws {TypeError} if `baseUrl` is not an absolute URL.
  */
-export function attestationScopeFor(baseUrl: string, options: { allowInsecureLoopback?: boolean } = {}): AttestationScope {
+export function attestationScopeFor(
+  baseUrl: string,
+  options: { allowInsecureLoopback?: boolean } = {},
+): AttestationScope {
   let url: URL;
   try {
     url = new URL(baseUrl);
@@ -98,7 +101,11 @@ export function isInAttestationScope(url: string | URL, scope: AttestationScope 
     return false;
   }
   if (!SECURE_SCHEMES.has(parsed.protocol)) {
-    if (!(scope.allowInsecureLoopback && INSECURE_SCHEMES.has(parsed.protocol) && isLoopbackHostname(parsed.hostname))) {
+    if (!(
+      scope.allowInsecureLoopback &&
+      INSECURE_SCHEMES.has(parsed.protocol) &&
+      isLoopbackHostname(parsed.hostname)
+    )) {
       return false;
     }
   }

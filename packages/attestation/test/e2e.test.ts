@@ -26,7 +26,12 @@ function writeChatgptAuth(dir: string): void {
     JSON.stringify({
       auth_mode: 'chatgpt',
       OPENAI_API_KEY: null,
-      tokens: { id_token: idToken, access_token: accessToken, refresh_token: 'refresh-cask-test', account_id: 'acct-cask-test' },
+      tokens: {
+        id_token: idToken,
+        access_token: accessToken,
+        refresh_token: 'refresh-cask-test',
+        account_id: 'acct-cask-test',
+      },
       last_refresh: new Date().toISOString(),
     }),
   );
@@ -89,7 +94,11 @@ async function runTurn(extensions: Parameters<typeof AppServerClient.start>[0]['
   return {
     header: responses[0]!.headers['x-oai-attestation'],
     generateRequests,
-    requests: standIn.requests.map((r) => ({ method: r.method, path: r.path, attested: r.headers['x-oai-attestation'] !== undefined })),
+    requests: standIn.requests.map((r) => ({
+      method: r.method,
+      path: r.path,
+      attested: r.headers['x-oai-attestation'] !== undefined,
+    })),
   };
 }
 
@@ -114,7 +123,8 @@ describe.skipIf(binary === undefined)('real codex app-server (fake ChatGPT sign-
 
   it('sends a failure status without a token when the provider is too slow', async () => {
     const slow: AttestationProvider = {
-      generate: ({ signal }) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('late')))),
+      generate: ({ signal }) =>
+        new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('late')))),
     };
     const run = await runTurn([attestation(slow, { budgetMs: 50 })]);
     expect(run.generateRequests).toBeGreaterThan(0);

@@ -140,7 +140,12 @@ describe('attestation() extension', () => {
     const handle = handlerOf(attestation(provider, { budgetMs: 60 }));
     const results = await Promise.allSettled([handle(undefined, 1), handle(undefined, 2), handle(undefined, 3)]);
     expect(results[0]).toMatchObject({ status: 'rejected', reason: { code: 'timeout' } });
-    expect(results.slice(1).map((r) => (r.status === 'fulfilled' ? r.value.token : 'failed')).sort()).toEqual(['token-2', 'token-3']);
+    expect(
+      results
+        .slice(1)
+        .map((r) => (r.status === 'fulfilled' ? r.value.token : 'failed'))
+        .sort(),
+    ).toEqual(['token-2', 'token-3']);
   });
 
   it('validates its arguments', () => {

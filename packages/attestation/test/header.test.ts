@@ -27,7 +27,13 @@ function reasonOf(value: unknown): string {
 
 describe('AttestationStatus', () => {
   it('has the app-server wire values', () => {
-    expect(AttestationStatus).toEqual({ Ok: 0, Timeout: 1, RequestFailed: 2, RequestCanceled: 3, MalformedResponse: 4 });
+    expect(AttestationStatus).toEqual({
+      Ok: 0,
+      Timeout: 1,
+      RequestFailed: 2,
+      RequestCanceled: 3,
+      MalformedResponse: 4,
+    });
   });
 });
 
@@ -53,14 +59,21 @@ describe('encodeAttestationHeader', () => {
 
   it('refuses impossible envelopes', () => {
     expect(() => encodeAttestationHeader({ status: AttestationStatus.Ok })).toThrow(AttestationHeaderError);
-    expect(() => encodeAttestationHeader({ status: AttestationStatus.Timeout, token: 'x' })).toThrow(/must not carry a token/);
-    expect(() => encodeAttestationHeader({ status: 7 } as unknown as AttestationEnvelopeInput)).toThrow(/status must be one of/);
+    expect(() => encodeAttestationHeader({ status: AttestationStatus.Timeout, token: 'x' })).toThrow(
+      /must not carry a token/,
+    );
+    expect(() => encodeAttestationHeader({ status: 7 } as unknown as AttestationEnvelopeInput)).toThrow(
+      /status must be one of/,
+    );
   });
 });
 
 describe('decodeAttestationHeader', () => {
   it('reads what the app-server writes', () => {
-    expect(decodeAttestationHeader('{"v":1,"s":0,"t":"v1.integration-test"}')).toEqual({ status: 0, token: 'v1.integration-test' });
+    expect(decodeAttestationHeader('{"v":1,"s":0,"t":"v1.integration-test"}')).toEqual({
+      status: 0,
+      token: 'v1.integration-test',
+    });
     expect(decodeAttestationHeader('{"v":1,"s":3}')).toEqual({ status: 3 });
     expect(decodeAttestationHeader(' { "s" : 0 , "t" : "" , "v" : 1 } ')).toEqual({ status: 0, token: '' });
     expect(decodeAttestationHeader('{"v":1,"s":0,"t":"é"}')).toEqual({ status: 0, token: 'é' });
@@ -96,7 +109,12 @@ describe('decodeAttestationHeader', () => {
 
   it('never repeats the token in its error messages', () => {
     const secret = 'SECRET-TOKEN-VALUE';
-    for (const value of [`{"v":1,"s":2,"t":"${secret}"}`, `{"v":1,"s":0,"t":"${secret}"} junk`, `{"v":"${secret}","s":1}`, `{"${secret}":1}`]) {
+    for (const value of [
+      `{"v":1,"s":2,"t":"${secret}"}`,
+      `{"v":1,"s":0,"t":"${secret}"} junk`,
+      `{"v":"${secret}","s":1}`,
+      `{"${secret}":1}`,
+    ]) {
       try {
         decodeAttestationHeader(value);
         throw new Error('expected failure');

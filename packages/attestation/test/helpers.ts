@@ -4,7 +4,10 @@ import type { AttestationProvider, GenerateOptions } from '../src/index.js';
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A provider that mints unique tokens after `delayMs`, honouring the signal. Records calls. */
-export function slowProvider(delayMs: number, prefix = 'tok'): AttestationProvider & {
+export function slowProvider(
+  delayMs: number,
+  prefix = 'tok',
+): AttestationProvider & {
   calls: GenerateOptions[];
   minted: string[];
   abortedCount: () => number;

@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AttestationError, attestation, PrefetchingAttestationProvider, type AttestationProvider } from '../src/index.js';
+import {
+  AttestationError,
+  attestation,
+  PrefetchingAttestationProvider,
+  type AttestationProvider,
+} from '../src/index.js';
 import { captureOutput, errorText, sleep, slowProvider } from './helpers.js';
 
 const open: PrefetchingAttestationProvider[] = [];
@@ -12,7 +17,8 @@ afterEach(() => {
   for (const p of open.splice(0)) p.close();
 });
 
-const call = (p: AttestationProvider, signal = new AbortController().signal) => p.generate({ signal, deadline: Date.now() + 1_000 });
+const call = (p: AttestationProvider, signal = new AbortController().signal) =>
+  p.generate({ signal, deadline: Date.now() + 1_000 });
 
 async function until(condition: () => boolean, timeoutMs = 2_000): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -166,7 +172,9 @@ describe('PrefetchingAttestationProvider', () => {
 
   it('validates its options', () => {
     expect(() => new PrefetchingAttestationProvider(slowProvider(1), { maxAgeMs: 0 })).toThrow(/maxAgeMs/);
-    expect(() => new PrefetchingAttestationProvider(slowProvider(1), { maxAgeMs: 10, readyCount: -1, eager: false })).toThrow(/readyCount/);
+    expect(
+      () => new PrefetchingAttestationProvider(slowProvider(1), { maxAgeMs: 10, readyCount: -1, eager: false }),
+    ).toThrow(/readyCount/);
     expect(() => new PrefetchingAttestationProvider({} as AttestationProvider, { maxAgeMs: 10 })).toThrow(/generate/);
   });
 });

@@ -54,7 +54,11 @@ describe('isInAttestationScope with the default scope', () => {
   it('lists the three attested endpoints under the ChatGPT Codex base', () => {
     expect(defaultAttestationScope).toEqual({
       hosts: ['chatgpt.com'],
-      paths: ['/backend-api/codex/responses', '/backend-api/codex/responses/compact', '/backend-api/codex/realtime/calls'],
+      paths: [
+        '/backend-api/codex/responses',
+        '/backend-api/codex/responses/compact',
+        '/backend-api/codex/realtime/calls',
+      ],
       allowInsecureLoopback: false,
     });
   });
@@ -68,7 +72,9 @@ describe('attestationScopeFor', () => {
     expect(isInAttestationScope('ws://127.0.0.1:4567/v1/responses', scope)).toBe(true);
     expect(isInAttestationScope('http://127.0.0.1:4568/v1/responses', scope)).toBe(false);
     expect(isInAttestationScope('http://127.0.0.1:4567/responses', scope)).toBe(false);
-    expect(isInAttestationScope('http://127.0.0.1:4567/v1/responses', { ...scope, allowInsecureLoopback: false })).toBe(false);
+    expect(isInAttestationScope('http://127.0.0.1:4567/v1/responses', { ...scope, allowInsecureLoopback: false })).toBe(
+      false,
+    );
     // a non-loopback host never gets plain http, even if listed
     const lan = attestationScopeFor('http://10.0.0.5/v1', { allowInsecureLoopback: true });
     expect(isInAttestationScope('http://10.0.0.5/v1/responses', lan)).toBe(false);
@@ -96,7 +102,9 @@ describe('withAttestation', () => {
     const attested = withAttestation(fetchImpl, { requestToken: async () => `v1.t${++n}` });
     await attested('https://chatgpt.com/backend-api/codex/responses', { method: 'POST', body: '{}' });
     await attested(new URL('https://chatgpt.com/backend-api/codex/responses/compact'), { method: 'POST' });
-    await attested(new Request('https://chatgpt.com/backend-api/codex/realtime/calls', { method: 'POST', headers: { a: 'b' } }));
+    await attested(
+      new Request('https://chatgpt.com/backend-api/codex/realtime/calls', { method: 'POST', headers: { a: 'b' } }),
+    );
     await attested('https://chatgpt.com/backend-api/codex/models');
     await attested('https://chatgpt.com.evil.test/backend-api/codex/responses');
     expect(n).toBe(3);
@@ -149,7 +157,9 @@ describe('withAttestation', () => {
     for (const [requestToken, expected] of cases) {
       const { seen, fetchImpl } = recordingFetch();
       const started = performance.now();
-      await withAttestation(fetchImpl, { requestToken, budgetMs: 30 })('https://chatgpt.com/backend-api/codex/responses');
+      await withAttestation(fetchImpl, { requestToken, budgetMs: 30 })(
+        'https://chatgpt.com/backend-api/codex/responses',
+      );
       expect(performance.now() - started).toBeLessThan(300);
       expect(seen[0]?.header).toBe(expected);
     }
@@ -190,8 +200,17 @@ describe('property: the header appears on scoped requests and on nothing else', 
   );
   const scheme = fc.constantFrom('https', 'wss', 'http', 'ws');
   const hostSpelling = fc.constantFrom('chatgpt.com', 'CHATGPT.com', 'ChatGPT.COM', 'chatgpt.com:443');
-  const userinfo = fc.oneof(fc.constant(''), fc.constant('chatgpt.com@'), label.map((l) => `${l}:pw@`));
-  const query = fc.oneof(fc.constant(''), fc.constant('?x=1'), fc.constant('#frag'), fc.constant('?u=https://chatgpt.com/backend-api/codex/responses'));
+  const userinfo = fc.oneof(
+    fc.constant(''),
+    fc.constant('chatgpt.com@'),
+    label.map((l) => `${l}:pw@`),
+  );
+  const query = fc.oneof(
+    fc.constant(''),
+    fc.constant('?x=1'),
+    fc.constant('#frag'),
+    fc.constant('?u=https://chatgpt.com/backend-api/codex/responses'),
+  );
 
   const url = fc
     .record({ scheme, host: fc.oneof(hostSpelling, otherHost), userinfo, path: anyPath, query })

@@ -35,10 +35,17 @@ function flood() {
   pump();
 }
 
-createInterface({ input: process.stdin }).on('line', (line) => {
-  if (line === 'go') return flood();
-  const msg = JSON.parse(line);
-  if (msg.method === 'initialize') {
-    process.stdout.write(JSON.stringify({ id: msg.id, result: { userAgent: 'bench-emitter/0', codexHome: '/tmp', platformFamily: 'unix', platformOs: 'linux' } }) + '\n');
-  } else if (msg.method === 'initialized') flood();
-}).on('close', () => process.exit(0));
+createInterface({ input: process.stdin })
+  .on('line', (line) => {
+    if (line === 'go') return flood();
+    const msg = JSON.parse(line);
+    if (msg.method === 'initialize') {
+      process.stdout.write(
+        JSON.stringify({
+          id: msg.id,
+          result: { userAgent: 'bench-emitter/0', codexHome: '/tmp', platformFamily: 'unix', platformOs: 'linux' },
+        }) + '\n',
+      );
+    } else if (msg.method === 'initialized') flood();
+  })
+  .on('close', () => process.exit(0));

@@ -44,7 +44,11 @@ function probe(child) {
 /** The bare driver: spawn, handshake, one pending map, readline + JSON.parse. */
 export async function bareDriver(env, cwd) {
   // stdio as our StdioTransport sets it up (stderr piped and drained), so both server processes are started alike.
-  const child = spawn(codexBinaryPath(), ['app-server'], { env: { ...process.env, ...env }, cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(codexBinaryPath(), ['app-server'], {
+    env: { ...process.env, ...env },
+    cwd,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   child.stderr.resume();
   const marks = probe(child);
   const waiting = new Map();
@@ -74,7 +78,12 @@ export async function bareDriver(env, cwd) {
 }
 
 export async function oursDriver(env, cwd) {
-  const client = await AppServerClient.start({ codexPath: codexBinaryPath(), env, cwd, clientInfo: { name: 'bench_ours', version: '0' } });
+  const client = await AppServerClient.start({
+    codexPath: codexBinaryPath(),
+    env,
+    cwd,
+    clientInfo: { name: 'bench_ours', version: '0' },
+  });
   // Bench-only reach into the transport's private child process, to install the same probe as on the bare driver's.
   const marks = probe(client.transport.child);
   return { request: (m, p) => client.requestRaw(m, p), marks, close: () => client.shutdown() };
@@ -137,7 +146,10 @@ export async function latency({
   rounds = 8,
   pairs = 4_000,
   warmup = 300,
-  comparisons = { main: { subject: oursDriver, baseline: bareDriver }, control: { subject: bareDriver, baseline: bareDriver } },
+  comparisons = {
+    main: { subject: oursDriver, baseline: bareDriver },
+    control: { subject: bareDriver, baseline: bareDriver },
+  },
   onRound,
 } = {}) {
   const home = createCodexHome({ modelBaseUrl: 'http://127.0.0.1:9' });
@@ -155,16 +167,25 @@ export async function latency({
       const subjectOnA = r % 2 === 0;
       for (const label of r % 2 === 0 ? labels : [...labels].reverse()) {
         const samples = await round(comparisons[label], subjectOnA, ctx);
-        const res = { label, round: r + 1, subjectOn: subjectOnA ? 'A' : 'B', subject: summary(samples.subject.total), baseline: summary(samples.baseline.total) };
+        const res = {
+          label,
+          round: r + 1,
+          subjectOn: subjectOnA ? 'A' : 'B',
+          subject: summary(samples.subject.total),
+          baseline: summary(samples.baseline.total),
+        };
         res.ratio = { p50: res.subject.p50 / res.baseline.p50, p99: res.subject.p99 / res.baseline.p99 };
         out[label].rounds.push(res);
         onRound?.(res);
-        for (const who of ['subject', 'baseline']) for (const k of Object.keys(samples[who])) pooled[label][who][k].push(...samples[who][k]);
+        for (const who of ['subject', 'baseline'])
+          for (const k of Object.keys(samples[who])) pooled[label][who][k].push(...samples[who][k]);
       }
     }
     for (const label of labels) {
       for (const who of ['subject', 'baseline']) {
-        out[label].pooled[who] = Object.fromEntries(Object.entries(pooled[label][who]).map(([k, xs]) => [k, summary(xs)]));
+        out[label].pooled[who] = Object.fromEntries(
+          Object.entries(pooled[label][who]).map(([k, xs]) => [k, summary(xs)]),
+        );
       }
     }
     return out;

@@ -11,7 +11,9 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (x) => Math.round(x).toLocaleString('en-US');
 
-console.log(`@cask/client benchmarks: node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${os.platform()} ${os.arch()}`);
+console.log(
+  `@cask/client benchmarks: node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${os.platform()} ${os.arch()}`,
+);
 
 // BENCH_ONLY=throughput|latency|memory (comma-separated) runs a subset.
 const ONLY = process.env.BENCH_ONLY?.split(',');
@@ -37,7 +39,9 @@ if (only('throughput')) {
   }
   const bareRate = median(rates.get(consumers[0][0]));
   const vscodeRate = median(rates.get(consumers[1][0]));
-  console.log(`\n1. Inbound notification throughput over a pipe (${fmt(N)} notifications, median of ${ROUNDS} rounds)\n`);
+  console.log(
+    `\n1. Inbound notification throughput over a pipe (${fmt(N)} notifications, median of ${ROUNDS} rounds)\n`,
+  );
   console.log('| consumer | messages/s | × bare | × vscode-jsonrpc |');
   console.log('|---|---:|---:|---:|');
   for (const [name] of consumers) {
@@ -45,7 +49,9 @@ if (only('throughput')) {
     console.log(`| ${name} | ${fmt(m)} | ${(m / bareRate).toFixed(2)} | ${(m / vscodeRate).toFixed(2)} |`);
   }
   const offRate = median(rates.get(consumers[2][0]));
-  console.log(`targets: ≥0.8× bare with validation off: ${offRate / bareRate >= 0.8 ? 'met' : 'MISSED'}; ≥1.5× vscode-jsonrpc: ${offRate / vscodeRate >= 1.5 ? 'met' : 'MISSED'}`);
+  console.log(
+    `targets: ≥0.8× bare with validation off: ${offRate / bareRate >= 0.8 ? 'met' : 'MISSED'}; ≥1.5× vscode-jsonrpc: ${offRate / vscodeRate >= 1.5 ? 'met' : 'MISSED'}`,
+  );
 }
 
 // 2. Latency against the real server: rounds with fresh server processes, swapped between the drivers,
@@ -61,7 +67,9 @@ if (only('latency')) {
       `alternating request by request; each round and comparison gets two fresh server processes, A spawned first, ` +
       `swapped between the drivers every round; the control runs the bare driver against itself the same way)\n`,
   );
-  console.log('| round | comparison | subject on | baseline p50 ms | subject p50 ms | p50 ratio | baseline p99 ms | subject p99 ms | p99 ratio |');
+  console.log(
+    '| round | comparison | subject on | baseline p50 ms | subject p50 ms | p50 ratio | baseline p99 ms | subject p99 ms | p99 ratio |',
+  );
   console.log('|---:|---|:---:|---:|---:|---:|---:|---:|---:|');
   const lat = await latency({
     rounds: LAT_ROUNDS,
@@ -72,7 +80,9 @@ if (only('latency')) {
       ),
   });
   const spread = (xs) => `${f2(median(xs))} (${f2(Math.min(...xs))}–${f2(Math.max(...xs))})`;
-  console.log('\n| comparison | p50 ratio: median of rounds (range) | p99 ratio: median of rounds (range) | pooled p50 ms (ratio) | pooled p99 ms (ratio) |');
+  console.log(
+    '\n| comparison | p50 ratio: median of rounds (range) | p99 ratio: median of rounds (range) | pooled p50 ms (ratio) | pooled p99 ms (ratio) |',
+  );
   console.log('|---|---:|---:|---:|---:|');
   for (const label of ['main', 'control']) {
     const { rounds, pooled } = lat[label];
@@ -84,7 +94,9 @@ if (only('latency')) {
   }
   const main = lat.main.rounds;
   const met = median(main.map((r) => r.ratio.p50)) <= 1.1 && median(main.map((r) => r.ratio.p99)) <= 1.1;
-  console.log(`target: within 10% (median of the per-round ours/bare ratios ≤ 1.10 at p50 and p99): ${met ? 'met' : 'MISSED'}`);
+  console.log(
+    `target: within 10% (median of the per-round ours/bare ratios ≤ 1.10 at p50 and p99): ${met ? 'met' : 'MISSED'}`,
+  );
   console.log(
     '\nwhere the time goes, ours vs bare, all rounds pooled (the same probes on both drivers: send = call → bytes handed to stdin; ' +
       'receive = response chunk on stdout → the awaiting code resumes; wire = stdin write → response chunk: pipe, server and event-loop wake-up)\n',
@@ -92,8 +104,13 @@ if (only('latency')) {
   console.log('| driver | send p50 / p99 µs | receive p50 / p99 µs | wire p50 / p99 ms | total p50 / p99 ms |');
   console.log('|---|---:|---:|---:|---:|');
   const us = (x) => (x * 1000).toFixed(1);
-  for (const [name, s] of [['bare JSONL driver', lat.main.pooled.baseline], ['@cask/client requestRaw', lat.main.pooled.subject]]) {
-    console.log(`| ${name} | ${us(s.send.p50)} / ${us(s.send.p99)} | ${us(s.receive.p50)} / ${us(s.receive.p99)} | ${f3(s.wire.p50)} / ${f3(s.wire.p99)} | ${f3(s.total.p50)} / ${f3(s.total.p99)} |`);
+  for (const [name, s] of [
+    ['bare JSONL driver', lat.main.pooled.baseline],
+    ['@cask/client requestRaw', lat.main.pooled.subject],
+  ]) {
+    console.log(
+      `| ${name} | ${us(s.send.p50)} / ${us(s.send.p99)} | ${us(s.receive.p50)} / ${us(s.receive.p99)} | ${f3(s.wire.p50)} / ${f3(s.wire.p99)} | ${f3(s.total.p50)} / ${f3(s.total.p99)} |`,
+    );
   }
 }
 
@@ -105,7 +122,9 @@ if (only('memory')) {
   console.log('|---:|---:|---:|---:|---:|---:|');
   const memScript = fileURLToPath(new URL('./memory.mjs', import.meta.url));
   for (const cap of [1_000, 10_000, 100_000, MEM_N]) {
-    const out = execFileSync(process.execPath, ['--expose-gc', memScript, String(MEM_N), String(cap)], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['--expose-gc', memScript, String(MEM_N), String(cap)], {
+      encoding: 'utf8',
+    });
     const r = JSON.parse(out.trim().split('\n').at(-1));
     console.log(
       `| ${fmt(cap)}${cap === 10_000 ? ' (default)' : cap === MEM_N ? ' (= N: in effect unbounded)' : ''} | ${fmt(r.read)} | ${fmt(r.skipped)} (${r.laggedEvents} markers) | ${r.peakRssMiB} (${r.baseRssMiB}) | ${r.peakHeapMiB} (${r.baseHeapMiB}) | ${(r.ms / 1000).toFixed(1)} |`,

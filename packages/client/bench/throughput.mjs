@@ -56,7 +56,10 @@ class NewlineMessageReader extends rpc.AbstractMessageReader {
 export function vscodeJsonrpc(n) {
   return new Promise((resolve) => {
     const child = spawnEmitter(n);
-    const connection = rpc.createMessageConnection(new NewlineMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+    const connection = rpc.createMessageConnection(
+      new NewlineMessageReader(child.stdout),
+      new rpc.StreamMessageWriter(child.stdin),
+    );
     let count = 0;
     let t0 = 0;
     connection.onNotification('item/agentMessage/delta', () => {

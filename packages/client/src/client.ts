@@ -261,7 +261,11 @@ export class AppServerClient {
   requestRaw(method: string, params?: unknown, options?: RequestOptions): Promise<unknown> {
     return new Promise<unknown>((resolve, reject) => {
       if (this.shuttingDown || this.exitInfo) {
-        reject(this.exitInfo && !this.shuttingDown ? new ServerExitedError(method, this.exitInfo) : new ClientClosedError(method));
+        reject(
+          this.exitInfo && !this.shuttingDown
+            ? new ServerExitedError(method, this.exitInfo)
+            : new ClientClosedError(method),
+        );
         return;
       }
       const signal = options?.signal;
@@ -274,13 +278,26 @@ export class AppServerClient {
           new OverloadedError(
             method,
             null,
-            { code: OVERLOADED_ERROR_CODE, message: `client overloaded: ${this.pending.size} requests already wait for an answer (maxPendingRequests)` },
+            {
+              code: OVERLOADED_ERROR_CODE,
+              message: `client overloaded: ${this.pending.size} requests already wait for an answer (maxPendingRequests)`,
+            },
             'client',
           ),
         );
         return;
       }
-      if (this.validateMode !== 'off' && !this.check('c2s', `params of client request ${method}`, params, (v, o) => v.validateClientRequest(method, params, o), reject)) return;
+      if (
+        this.validateMode !== 'off' &&
+        !this.check(
+          'c2s',
+          `params of client request ${method}`,
+          params,
+          (v, o) => v.validateClientRequest(method, params, o),
+          reject,
+        )
+      )
+        return;
       const id = this.nextId++;
       const p: Pending = { method, id, resolve, reject, timer: undefined, signal, onAbort: undefined };
       const timeoutMs = options?.timeoutMs ?? this.options.requestTimeoutMs;
@@ -296,7 +313,9 @@ export class AppServerClient {
         signal.addEventListener('abort', p.onAbort, { once: true });
       }
       this.pending.set(id, p);
-      this.write(params === undefined ? ({ id, method } as JSONRPCMessage) : ({ id, method, params } as JSONRPCMessage));
+      this.write(
+        params === undefined ? ({ id, method } as JSONRPCMessage) : ({ id, method, params } as JSONRPCMessage),
+      );
     });
   }
 
@@ -314,9 +333,15 @@ export class AppServerClient {
     if (this.shuttingDown || this.exitInfo) throw new ClientClosedError(method);
     if (this.validateMode !== 'off' && this.validators?.validateClientNotification) {
       let refused: ProtocolValidationError | undefined;
-      this.check('c2s', `params of client notification ${method}`, params, (v, o) => v.validateClientNotification!(method, params, o), (err) => {
-        refused = err;
-      });
+      this.check(
+        'c2s',
+        `params of client notification ${method}`,
+        params,
+        (v, o) => v.validateClientNotification!(method, params, o),
+        (err) => {
+          refused = err;
+        },
+      );
       if (refused) throw refused;
     }
     this.write(params === undefined ? ({ method } as JSONRPCMessage) : ({ method, params } as JSONRPCMessage));
@@ -387,7 +412,10 @@ export class AppServerClient {
   }
 
   /** `thread/start` with the given params (all optional). */
-  startThread(params: ClientRequestParams<'thread/start'> = {} as ClientRequestParams<'thread/start'>, options?: RequestOptions): Promise<ClientRequestResult<'thread/start'>> {
+  startThread(
+    params: ClientRequestParams<'thread/start'> = {} as ClientRequestParams<'thread/start'>,
+    options?: RequestOptions,
+  ): Promise<ClientRequestResult<'thread/start'>> {
     return this.requestRaw('thread/start', params, options) as Promise<ClientRequestResult<'thread/start'>>;
   }
 
@@ -401,9 +429,16 @@ export class AppServerClient {
    *
    * @param input a string (sent as one text input) or the `turn/start` input array.
    */
-  runTurn(threadId: string, input: string | ClientRequestParams<'turn/start'>['input'], options: RunTurnOptions = {}): TurnRun {
+  runTurn(
+    threadId: string,
+    input: string | ClientRequestParams<'turn/start'>['input'],
+    options: RunTurnOptions = {},
+  ): TurnRun {
     const { handlers, signal, timeoutMs, ...rest } = options;
-    const items = typeof input === 'string' ? ([{ type: 'text', text: input, text_elements: [] }] as ClientRequestParams<'turn/start'>['input']) : input;
+    const items =
+      typeof input === 'string'
+        ? ([{ type: 'text', text: input, text_elements: [] }] as ClientRequestParams<'turn/start'>['input'])
+        : input;
     if (handlers) this.threadHandlers.set(threadId, handlers);
     const run = new TurnRun(threadId, this.queueCapacity, {
       tap: (t) => {
@@ -413,20 +448,27 @@ export class AppServerClient {
           if (this.taps.delete(t)) this.subscriberCount--;
         };
       },
-      interrupt: (turnId) => this.request('turn/interrupt', { threadId, turnId } as ClientRequestParams<'turn/interrupt'>),
+      interrupt: (turnId) =>
+        this.request('turn/interrupt', { threadId, turnId } as ClientRequestParams<'turn/interrupt'>),
       done: () => {
         if (handlers && this.threadHandlers.get(threadId) === handlers) this.threadHandlers.delete(threadId);
       },
       countDropped: (n) => (this.dropped += n),
     });
     if (this.exitInfo || this.shuttingDown) {
-      run.fail(this.exitInfo && !this.shuttingDown ? new ServerExitedError('turn/start', this.exitInfo) : new ClientClosedError('turn/start'));
+      run.fail(
+        this.exitInfo && !this.shuttingDown
+          ? new ServerExitedError('turn/start', this.exitInfo)
+          : new ClientClosedError('turn/start'),
+      );
       return run;
     }
     run.attach(
-      this.requestRaw('turn/start', { ...rest, threadId, input: items }, timeoutMs !== undefined ? { timeoutMs } : undefined) as Promise<
-        ClientRequestResult<'turn/start'>
-      >,
+      this.requestRaw(
+        'turn/start',
+        { ...rest, threadId, input: items },
+        timeoutMs !== undefined ? { timeoutMs } : undefined,
+      ) as Promise<ClientRequestResult<'turn/start'>>,
       signal,
     );
     return run;
@@ -443,7 +485,8 @@ export class AppServerClient {
     this.shuttingDown ??= (async () => {
       this.rejectAllPending(() => undefined);
       if (this.exitInfo) return this.exitInfo;
-      const timeoutMs = options?.timeoutMs ?? this.options.shutdownTimeoutMs ?? 2 * (this.options.shutdownGraceMs ?? 2_000);
+      const timeoutMs =
+        options?.timeoutMs ?? this.options.shutdownTimeoutMs ?? 2 * (this.options.shutdownGraceMs ?? 2_000);
       const exit = await this.transport.close({ timeoutMs });
       this.finish(exit);
       return exit;
@@ -478,8 +521,15 @@ export class AppServerClient {
       if (next?.push(req)) continue;
       req.fail(
         next
-          ? { code: OVERLOADED_ERROR_CODE, message: `client overloaded: its server-request queue is full (capacity ${next.capacity}); ${req.method} cannot be answered in time`, data: { reason: 'clientQueueFull' } }
-          : { code: METHOD_NOT_FOUND, message: `client has no handler for server request ${req.method}: its serverRequests() consumer stopped before answering it` },
+          ? {
+              code: OVERLOADED_ERROR_CODE,
+              message: `client overloaded: its server-request queue is full (capacity ${next.capacity}); ${req.method} cannot be answered in time`,
+              data: { reason: 'clientQueueFull' },
+            }
+          : {
+              code: METHOD_NOT_FOUND,
+              message: `client has no handler for server request ${req.method}: its serverRequests() consumer stopped before answering it`,
+            },
       );
     }
   }
@@ -552,11 +602,22 @@ export class AppServerClient {
     if (typeof method === 'string') {
       if (id === undefined || id === null) this.onNotification(method, msg['params'], msg);
       else if (typeof id === 'number' || typeof id === 'string') this.onServerRequestMessage(id, method, msg['params']);
-      else this.issue({ direction: 's2c', subject: 'invalid id', message: `request ${method} has an id that is neither a number nor a string`, raw: msg });
+      else
+        this.issue({
+          direction: 's2c',
+          subject: 'invalid id',
+          message: `request ${method} has an id that is neither a number nor a string`,
+          raw: msg,
+        });
     } else if ((typeof id === 'number' || typeof id === 'string') && ('result' in msg || 'error' in msg)) {
       this.onResponse(id, msg);
     } else {
-      this.issue({ direction: 's2c', subject: 'unrecognised message', message: 'neither a request, a notification nor a response (needs "method", or "id" with "result"/"error")', raw: msg });
+      this.issue({
+        direction: 's2c',
+        subject: 'unrecognised message',
+        message: 'neither a request, a notification nor a response (needs "method", or "id" with "result"/"error")',
+        raw: msg,
+      });
     }
   }
 
@@ -578,11 +639,25 @@ export class AppServerClient {
         message: typeof e?.message === 'string' ? e.message : JSON.stringify(e),
         ...(e && typeof e === 'object' && 'data' in e ? { data: e.data } : {}),
       };
-      p.reject(body.code === OVERLOADED_ERROR_CODE ? new OverloadedError(p.method, id, body, 'server') : new JsonRpcError(p.method, id, body));
+      p.reject(
+        body.code === OVERLOADED_ERROR_CODE
+          ? new OverloadedError(p.method, id, body, 'server')
+          : new JsonRpcError(p.method, id, body),
+      );
       return;
     }
     const result = msg['result'];
-    if (this.validateMode !== 'off' && !this.check('s2c', `result of client request ${p.method}`, result, (v, o) => v.validateServerResult(p.method, result, o), p.reject)) return;
+    if (
+      this.validateMode !== 'off' &&
+      !this.check(
+        's2c',
+        `result of client request ${p.method}`,
+        result,
+        (v, o) => v.validateServerResult(p.method, result, o),
+        p.reject,
+      )
+    )
+      return;
     p.resolve(result);
   }
 
@@ -591,7 +666,12 @@ export class AppServerClient {
       const requestId = (params as { requestId?: RequestId } | undefined)?.requestId;
       if (requestId !== undefined) this.inflight.get(requestId)?.abort(new Error('the server resolved this request'));
     }
-    if (this.validateMode !== 'off' && !this.check('s2c', `params of server notification ${method}`, params, (v, o) => v.validateServerNotification(method, params, o))) {
+    if (
+      this.validateMode !== 'off' &&
+      !this.check('s2c', `params of server notification ${method}`, params, (v, o) =>
+        v.validateServerNotification(method, params, o),
+      )
+    ) {
       return;
     }
     if (!this.ready) {
@@ -610,7 +690,12 @@ export class AppServerClient {
         try {
           l(params, event);
         } catch (err) {
-          this.issue({ direction: 's2c', subject: `listener for ${method}`, message: `threw: ${(err as Error)?.message ?? String(err)}`, raw });
+          this.issue({
+            direction: 's2c',
+            subject: `listener for ${method}`,
+            message: `threw: ${(err as Error)?.message ?? String(err)}`,
+            raw,
+          });
         }
       }
     }
@@ -637,19 +722,31 @@ export class AppServerClient {
       if (answered || controller.signal.aborted) return false;
       let ok = true;
       if (this.validateMode !== 'off') {
-        ok = this.check('c2s', `result of server request ${method}`, result, (v, o) => v.validateClientResult(method, result, o), (err) => {
-          replyError({ code: INTERNAL_ERROR, message: `the client produced an invalid result: ${err.message}` });
-        });
+        ok = this.check(
+          'c2s',
+          `result of server request ${method}`,
+          result,
+          (v, o) => v.validateClientResult(method, result, o),
+          (err) => {
+            replyError({ code: INTERNAL_ERROR, message: `the client produced an invalid result: ${err.message}` });
+          },
+        );
       }
       return ok ? reply({ result: result === undefined ? null : result }) : false;
     };
 
     if (this.validateMode !== 'off') {
       let valid = true;
-      this.check('s2c', `params of server request ${method}`, params, (v, o) => v.validateServerRequest(method, params, o), (err) => {
-        valid = false;
-        replyError({ code: INVALID_PARAMS, message: err.message });
-      });
+      this.check(
+        's2c',
+        `params of server request ${method}`,
+        params,
+        (v, o) => v.validateServerRequest(method, params, o),
+        (err) => {
+          valid = false;
+          replyError({ code: INVALID_PARAMS, message: err.message });
+        },
+      );
       if (!valid) return;
     }
     if (this.eventSubs.size) {
@@ -660,7 +757,13 @@ export class AppServerClient {
     const timeoutMs = this.options.serverRequestTimeoutMs;
     if (timeoutMs !== undefined && timeoutMs > 0) {
       timer = setTimeout(() => {
-        if (replyError({ code: INTERNAL_ERROR, message: `the client did not answer ${method} within ${timeoutMs} ms`, data: { reason: 'timeout' } })) {
+        if (
+          replyError({
+            code: INTERNAL_ERROR,
+            message: `the client did not answer ${method} within ${timeoutMs} ms`,
+            data: { reason: 'timeout' },
+          })
+        ) {
           controller.abort(new Error(`no answer within ${timeoutMs} ms`));
         }
       }, timeoutMs);
@@ -668,7 +771,9 @@ export class AppServerClient {
 
     const threadId = (params as { threadId?: unknown } | null | undefined)?.threadId;
     const handler =
-      (typeof threadId === 'string' ? (this.threadHandlers.get(threadId)?.[method as ServerRequestMethod] as AnyHandler | undefined) : undefined) ??
+      (typeof threadId === 'string'
+        ? (this.threadHandlers.get(threadId)?.[method as ServerRequestMethod] as AnyHandler | undefined)
+        : undefined) ??
       this.handlers.get(method) ??
       this.extensionHandlers.get(method);
     if (handler) {
@@ -714,13 +819,17 @@ export class AppServerClient {
   private finish(exit: ServerExit): void {
     if (this.exitInfo) return;
     this.exitInfo = exit;
-    this.rejectAllPending((p) => (this.shuttingDown ? new ClientClosedError(p.method) : new ServerExitedError(`${p.method} got no answer`, exit)));
+    this.rejectAllPending((p) =>
+      this.shuttingDown ? new ClientClosedError(p.method) : new ServerExitedError(`${p.method} got no answer`, exit),
+    );
     for (const c of this.inflight.values()) c.abort(new Error('the connection ended'));
     this.inflight.clear();
     for (const q of [...this.notificationSubs]) q.close();
     for (const q of [...this.eventSubs]) q.close();
     for (const q of [...this.requestSubs]) q.close();
-    const err = this.shuttingDown ? new ClientClosedError('turn') : new ServerExitedError('turn did not complete', exit);
+    const err = this.shuttingDown
+      ? new ClientClosedError('turn')
+      : new ServerExitedError('turn did not complete', exit);
     for (const tap of [...this.taps]) tap.fail(err);
     this.resolveExited(exit);
   }

@@ -111,7 +111,14 @@ export function createInMemoryPair(): InMemoryPair {
       else closeListeners.push(listener);
     },
     close(e) {
-      queueMicrotask(() => end({ code: e?.code ?? 0, signal: e?.signal ?? null, stderrTail: e?.stderrTail ?? [], ...(e?.reason ? { reason: e.reason } : {}) }));
+      queueMicrotask(() =>
+        end({
+          code: e?.code ?? 0,
+          signal: e?.signal ?? null,
+          stderrTail: e?.stderrTail ?? [],
+          ...(e?.reason ? { reason: e.reason } : {}),
+        }),
+      );
     },
     get closed() {
       return exit !== undefined;

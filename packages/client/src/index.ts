@@ -47,4 +47,9 @@ export type {
   TurnStreamItem,
   ValidationMode,
 } from './types.js';
-export { loadValidators, type ProtocolValidators, type ValidationOutcome, type ValidateCallOptions } from './validation.js';
+export {
+  loadValidators,
+  type ProtocolValidators,
+  type ValidationOutcome,
+  type ValidateCallOptions,
+} from './validation.js';

@@ -122,7 +122,11 @@ export class JsonlDecoder {
       parsed = JSON.parse(text);
     } catch (err) {
       if (text.trim() === '') return; // blank line (e.g. a lone CR): not an error
-      this.onMalformed({ subject: 'unparsable line', message: `not JSON: ${(err as Error).message}`, raw: preview(text) });
+      this.onMalformed({
+        subject: 'unparsable line',
+        message: `not JSON: ${(err as Error).message}`,
+        raw: preview(text),
+      });
       return;
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {

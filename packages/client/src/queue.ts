@@ -172,7 +172,10 @@ export class BoundedQueue<T> implements AsyncIterableIterator<T | LaggedEvent> {
   }
 
   return(): Promise<IteratorResult<T | LaggedEvent>> {
-    const unread = this.onDiscard && !this.closed ? (this.items.slice(this.head).filter((x) => x !== undefined && !(x instanceof LagMarker)) as T[]) : [];
+    const unread =
+      this.onDiscard && !this.closed
+        ? (this.items.slice(this.head).filter((x) => x !== undefined && !(x instanceof LagMarker)) as T[])
+        : [];
     this.items = [];
     this.head = 0;
     this.queued = 0;

@@ -42,7 +42,10 @@ LOOPBACK.addAddress('::1', 'ipv6');
  * IPv6 loopback addresses (which `URL` normalises to e.g. `[::ffff:7f00:1]`).
  */
 export function isLoopbackHost(hostname: string): boolean {
-  const h = hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  const h = hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
   if (h === 'localhost' || h.endsWith('.localhost')) return true;
   const family = isIP(h);
   return family !== 0 && LOOPBACK.check(h, family === 6 ? 'ipv6' : 'ipv4');
@@ -124,7 +127,11 @@ export class WebSocketTransport implements Transport {
         return;
       }
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-        sink.malformed({ subject: 'not a JSON object', message: 'expected a JSON-RPC message object', raw: text.slice(0, 800) });
+        sink.malformed({
+          subject: 'not a JSON object',
+          message: 'expected a JSON-RPC message object',
+          raw: text.slice(0, 800),
+        });
         return;
       }
       sink.message(parsed as Record<string, unknown>);

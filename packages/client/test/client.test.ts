@@ -40,7 +40,11 @@ async function startFake(mode = '', extra: Partial<AppServerClientOptions> = {})
 
 /** Calls methods outside the typed map (the fake server's test methods). */
 function raw(client: AppServerClient) {
-  return client.request.bind(client) as unknown as (method: string, params?: unknown, options?: RequestOptions) => Promise<any>;
+  return client.request.bind(client) as unknown as (
+    method: string,
+    params?: unknown,
+    options?: RequestOptions,
+  ) => Promise<any>;
 }
 
 async function take<T>(it: AsyncIterableIterator<T>, n: number): Promise<T[]> {
@@ -288,9 +292,9 @@ describe('AppServerClient event streams', () => {
     await raw(client)('test/flood', { count: 12 });
     await raw(client)('test/flood', { count: 1 }); // arrives after the consumer has drained, see below
     const first = await take(n, 6);
-    expect(first.slice(0, 5).map((x) => (x.kind === 'notification' ? (x.params as unknown as { i: number }).i : -1))).toEqual([
-      0, 1, 2, 3, 4,
-    ]);
+    expect(
+      first.slice(0, 5).map((x) => (x.kind === 'notification' ? (x.params as unknown as { i: number }).i : -1)),
+    ).toEqual([0, 1, 2, 3, 4]);
     expect(first[5]).toEqual({ kind: 'lagged', skipped: 8 });
     expect(client.droppedEvents).toBe(8);
     await n.return!();
@@ -426,7 +430,11 @@ describe('AppServerClient validation', () => {
     const sent: unknown[] = [];
     const client = await startFake('', {
       validate: 'strict',
-      validators: { ...fakeValidators, validateClientNotification: (_m, v) => (v && (v as { bad?: unknown }).bad ? { ok: false, message: 'bad notification' } : { ok: true }) },
+      validators: {
+        ...fakeValidators,
+        validateClientNotification: (_m, v) =>
+          v && (v as { bad?: unknown }).bad ? { ok: false, message: 'bad notification' } : { ok: true },
+      },
       onMessage: (d, m) => d === 'c2s' && sent.push(m),
       onProtocolIssue: () => undefined,
     });
@@ -449,21 +457,33 @@ describe('AppServerClient validation', () => {
     expect((err as Error).message).toBe('invalid result of client request test/echo: bad is not allowed');
     expect(issues.map((i) => `${i.direction} ${i.subject}`)).toEqual(['s2c result of client request test/echo']);
     expect(client.pendingRequests).toBe(0);
-    await expect(raw(client)('test/echo', { bad: false })).resolves.toEqual({ method: 'test/echo', params: { bad: false } });
+    await expect(raw(client)('test/echo', { bad: false })).resolves.toEqual({
+      method: 'test/echo',
+      params: { bad: false },
+    });
   });
 
-  it("off (the default): runs no validator, delivers everything, reports nothing", async () => {
+  it('off (the default): runs no validator, delivers everything, reports nothing', async () => {
     let calls = 0;
     const counting = Object.fromEntries(
-      Object.entries(fakeValidators).map(([k, f]) => [k, (...a: unknown[]) => (calls++, (f as (...x: unknown[]) => unknown)(...a))]),
+      Object.entries(fakeValidators).map(([k, f]) => [
+        k,
+        (...a: unknown[]) => (calls++, (f as (...x: unknown[]) => unknown)(...a)),
+      ]),
     ) as unknown as ProtocolValidators;
     const issues: ProtocolIssue[] = [];
     const client = await startFake('', { validators: counting, onProtocolIssue: (i) => issues.push(i) });
     const events = client.events();
-    await expect(raw(client)('test/echo', { bad: true })).resolves.toEqual({ method: 'test/echo', params: { bad: true } });
+    await expect(raw(client)('test/echo', { bad: true })).resolves.toEqual({
+      method: 'test/echo',
+      params: { bad: true },
+    });
     let params: unknown;
     client.onServerRequest('item/commandExecution/requestApproval', (p) => ((params = p), { decision: 'accept' }));
-    const { reply } = await raw(client)('test/askClient', { method: 'item/commandExecution/requestApproval', params: { bad: true } });
+    const { reply } = await raw(client)('test/askClient', {
+      method: 'item/commandExecution/requestApproval',
+      params: { bad: true },
+    });
     expect(params).toEqual({ bad: true });
     expect(reply.result).toEqual({ decision: 'accept' });
     expect((await events.next()).value).toMatchObject({ kind: 'serverRequest', params: { bad: true } });
@@ -473,8 +493,15 @@ describe('AppServerClient validation', () => {
 
   it('warn: delivers the message and reports the issue', async () => {
     const issues: ProtocolIssue[] = [];
-    const client = await startFake('', { validate: 'warn', validators: fakeValidators, onProtocolIssue: (i) => issues.push(i) });
-    await expect(raw(client)('test/echo', { bad: true })).resolves.toEqual({ method: 'test/echo', params: { bad: true } });
+    const client = await startFake('', {
+      validate: 'warn',
+      validators: fakeValidators,
+      onProtocolIssue: (i) => issues.push(i),
+    });
+    await expect(raw(client)('test/echo', { bad: true })).resolves.toEqual({
+      method: 'test/echo',
+      params: { bad: true },
+    });
     expect(issues.map((i) => `${i.direction} ${i.subject}`)).toEqual([
       'c2s params of client request test/echo',
       's2c result of client request test/echo',

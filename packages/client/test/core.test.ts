@@ -25,9 +25,15 @@ afterEach(async () => {
   await Promise.all(clients.splice(0).map((c) => c.shutdown({ timeoutMs: 200 })));
 });
 
-async function connect(extra: Partial<AppServerClientOptions> = {}): Promise<{ client: AppServerClient; server: TsServer }> {
+async function connect(
+  extra: Partial<AppServerClientOptions> = {},
+): Promise<{ client: AppServerClient; server: TsServer }> {
   const server = createTsServer();
-  const client = await AppServerClient.start({ transport: server.transport, clientInfo: { name: 'core', version: '0' }, ...extra });
+  const client = await AppServerClient.start({
+    transport: server.transport,
+    clientInfo: { name: 'core', version: '0' },
+    ...extra,
+  });
   clients.push(client);
   return { client, server };
 }
@@ -64,7 +70,12 @@ describe('requests', () => {
     expect(busy).toMatchObject({ code: -32001, source: 'server', method: 'test/busy' });
     const bad = await raw(client)('test/bad').catch((e: unknown) => e);
     expect(bad).not.toBeInstanceOf(OverloadedError);
-    expect(bad).toMatchObject({ name: 'JsonRpcError', code: -32602, message: expect.stringContaining('bad params'), data: { field: 'x' } });
+    expect(bad).toMatchObject({
+      name: 'JsonRpcError',
+      code: -32602,
+      message: expect.stringContaining('bad params'),
+      data: { field: 'x' },
+    });
   });
 
   it('refuses requests past maxPendingRequests with OverloadedError (source client) without sending them', async () => {
@@ -112,7 +123,9 @@ describe('requests', () => {
   it('rejects every pending request at once when the server goes away', async () => {
     const { client, server } = await connect();
     server.handle('test/hang', () => NO_ANSWER);
-    const pending = [raw(client)('test/hang'), raw(client)('test/hang'), raw(client)('test/hang')].map((p) => p.catch((e: unknown) => e));
+    const pending = [raw(client)('test/hang'), raw(client)('test/hang'), raw(client)('test/hang')].map((p) =>
+      p.catch((e: unknown) => e),
+    );
     await tick();
     server.end.close({ code: 9, reason: 'crashed on purpose' });
     const errors = await Promise.all(pending);
@@ -224,11 +237,17 @@ describe('server requests', () => {
       return new Promise(() => undefined);
     });
     const a = await server.ask('item/commandExecution/requestApproval', { threadId: 't' });
-    expect(a.error).toEqual({ code: -32603, message: 'the client did not answer item/commandExecution/requestApproval within 50 ms', data: { reason: 'timeout' } });
+    expect(a.error).toEqual({
+      code: -32603,
+      message: 'the client did not answer item/commandExecution/requestApproval within 50 ms',
+      data: { reason: 'timeout' },
+    });
     expect(String(abortedWith)).toMatch(/no answer within 50 ms/);
     // The session continues.
     client.onServerRequest('item/commandExecution/requestApproval', () => ({ decision: 'accept' }));
-    expect((await server.ask('item/commandExecution/requestApproval', { threadId: 't' })).result).toEqual({ decision: 'accept' });
+    expect((await server.ask('item/commandExecution/requestApproval', { threadId: 't' })).result).toEqual({
+      decision: 'accept',
+    });
   });
 
   it('answers a queued request the serverRequests() consumer did not answer within serverRequestTimeoutMs', async () => {
@@ -236,7 +255,11 @@ describe('server requests', () => {
     const stream = client.serverRequests();
     const answer = server.ask('item/fileChange/requestApproval', { threadId: 't' });
     const a = await answer; // nobody reads the stream
-    expect(a.error).toEqual({ code: -32603, message: 'the client did not answer item/fileChange/requestApproval within 50 ms', data: { reason: 'timeout' } });
+    expect(a.error).toEqual({
+      code: -32603,
+      message: 'the client did not answer item/fileChange/requestApproval within 50 ms',
+      data: { reason: 'timeout' },
+    });
     const req = (await stream.next()).value as PendingServerRequest;
     expect(req.signal.aborted).toBe(true);
     expect(req.respond({ decision: 'accept' } as never)).toBe(false);
@@ -256,7 +279,10 @@ describe('server requests', () => {
     expect(moved.id).toBe(1);
     moved.respond({ decision: 'decline' } as never);
     got.respond({ decision: 'accept' } as never);
-    expect((await Promise.all(answers)).map((a) => a.result)).toEqual([{ decision: 'accept' }, { decision: 'decline' }]);
+    expect((await Promise.all(answers)).map((a) => a.result)).toEqual([
+      { decision: 'accept' },
+      { decision: 'decline' },
+    ]);
 
     // Without another subscription the unread request is answered at once instead of hanging.
     const answer2 = server.ask('item/commandExecution/requestApproval', { threadId: 't' });
@@ -264,7 +290,8 @@ describe('server requests', () => {
     await second.return!();
     expect((await answer2).error).toEqual({
       code: -32601,
-      message: 'client has no handler for server request item/commandExecution/requestApproval: its serverRequests() consumer stopped before answering it',
+      message:
+        'client has no handler for server request item/commandExecution/requestApproval: its serverRequests() consumer stopped before answering it',
     });
   });
 
@@ -285,8 +312,16 @@ function scriptTurn(server: TsServer, opts: { approval?: boolean; holdUntilInter
       server.notify('item/agentMessage/delta', { threadId: 't1', turnId: 'u1', itemId: 'm', delta: 'Hel' });
       server.notify('thread/status/changed', { threadId: 't1', status: { type: 'active', activeFlags: [] } });
       if (opts.approval) {
-        const a = await server.ask('item/commandExecution/requestApproval', { threadId: 't1', turnId: 'u1', itemId: 'c' });
-        server.notify('item/completed', { threadId: 't1', turnId: 'u1', item: { type: 'commandExecution', id: 'c', decision: a.result?.decision ?? 'error' } });
+        const a = await server.ask('item/commandExecution/requestApproval', {
+          threadId: 't1',
+          turnId: 'u1',
+          itemId: 'c',
+        });
+        server.notify('item/completed', {
+          threadId: 't1',
+          turnId: 'u1',
+          item: { type: 'commandExecution', id: 'c', decision: a.result?.decision ?? 'error' },
+        });
       }
       server.notify('item/agentMessage/delta', { threadId: 't1', turnId: 'u1', itemId: 'm', delta: 'lo' });
       if (!opts.holdUntilInterrupt) server.notify('turn/completed', { threadId: 't1', turn: turn('completed') });
@@ -300,7 +335,11 @@ function scriptTurn(server: TsServer, opts: { approval?: boolean; holdUntilInter
 }
 
 const summary = (items: TurnStreamItem[]) =>
-  items.map((e) => (isLagged(e) ? 'lagged' : `${e.method}${e.method === 'item/agentMessage/delta' ? `:${(e.params as any).delta}` : ''}`));
+  items.map((e) =>
+    isLagged(e)
+      ? 'lagged'
+      : `${e.method}${e.method === 'item/agentMessage/delta' ? `:${(e.params as any).delta}` : ''}`,
+  );
 
 describe('runTurn', () => {
   it("yields this turn's events in order and ends with turn/completed (final status)", async () => {
@@ -311,7 +350,12 @@ describe('runTurn', () => {
     const run = client.runTurn(thread.id, 'Say hello');
     const items: TurnStreamItem[] = [];
     for await (const e of run) items.push(e);
-    expect(summary(items)).toEqual(['turn/started', 'item/agentMessage/delta:Hel', 'item/agentMessage/delta:lo', 'turn/completed']);
+    expect(summary(items)).toEqual([
+      'turn/started',
+      'item/agentMessage/delta:Hel',
+      'item/agentMessage/delta:lo',
+      'turn/completed',
+    ]);
     expect((items.at(-1) as any).params.turn.status).toBe('completed');
     expect((await run.completed).status).toBe('completed');
     expect(run.turnId).toBe('u1');
@@ -325,13 +369,18 @@ describe('runTurn', () => {
     client.onServerRequest('item/commandExecution/requestApproval', () => ({ decision: 'accept' }));
     const items: TurnStreamItem[] = [];
     const run = client.runTurn('t1', 'Run it', {
-      handlers: { 'item/commandExecution/requestApproval': (p) => (p.itemId === 'c' ? { decision: 'decline' } : { decision: 'cancel' }) },
+      handlers: {
+        'item/commandExecution/requestApproval': (p) =>
+          p.itemId === 'c' ? { decision: 'decline' } : { decision: 'cancel' },
+      },
     });
     for await (const e of run) items.push(e);
     const completedItem = items.find((e) => !isLagged(e) && e.method === 'item/completed') as any;
     expect(completedItem.params.item.decision).toBe('decline');
     // After the turn, the global handler applies again.
-    expect((await server.ask('item/commandExecution/requestApproval', { threadId: 't1' })).result).toEqual({ decision: 'accept' });
+    expect((await server.ask('item/commandExecution/requestApproval', { threadId: 't1' })).result).toEqual({
+      decision: 'accept',
+    });
   });
 
   it('aborting the signal interrupts the turn; the stream ends with the interrupted turn/completed', async () => {
@@ -370,7 +419,8 @@ describe('runTurn', () => {
     const { client, server } = await connect({ queueCapacity: 3 });
     server.handle('turn/start', () => {
       setTimeout(() => {
-        for (let i = 0; i < 50; i++) server.notify('item/agentMessage/delta', { threadId: 't1', turnId: 'u1', itemId: 'm', delta: String(i) });
+        for (let i = 0; i < 50; i++)
+          server.notify('item/agentMessage/delta', { threadId: 't1', turnId: 'u1', itemId: 'm', delta: String(i) });
         server.notify('turn/completed', { threadId: 't1', turn: { id: 'u1', items: [], status: 'completed' } });
       }, 5);
       return { turn: { id: 'u1', items: [], status: 'inProgress' } };
@@ -380,7 +430,13 @@ describe('runTurn', () => {
     await new Promise((r) => setTimeout(r, 30));
     const items: TurnStreamItem[] = [];
     for await (const e of run) items.push(e);
-    expect(summary(items)).toEqual(['item/agentMessage/delta:0', 'item/agentMessage/delta:1', 'item/agentMessage/delta:2', 'lagged', 'turn/completed']);
+    expect(summary(items)).toEqual([
+      'item/agentMessage/delta:0',
+      'item/agentMessage/delta:1',
+      'item/agentMessage/delta:2',
+      'lagged',
+      'turn/completed',
+    ]);
     expect(items[3]).toEqual({ kind: 'lagged', skipped: 47 });
   });
 });

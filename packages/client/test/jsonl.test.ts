@@ -9,7 +9,11 @@ import { JsonlDecoder, type MalformedInput } from '../src/index.js';
 function decode(chunks: Buffer[], maxLineBytes = 1 << 20) {
   const messages: unknown[] = [];
   const problems: MalformedInput[] = [];
-  const d = new JsonlDecoder(maxLineBytes, (m) => messages.push(m), (p) => problems.push(p));
+  const d = new JsonlDecoder(
+    maxLineBytes,
+    (m) => messages.push(m),
+    (p) => problems.push(p),
+  );
   for (const c of chunks) d.push(c);
   d.end();
   return { messages, problems };
@@ -30,16 +34,25 @@ function cut(buf: Buffer, offsets: number[]): Buffer[] {
 
 describe('JsonlDecoder', () => {
   it('yields the same messages however the byte stream is chunked', () => {
-    const message = fc.dictionary(fc.string({ maxLength: 5 }), fc.oneof(fc.string({ unit: 'grapheme' }), fc.integer(), fc.boolean()), {
-      maxKeys: 4,
-    });
+    const message = fc.dictionary(
+      fc.string({ maxLength: 5 }),
+      fc.oneof(fc.string({ unit: 'grapheme' }), fc.integer(), fc.boolean()),
+      {
+        maxKeys: 4,
+      },
+    );
     fc.assert(
-      fc.property(fc.array(message, { maxLength: 8 }), fc.array(fc.nat(), { maxLength: 12 }), fc.boolean(), (msgs, offsets, crlf) => {
-        const text = msgs.map((m) => JSON.stringify(m) + (crlf ? '\r\n' : '\n')).join('');
-        const { messages, problems } = decode(cut(Buffer.from(text, 'utf8'), offsets));
-        expect(problems).toEqual([]);
-        expect(messages).toEqual(msgs);
-      }),
+      fc.property(
+        fc.array(message, { maxLength: 8 }),
+        fc.array(fc.nat(), { maxLength: 12 }),
+        fc.boolean(),
+        (msgs, offsets, crlf) => {
+          const text = msgs.map((m) => JSON.stringify(m) + (crlf ? '\r\n' : '\n')).join('');
+          const { messages, problems } = decode(cut(Buffer.from(text, 'utf8'), offsets));
+          expect(problems).toEqual([]);
+          expect(messages).toEqual(msgs);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -47,9 +60,9 @@ describe('JsonlDecoder', () => {
   it('decodes a multi-byte character split across chunks', () => {
     const buf = Buffer.from('{"text":"h€llo ✓ 😀"}\n', 'utf8');
     const euro = buf.indexOf(0xe2);
-    expect(decode([buf.subarray(0, euro + 1), buf.subarray(euro + 1, euro + 2), buf.subarray(euro + 2)]).messages).toEqual([
-      { text: 'h€llo ✓ 😀' },
-    ]);
+    expect(
+      decode([buf.subarray(0, euro + 1), buf.subarray(euro + 1, euro + 2), buf.subarray(euro + 2)]).messages,
+    ).toEqual([{ text: 'h€llo ✓ 😀' }]);
   });
 
   it('skips blank lines, accepts a final line without newline', () => {

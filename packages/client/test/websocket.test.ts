@@ -33,7 +33,13 @@ async function fakeWsServer(onRequest: (ws: WebSocket, msg: any) => void = () =>
     sockets.push(ws);
     ws.on('message', (data) => {
       const msg = JSON.parse(String(data));
-      if (msg.method === 'initialize') ws.send(JSON.stringify({ id: msg.id, result: { userAgent: 'ws-fake/0', codexHome: '/x', platformFamily: 'unix', platformOs: 'linux' } }));
+      if (msg.method === 'initialize')
+        ws.send(
+          JSON.stringify({
+            id: msg.id,
+            result: { userAgent: 'ws-fake/0', codexHome: '/x', platformFamily: 'unix', platformOs: 'linux' },
+          }),
+        );
       else if (msg.id !== undefined && msg.method) onRequest(ws, msg);
     });
   });
@@ -41,7 +47,11 @@ async function fakeWsServer(onRequest: (ws: WebSocket, msg: any) => void = () =>
   return { url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`, headers, sockets };
 }
 
-async function start(url: string, extra: Partial<ConstructorParameters<typeof WebSocketTransport>[0]> = {}, onProtocolIssue?: (i: ProtocolIssue) => void) {
+async function start(
+  url: string,
+  extra: Partial<ConstructorParameters<typeof WebSocketTransport>[0]> = {},
+  onProtocolIssue?: (i: ProtocolIssue) => void,
+) {
   const client = await AppServerClient.start({
     transport: new WebSocketTransport({ url, ...extra }),
     clientInfo: { name: 'ws-test', version: '0' },
@@ -53,25 +63,42 @@ async function start(url: string, extra: Partial<ConstructorParameters<typeof We
 
 describe('WebSocket URL policy', () => {
   it('knows loopback hosts', () => {
-    for (const h of ['localhost', '127.0.0.1', '127.1.2.3', '[::1]', '::1', 'app.localhost']) expect(isLoopbackHost(h), h).toBe(true);
-    for (const h of ['10.0.0.1', 'example.com', '128.0.0.1', 'localhost.example.com']) expect(isLoopbackHost(h), h).toBe(false);
+    for (const h of ['localhost', '127.0.0.1', '127.1.2.3', '[::1]', '::1', 'app.localhost'])
+      expect(isLoopbackHost(h), h).toBe(true);
+    for (const h of ['10.0.0.1', 'example.com', '128.0.0.1', 'localhost.example.com'])
+      expect(isLoopbackHost(h), h).toBe(false);
   });
 
   it('judges the host the URL parser produces: IPv4-mapped IPv6, shorthand IPv4 and trailing dots', () => {
     // URL normalises these spellings; the check must see through them in both directions.
     const hostOf = (url: string) => new URL(url).hostname;
-    for (const url of ['ws://[::ffff:127.0.0.1]:1', 'ws://127.1:1', 'ws://0x7f000001:1', 'ws://[0:0:0:0:0:0:0:1]:1', 'ws://localhost.:1', 'ws://LOCALHOST:1']) {
+    for (const url of [
+      'ws://[::ffff:127.0.0.1]:1',
+      'ws://127.1:1',
+      'ws://0x7f000001:1',
+      'ws://[0:0:0:0:0:0:0:1]:1',
+      'ws://localhost.:1',
+      'ws://LOCALHOST:1',
+    ]) {
       expect(isLoopbackHost(hostOf(url)), url).toBe(true);
       expect(checkWebSocketUrl(url).protocol, url).toBe('ws:');
     }
-    for (const url of ['ws://[::ffff:10.0.0.1]:1', 'ws://[::]:1', 'ws://0.0.0.0:1', 'ws://10.1:1', 'ws://localhost.evil.example:1']) {
+    for (const url of [
+      'ws://[::ffff:10.0.0.1]:1',
+      'ws://[::]:1',
+      'ws://0.0.0.0:1',
+      'ws://10.1:1',
+      'ws://localhost.evil.example:1',
+    ]) {
       expect(isLoopbackHost(hostOf(url)), url).toBe(false);
       expect(() => checkWebSocketUrl(url), url).toThrow(/refusing unencrypted ws:\/\//);
     }
   });
 
   it('refuses plain ws:// to a non-loopback host unless allowInsecure, and non-ws schemes always', () => {
-    expect(() => checkWebSocketUrl('ws://10.1.2.3:4500')).toThrow(/refusing unencrypted ws:\/\/ to non-loopback host 10\.1\.2\.3/);
+    expect(() => checkWebSocketUrl('ws://10.1.2.3:4500')).toThrow(
+      /refusing unencrypted ws:\/\/ to non-loopback host 10\.1\.2\.3/,
+    );
     expect(() => new WebSocketTransport({ url: 'ws://codex.example.com/' })).toThrow(TypeError);
     expect(checkWebSocketUrl('ws://10.1.2.3:4500', true).host).toBe('10.1.2.3:4500');
     expect(checkWebSocketUrl('wss://codex.example.com/').protocol).toBe('wss:');
@@ -83,7 +110,9 @@ describe('WebSocket URL policy', () => {
 
 describe('WebSocketTransport', () => {
   it('sends the bearer token and extra headers in the upgrade request, and round-trips requests', async () => {
-    const server = await fakeWsServer((ws, msg) => ws.send(JSON.stringify({ id: msg.id, result: { echo: msg.params } })));
+    const server = await fakeWsServer((ws, msg) =>
+      ws.send(JSON.stringify({ id: msg.id, result: { echo: msg.params } })),
+    );
     const client = await start(server.url, { bearerToken: 's3cret', headers: { 'x-extra': 'yes' } });
     expect(server.headers[0]!['authorization']).toBe('Bearer s3cret');
     expect(server.headers[0]!['x-extra']).toBe('yes');
@@ -124,10 +153,19 @@ describe('WebSocketTransport', () => {
     const http = createServer();
     http.on('upgrade', (req, socket: Socket) => {
       sockets.push(socket);
-      const accept = createHash('sha1').update(`${req.headers['sec-websocket-key']}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
-      socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+      const accept = createHash('sha1')
+        .update(`${req.headers['sec-websocket-key']}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`)
+        .digest('base64');
+      socket.write(
+        `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`,
+      );
       socket.once('data', () => {
-        const body = Buffer.from(JSON.stringify({ id: 0, result: { userAgent: 'mute/0', codexHome: '/x', platformFamily: 'unix', platformOs: 'linux' } }));
+        const body = Buffer.from(
+          JSON.stringify({
+            id: 0,
+            result: { userAgent: 'mute/0', codexHome: '/x', platformFamily: 'unix', platformOs: 'linux' },
+          }),
+        );
         socket.write(Buffer.concat([Buffer.from([0x81, 126, body.length >> 8, body.length & 0xff]), body]));
       });
       socket.on('data', () => undefined);

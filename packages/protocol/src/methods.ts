@@ -14,21 +14,28 @@
  * @module
  */
 import type { ThreadsClientRequests, ThreadsServerNotifications, ThreadsServerRequests } from './methods/threads.js';
-import type { ProjectsClientRequests, ProjectsServerNotifications, ProjectsServerRequests } from './methods/projects.js';
+import type {
+  ProjectsClientRequests,
+  ProjectsServerNotifications,
+  ProjectsServerRequests,
+} from './methods/projects.js';
 import type { EventsClientRequests, EventsServerNotifications, EventsServerRequests } from './methods/events.js';
-import type { AccountsClientRequests, AccountsServerNotifications, AccountsServerRequests } from './methods/accounts.js';
+import type {
+  AccountsClientRequests,
+  AccountsServerNotifications,
+  AccountsServerRequests,
+} from './methods/accounts.js';
 import type { ConfigClientRequests, ConfigServerNotifications, ConfigServerRequests } from './methods/config.js';
 import type { ModelsClientRequests, ModelsServerNotifications, ModelsServerRequests } from './methods/models.js';
 import type { ExecClientRequests, ExecServerNotifications, ExecServerRequests } from './methods/exec.js';
-import type { ExtensionsClientRequests, ExtensionsServerNotifications, ExtensionsServerRequests } from './methods/extensions.js';
+import type {
+  ExtensionsClientRequests,
+  ExtensionsServerNotifications,
+  ExtensionsServerRequests,
+} from './methods/extensions.js';
 import type { InitializeParams, InitializeResponse } from './v1/initialize.js';
 import type { ThreadStartParams, ThreadStartResponse } from './v2/threads/lifecycle.js';
-import type {
-  TurnInterruptParams,
-  TurnInterruptResponse,
-  TurnStartParams,
-  TurnStartResponse,
-} from './v2/turn.js';
+import type { TurnInterruptParams, TurnInterruptResponse, TurnStartParams, TurnStartResponse } from './v2/turn.js';
 import type {
   CommandExecutionRequestApprovalParams,
   CommandExecutionRequestApprovalResponse,
@@ -54,7 +61,8 @@ import type {
 
 /** Requests a client sends to the server: method name → params and result. */
 export interface ClientRequests
-  extends ThreadsClientRequests,
+  extends
+    ThreadsClientRequests,
     ProjectsClientRequests,
     EventsClientRequests,
     AccountsClientRequests,
@@ -80,7 +88,8 @@ export interface ClientNotifications {
 
 /** Requests the server sends to the client, which must answer each one. */
 export interface ServerRequests
-  extends ThreadsServerRequests,
+  extends
+    ThreadsServerRequests,
     ProjectsServerRequests,
     EventsServerRequests,
     AccountsServerRequests,
@@ -104,7 +113,8 @@ export interface ServerRequests
 
 /** Notifications the server sends to the client: method name → params. */
 export interface ServerNotifications
-  extends ThreadsServerNotifications,
+  extends
+    ThreadsServerNotifications,
     ProjectsServerNotifications,
     EventsServerNotifications,
     AccountsServerNotifications,

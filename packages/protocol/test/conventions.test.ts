@@ -158,9 +158,7 @@ describe('protocol source conventions', () => {
       const file = files.find((f) => f.name === fileName);
       if (!file) throw new Error(`missing ${fileName}`);
       return new Set(
-        file.source.statements
-          .filter(ts.isExportDeclaration)
-          .map((s) => (s.moduleSpecifier as ts.StringLiteral).text),
+        file.source.statements.filter(ts.isExportDeclaration).map((s) => (s.moduleSpecifier as ts.StringLiteral).text),
       );
     };
     // Every file under v2/ is re-exported by the index.ts of its own folder, and

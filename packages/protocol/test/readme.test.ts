@@ -22,12 +22,16 @@ function exampleBlock(): string {
 /** Type-checks `code` as if it were a file in test/, with the package import pointed at src/. */
 function typeCheck(code: string): string[] {
   const configPath = join(packageDir, 'tsconfig.json');
-  const config = ts.getParsedCommandLineOfConfigFile(configPath, {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  const config = ts.getParsedCommandLineOfConfigFile(
+    configPath,
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      },
     },
-  });
+  );
   if (!config) throw new Error(`cannot read ${configPath}`);
   const virtualPath = join(packageDir, 'test', '__readme_example__.ts');
   const source = code.replace("from '@cask/protocol'", "from '../src/index.js'");
@@ -38,13 +42,11 @@ function typeCheck(code: string): string[] {
   host.getSourceFile = (f, lang, ...rest) =>
     f === virtualPath ? ts.createSourceFile(f, source, lang, true) : getSourceFile.call(host, f, lang, ...rest);
   const program = ts.createProgram([virtualPath], { ...config.options, noEmit: true }, host);
-  return ts
-    .getPreEmitDiagnostics(program, program.getSourceFile(virtualPath))
-    .map((d) => {
-      const pos = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
-      const at = pos ? `README example line ${pos.line + 1}: ` : '';
-      return at + ts.flattenDiagnosticMessageText(d.messageText, '\n');
-    });
+  return ts.getPreEmitDiagnostics(program, program.getSourceFile(virtualPath)).map((d) => {
+    const pos = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
+    const at = pos ? `README example line ${pos.line + 1}: ` : '';
+    return at + ts.flattenDiagnosticMessageText(d.messageText, '\n');
+  });
 }
 
 describe('README example', () => {
@@ -53,7 +55,10 @@ describe('README example', () => {
   });
 
   test('a broken variant of the example is rejected (the check has teeth)', () => {
-    const broken = exampleBlock().replace("decision: safe ? 'accept' : 'decline'", "decision: safe ? 'accept' : 'nope'");
+    const broken = exampleBlock().replace(
+      "decision: safe ? 'accept' : 'decline'",
+      "decision: safe ? 'accept' : 'nope'",
+    );
     expect(broken).not.toEqual(exampleBlock());
     expect(typeCheck(broken).join('\n')).toMatch(/nope/);
   });

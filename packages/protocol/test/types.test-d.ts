@@ -73,9 +73,7 @@ describe('derived unions', () => {
 
   test('ServerNotification narrows on method', () => {
     expectTypeOf<'item/agentMessage/delta'>().toExtend<ServerNotificationMethod>();
-    expectTypeOf<
-      ServerNotificationParams<'item/agentMessage/delta'>
-    >().toEqualTypeOf<AgentMessageDeltaNotification>();
+    expectTypeOf<ServerNotificationParams<'item/agentMessage/delta'>>().toEqualTypeOf<AgentMessageDeltaNotification>();
     const text = (n: ServerNotification): string | undefined => {
       if (n.method === 'item/agentMessage/delta') return n.params.delta;
       if (n.method === 'error') return n.params.willRetry ? 'retrying' : 'failed';
@@ -111,9 +109,7 @@ describe('optional versus nullable fields', () => {
     expectTypeOf<InitializeParams['capabilities']>().toEqualTypeOf<InitializeCapabilities | null | undefined>();
     expectTypeOf<WarningNotification['threadId']>().toEqualTypeOf<string | null | undefined>();
     expectTypeOf<ItemCompletedNotification['contentTokenCount']>().toEqualTypeOf<number | null | undefined>();
-    expectTypeOf<InitializeCapabilities['optOutNotificationMethods']>().toEqualTypeOf<
-      string[] | null | undefined
-    >();
+    expectTypeOf<InitializeCapabilities['optOutNotificationMethods']>().toEqualTypeOf<string[] | null | undefined>();
   });
 
   test('optional-only fields do not accept null', () => {

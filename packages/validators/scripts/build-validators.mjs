@@ -162,7 +162,8 @@ function dropDuplicateFunctions(code, name) {
   }
   let out = code;
   for (const [start, end] of cuts.reverse()) out = out.slice(0, start) + out.slice(end);
-  if (cuts.length > 0) console.log(`build-validators: ${name}: dropped ${cuts.length} repeated function declaration(s) from ajv's output`);
+  if (cuts.length > 0)
+    console.log(`build-validators: ${name}: dropped ${cuts.length} repeated function declaration(s) from ajv's output`);
   return out;
 }
 

@@ -34,7 +34,10 @@ export interface RawError {
 
 /** A precompiled ajv standalone validator. */
 export interface CompiledValidator {
-  (data: unknown, ctx?: { instancePath?: string; parentData?: unknown; parentDataProperty?: string | number; rootData?: unknown }): boolean;
+  (
+    data: unknown,
+    ctx?: { instancePath?: string; parentData?: unknown; parentDataProperty?: string | number; rootData?: unknown },
+  ): boolean;
   errors?: RawError[] | null;
 }
 
@@ -108,7 +111,8 @@ function describeAllowed(types: string[], values: unknown[]): string {
   const typeWords = uniqueTypes.map((t) => ARTICLE[t] ?? t);
   const shown = values.slice(0, MAX_LISTED).map((v) => JSON.stringify(v));
   const more = values.length > MAX_LISTED ? ', …' : '';
-  if (typeWords.length === 0) return values.length === 1 ? `must be ${shown[0]}` : `must be one of ${shown.join(', ')}${more}`;
+  if (typeWords.length === 0)
+    return values.length === 1 ? `must be ${shown[0]}` : `must be one of ${shown.join(', ')}${more}`;
   if (values.length === 0) return `must be ${listWords(typeWords)}`;
   const items = [...shown, ...typeWords];
   return `must be ${items.length > 2 ? 'one of ' : ''}${more ? `${shown.join(', ')}, …, ${listWords(typeWords)}` : listWords(items)}`;
@@ -119,8 +123,14 @@ function describeAllowed(types: string[], values: unknown[]): string {
  * a numeric format on any number, so `1.5` fails both `integer` and `int64`).
  */
 export function normalizeErrors(errors: RawError[]): RawError[] {
-  const typeFailed = new Set(errors.filter((e) => e.keyword === 'type').map((e) => `${e.instancePath}\u0000${e.schemaPath.replace(/\/type$/, '')}`));
-  return errors.filter((e) => e.keyword !== 'format' || !typeFailed.has(`${e.instancePath}\u0000${e.schemaPath.replace(/\/format$/, '')}`));
+  const typeFailed = new Set(
+    errors
+      .filter((e) => e.keyword === 'type')
+      .map((e) => `${e.instancePath}\u0000${e.schemaPath.replace(/\/type$/, '')}`),
+  );
+  return errors.filter(
+    (e) => e.keyword !== 'format' || !typeFailed.has(`${e.instancePath}\u0000${e.schemaPath.replace(/\/format$/, '')}`),
+  );
 }
 
 /** Converts one (non-union) ajv error into an issue. */
@@ -154,18 +164,38 @@ function issueFor(err: RawError, data: unknown): ValidationIssue {
         ...(got !== undefined && { got }),
       };
     case 'const':
-      return { pointer: at, reason: `must be ${JSON.stringify(p.allowedValue)}`, keyword: 'const', ...(got !== undefined && { got }) };
+      return {
+        pointer: at,
+        reason: `must be ${JSON.stringify(p.allowedValue)}`,
+        keyword: 'const',
+        ...(got !== undefined && { got }),
+      };
     case 'format':
-      return { pointer: at, reason: `must be ${describeFormat(String(p.format))}`, keyword: 'format', ...(got !== undefined && { got }) };
+      return {
+        pointer: at,
+        reason: `must be ${describeFormat(String(p.format))}`,
+        keyword: 'format',
+        ...(got !== undefined && { got }),
+      };
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return { pointer: at, reason: `must be ${p.comparison} ${p.limit}`, keyword: err.keyword, ...(got !== undefined && { got }) };
+      return {
+        pointer: at,
+        reason: `must be ${p.comparison} ${p.limit}`,
+        keyword: err.keyword,
+        ...(got !== undefined && { got }),
+      };
     case 'false schema':
       return { pointer: at, reason: 'is not allowed', keyword: err.keyword, ...(got !== undefined && { got }) };
     default:
-      return { pointer: at, reason: err.message ?? `fails "${err.keyword}"`, keyword: err.keyword, ...(got !== undefined && { got }) };
+      return {
+        pointer: at,
+        reason: err.message ?? `fails "${err.keyword}"`,
+        keyword: err.keyword,
+        ...(got !== undefined && { got }),
+      };
   }
 }
 
@@ -237,7 +267,8 @@ function findSite(
   for (const part of parts) {
     const s = part.schema;
     let next: string | undefined;
-    if (isObject(s.properties) && Object.hasOwn(s.properties, seg)) next = `${part.pointer}/properties/${escapeSegment(seg)}`;
+    if (isObject(s.properties) && Object.hasOwn(s.properties, seg))
+      next = `${part.pointer}/properties/${escapeSegment(seg)}`;
     else if (Array.isArray(s.items)) next = Number(seg) < s.items.length ? `${part.pointer}/items/${seg}` : undefined;
     else if (isObject(s.items) && Array.isArray(data)) next = `${part.pointer}/items`;
     else if (isObject(s.additionalProperties) && isObject(data)) next = `${part.pointer}/additionalProperties`;
@@ -356,7 +387,14 @@ function explainUnion(
   const ranked = rankBranches(ctx, site, value, at, candidates);
   const passing = ranked.filter((r) => r.valid);
   if (passing.length > 1 && keyword === 'oneOf') {
-    return [{ pointer: at, reason: `matches more than one allowed shape (alternatives ${passing.map((r) => r.index).join(', ')})`, keyword, got }];
+    return [
+      {
+        pointer: at,
+        reason: `matches more than one allowed shape (alternatives ${passing.map((r) => r.index).join(', ')})`,
+        keyword,
+        got,
+      },
+    ];
   }
   if (passing.length > 0) return []; // the branch passes on its own: the failure was elsewhere
 

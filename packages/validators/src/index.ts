@@ -36,7 +36,13 @@ import {
 
 export type { ValidationIssue } from './explain.js';
 export { formatIssue } from './explain.js';
-export { NUMERIC_FORMAT_RANGES, numericFormats, describeFormat, type NumberFormat, type NumericFormatRange } from './formats.js';
+export {
+  NUMERIC_FORMAT_RANGES,
+  numericFormats,
+  describeFormat,
+  type NumberFormat,
+  type NumericFormatRange,
+} from './formats.js';
 
 /** Which way a message travels: client to server, or server to client. */
 export type Direction = 'c2s' | 's2c';
@@ -80,9 +86,13 @@ export type ServerRequestParamsOf<M extends string> = M extends ServerRequestMet
 /** Result type the client returns for server request `M`. */
 export type ServerRequestResultOf<M extends string> = M extends ServerRequestMethod ? ServerRequestResult<M> : unknown;
 /** Params type of server notification `M`. */
-export type ServerNotificationParamsOf<M extends string> = M extends ServerNotificationMethod ? ServerNotificationParams<M> : unknown;
+export type ServerNotificationParamsOf<M extends string> = M extends ServerNotificationMethod
+  ? ServerNotificationParams<M>
+  : unknown;
 /** Params type of client notification `M`. */
-export type ClientNotificationParamsOf<M extends string> = M extends ClientNotificationMethod ? ClientNotificationParams<M> : unknown;
+export type ClientNotificationParamsOf<M extends string> = M extends ClientNotificationMethod
+  ? ClientNotificationParams<M>
+  : unknown;
 
 // ---------------------------------------------------------------- bundles
 
@@ -107,7 +117,9 @@ interface Bundle extends ExplainContext {
   methods: Record<UnionName, Map<string, MethodRow>>;
   lists: Record<MethodKind, readonly string[]>;
   validator(exportName: string): CompiledValidator;
-  envelope(name: 'JSONRPCRequest' | 'JSONRPCNotification' | 'JSONRPCResponse' | 'JSONRPCError'): CompiledValidator | undefined;
+  envelope(
+    name: 'JSONRPCRequest' | 'JSONRPCNotification' | 'JSONRPCResponse' | 'JSONRPCError',
+  ): CompiledValidator | undefined;
   pointers: Readonly<Record<string, string>>;
 }
 
@@ -115,7 +127,8 @@ function loadBundle(name: 'stable' | 'experimental', mod: typeof stableModule): 
   const exports = mod as unknown as Record<string, unknown>;
   const validator = (exportName: string): CompiledValidator => {
     const v = exports[exportName];
-    if (typeof v !== 'function') throw new Error(`@cask/validators: generated/${name}.js lacks validator ${exportName}; rebuild the package`);
+    if (typeof v !== 'function')
+      throw new Error(`@cask/validators: generated/${name}.js lacks validator ${exportName}; rebuild the package`);
     return v as CompiledValidator;
   };
   const methods = {} as Bundle['methods'];
@@ -180,7 +193,11 @@ export function isServerNotificationMethod(method: string, opts?: ValidateOption
 }
 
 /** Where each request method's result schema came from (see the README's "Results"). */
-export function resultLinkSource(kind: 'clientRequest' | 'serverRequest', method: string, opts?: ValidateOptions): 'x-result' | 'convention' | null | undefined {
+export function resultLinkSource(
+  kind: 'clientRequest' | 'serverRequest',
+  method: string,
+  opts?: ValidateOptions,
+): 'x-result' | 'convention' | null | undefined {
   return bundleFor(opts).methods[UNION_OF[kind]].get(method)?.resultSource ?? undefined;
 }
 
@@ -214,7 +231,12 @@ function rootPointerOf(bundle: Bundle, exportName: string): string {
   return bundle.pointers[exportName] ?? '';
 }
 
-function checkParams(kind: MethodKind, method: string, params: unknown, opts?: ValidateOptions): ValidationResult<unknown> {
+function checkParams(
+  kind: MethodKind,
+  method: string,
+  params: unknown,
+  opts?: ValidateOptions,
+): ValidationResult<unknown> {
   const bundle = bundleFor(opts);
   const row = bundle.methods[UNION_OF[kind]].get(method);
   if (!row) return unknownMethod(kind, method, opts);
@@ -225,18 +247,36 @@ function checkParams(kind: MethodKind, method: string, params: unknown, opts?: V
   }
   if (!row.params) {
     if (params === null) return { ok: true, value: params };
-    return fail(subject, [{ pointer: '', reason: 'must be absent: this method takes no params', keyword: 'params', got: JSON.stringify(params)?.slice(0, 60) ?? '' }]);
+    return fail(subject, [
+      {
+        pointer: '',
+        reason: 'must be absent: this method takes no params',
+        keyword: 'params',
+        got: JSON.stringify(params)?.slice(0, 60) ?? '',
+      },
+    ]);
   }
   return run(bundle, row.params, params, subject);
 }
 
-function checkResult(kind: 'clientRequest' | 'serverRequest', method: string, result: unknown, opts?: ValidateOptions): ValidationResult<unknown> {
+function checkResult(
+  kind: 'clientRequest' | 'serverRequest',
+  method: string,
+  result: unknown,
+  opts?: ValidateOptions,
+): ValidationResult<unknown> {
   const bundle = bundleFor(opts);
   const row = bundle.methods[UNION_OF[kind]].get(method);
   if (!row) return unknownMethod(kind, method, opts);
   const subject = `${method} result`;
   if (!row.result) {
-    return fail(subject, [{ pointer: '', reason: `has no known schema (the schema does not link ${KIND_WORDS[kind]} "${method}" to a result type)`, keyword: 'x-result' }]);
+    return fail(subject, [
+      {
+        pointer: '',
+        reason: `has no known schema (the schema does not link ${KIND_WORDS[kind]} "${method}" to a result type)`,
+        keyword: 'x-result',
+      },
+    ]);
   }
   return run(bundle, row.result, result, subject);
 }
@@ -244,12 +284,20 @@ function checkResult(kind: 'clientRequest' | 'serverRequest', method: string, re
 // ---------------------------------------------------------------- public validators
 
 /** Validates the params of a request the client sends (`turn/start`, ...). */
-export function validateClientRequest<M extends string>(method: M, params: unknown, opts?: ValidateOptions): ValidationResult<ClientRequestParamsOf<M>> {
+export function validateClientRequest<M extends string>(
+  method: M,
+  params: unknown,
+  opts?: ValidateOptions,
+): ValidationResult<ClientRequestParamsOf<M>> {
   return checkParams('clientRequest', method, params, opts) as ValidationResult<ClientRequestParamsOf<M>>;
 }
 
 /** Validates the result the server returns for client request `method`. */
-export function validateServerResult<M extends string>(method: M, result: unknown, opts?: ValidateOptions): ValidationResult<ClientRequestResultOf<M>> {
+export function validateServerResult<M extends string>(
+  method: M,
+  result: unknown,
+  opts?: ValidateOptions,
+): ValidationResult<ClientRequestResultOf<M>> {
   return checkResult('clientRequest', method, result, opts) as ValidationResult<ClientRequestResultOf<M>>;
 }
 
@@ -263,12 +311,20 @@ export function validateServerNotification<M extends string>(
 }
 
 /** Validates the params of a request the server sends (approvals, ...). */
-export function validateServerRequest<M extends string>(method: M, params: unknown, opts?: ValidateOptions): ValidationResult<ServerRequestParamsOf<M>> {
+export function validateServerRequest<M extends string>(
+  method: M,
+  params: unknown,
+  opts?: ValidateOptions,
+): ValidationResult<ServerRequestParamsOf<M>> {
   return checkParams('serverRequest', method, params, opts) as ValidationResult<ServerRequestParamsOf<M>>;
 }
 
 /** Validates the result the client returns for server request `method`. */
-export function validateClientResult<M extends string>(method: M, result: unknown, opts?: ValidateOptions): ValidationResult<ServerRequestResultOf<M>> {
+export function validateClientResult<M extends string>(
+  method: M,
+  result: unknown,
+  opts?: ValidateOptions,
+): ValidationResult<ServerRequestResultOf<M>> {
   return checkResult('serverRequest', method, result, opts) as ValidationResult<ServerRequestResultOf<M>>;
 }
 
@@ -297,7 +353,10 @@ export type ClassifiedMessage =
  */
 export function classifyMessage(msg: unknown): ClassifiedMessage | { kind: 'invalid'; reason: string } {
   if (typeof msg !== 'object' || msg === null || Array.isArray(msg)) {
-    return { kind: 'invalid', reason: `a message must be a JSON object (got ${msg === null ? 'null' : Array.isArray(msg) ? 'an array' : typeof msg})` };
+    return {
+      kind: 'invalid',
+      reason: `a message must be a JSON object (got ${msg === null ? 'null' : Array.isArray(msg) ? 'an array' : typeof msg})`,
+    };
   }
   const m = msg as Record<string, unknown>;
   const hasId = Object.hasOwn(m, 'id');
@@ -306,7 +365,8 @@ export function classifyMessage(msg: unknown): ClassifiedMessage | { kind: 'inva
     if (hasId) return { kind: 'request', id: m.id as RequestId, method: m.method, params: m.params };
     return { kind: 'notification', method: m.method, params: m.params };
   }
-  if (!hasId) return { kind: 'invalid', reason: 'a message needs "method" (request or notification) or "id" (response)' };
+  if (!hasId)
+    return { kind: 'invalid', reason: 'a message needs "method" (request or notification) or "id" (response)' };
   const hasResult = Object.hasOwn(m, 'result');
   const hasError = Object.hasOwn(m, 'error');
   if (hasResult && hasError) return { kind: 'invalid', reason: 'a response must not carry both "result" and "error"' };
@@ -337,7 +397,11 @@ const ENVELOPE_OF = {
  * `opts.method` names the request answered). Issue pointers are relative to
  * the message (`/params/input/0/type`).
  */
-export function validateMessage(msg: unknown, direction: Direction, opts?: ValidateMessageOptions): ValidationResult<ClassifiedMessage> {
+export function validateMessage(
+  msg: unknown,
+  direction: Direction,
+  opts?: ValidateMessageOptions,
+): ValidationResult<ClassifiedMessage> {
   const c = classifyMessage(msg);
   const dirWord = direction === 'c2s' ? 'client' : 'server';
   if (c.kind === 'invalid') return fail(`${dirWord} message`, [{ pointer: '', reason: c.reason, keyword: 'envelope' }]);

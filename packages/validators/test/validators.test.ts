@@ -53,7 +53,9 @@ const errorNotification = (codexErrorInfo: unknown) => ({
 
 describe('method lists', () => {
   it('come from the schema unions', () => {
-    expect(CLIENT_REQUEST_METHODS).toEqual(expect.arrayContaining(['initialize', 'thread/start', 'turn/start', 'turn/interrupt']));
+    expect(CLIENT_REQUEST_METHODS).toEqual(
+      expect.arrayContaining(['initialize', 'thread/start', 'turn/start', 'turn/interrupt']),
+    );
     expect(CLIENT_NOTIFICATION_METHODS).toContain('initialized');
     expect(SERVER_REQUEST_METHODS).toContain('item/commandExecution/requestApproval');
     expect(SERVER_NOTIFICATION_METHODS).toEqual(expect.arrayContaining(['turn/completed', 'item/agentMessage/delta']));
@@ -78,7 +80,10 @@ describe('method lists', () => {
 
 describe('valid samples', () => {
   it('accepts valid params and returns them typed', () => {
-    const params = turnStart([{ type: 'text', text: 'hi' }, { type: 'image', url: 'https://x/y.png' }]);
+    const params = turnStart([
+      { type: 'text', text: 'hi' },
+      { type: 'image', url: 'https://x/y.png' },
+    ]);
     const r = validateClientRequest('turn/start', params);
     expect(r).toEqual({ ok: true, value: params });
     if (r.ok) expect(r.value.threadId).toBe('thr_1'); // typed as TurnStartParams
@@ -86,7 +91,9 @@ describe('valid samples', () => {
 
   it('accepts server notifications, server requests and both kinds of results', () => {
     expect(validateServerNotification('thread/tokenUsage/updated', tokenUsage(15)).ok).toBe(true);
-    expect(validateServerNotification('error', errorNotification({ httpConnectionFailed: { httpStatusCode: 502 } })).ok).toBe(true);
+    expect(
+      validateServerNotification('error', errorNotification({ httpConnectionFailed: { httpStatusCode: 502 } })).ok,
+    ).toBe(true);
     expect(validateServerNotification('item/started', itemStarted({})).ok).toBe(true);
     expect(validateServerNotification('error', errorNotification(null)).ok).toBe(true);
     expect(validateClientResult('item/commandExecution/requestApproval', { decision: 'accept' }).ok).toBe(true);
@@ -98,7 +105,9 @@ describe('valid samples', () => {
 describe('error messages', () => {
   it('enum: names the allowed values and what was sent, for the branch picked by the discriminator', () => {
     const r = failure(validateClientRequest('turn/start', turnStart([{ type: 'txt', text: 'hi' }])));
-    expect(r.message).toMatch(/^turn\/start params: \/input\/0\/type must be one of "text", "image", .* \(got "txt"\)$/);
+    expect(r.message).toMatch(
+      /^turn\/start params: \/input\/0\/type must be one of "text", "image", .* \(got "txt"\)$/,
+    );
     expect(r.errors).toEqual([expect.objectContaining({ pointer: '/input/0/type', keyword: 'enum', got: '"txt"' })]);
   });
 
@@ -113,7 +122,9 @@ describe('error messages', () => {
   it('picks the closest of several branches sharing a discriminator', () => {
     // `image` has two shapes (by url, by fileId); the one with fewer problems is reported.
     const r = failure(validateClientRequest('turn/start', turnStart([{ type: 'image', url: 42 }])));
-    expect(r.errors).toEqual([expect.objectContaining({ pointer: '/input/0/url', keyword: 'type', reason: 'must be a string', got: '42' })]);
+    expect(r.errors).toEqual([
+      expect.objectContaining({ pointer: '/input/0/url', keyword: 'type', reason: 'must be a string', got: '42' }),
+    ]);
   });
 
   it('type: says which type was expected', () => {
@@ -125,18 +136,28 @@ describe('error messages', () => {
 
   it('integer formats: integer type and range', () => {
     const frac = failure(validateServerNotification('thread/tokenUsage/updated', tokenUsage(1.5)));
-    expect(frac.message).toBe('thread/tokenUsage/updated params: /tokenUsage/total/totalTokens must be an integer (got 1.5)');
+    expect(frac.message).toBe(
+      'thread/tokenUsage/updated params: /tokenUsage/total/totalTokens must be an integer (got 1.5)',
+    );
     const huge = failure(validateServerNotification('thread/tokenUsage/updated', tokenUsage(2 ** 60)));
     expect(huge.errors).toEqual([
-      expect.objectContaining({ pointer: '/tokenUsage/total/totalTokens', keyword: 'format', reason: expect.stringContaining('(int64)') }),
+      expect.objectContaining({
+        pointer: '/tokenUsage/total/totalTokens',
+        keyword: 'format',
+        reason: expect.stringContaining('(int64)'),
+      }),
     ]);
     const exit = failure(validateServerNotification('item/started', itemStarted({ exitCode: 2 ** 31 })));
-    expect(exit.message).toBe('item/started params: /item/exitCode must be an integer from -2147483648 to 2147483647 (int32) (got 2147483648)');
+    expect(exit.message).toBe(
+      'item/started params: /item/exitCode must be an integer from -2147483648 to 2147483647 (int32) (got 2147483648)',
+    );
   });
 
   it('nested unions: explains the inner failure instead of listing every branch', () => {
     // item is a union of item kinds; commandActions holds another union.
-    const r = failure(validateServerNotification('item/started', itemStarted({ commandActions: [{ type: 'bogus', command: 'ls' }] })));
+    const r = failure(
+      validateServerNotification('item/started', itemStarted({ commandActions: [{ type: 'bogus', command: 'ls' }] })),
+    );
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0]).toMatchObject({ pointer: '/item/commandActions/0/type', keyword: 'enum', got: '"bogus"' });
     expect(r.errors[0]!.reason).toMatch(/^must be one of "read", /);
@@ -147,7 +168,9 @@ describe('error messages', () => {
     const wrongKind = failure(validateServerNotification('error', errorNotification(12)));
     expect(wrongKind.errors).toHaveLength(1);
     expect(wrongKind.errors[0]).toMatchObject({ pointer: '/error/codexErrorInfo', got: '12' });
-    expect(wrongKind.errors[0]!.reason).toMatch(/^must be one of ".*", a string, an object or null$|^must be a string, an object or null$/);
+    expect(wrongKind.errors[0]!.reason).toMatch(
+      /^must be one of ".*", a string, an object or null$|^must be a string, an object or null$/,
+    );
   });
 
   it('reports several independent problems, capped in the message', () => {
@@ -159,20 +182,26 @@ describe('error messages', () => {
 
   it('results are checked against the result type', () => {
     const r = failure(validateClientResult('item/commandExecution/requestApproval', { decision: 'yes' }));
-    expect(r.message).toMatch(/^item\/commandExecution\/requestApproval result: \/decision must be one of "accept", .* \(got "yes"\)$/);
+    expect(r.message).toMatch(
+      /^item\/commandExecution\/requestApproval result: \/decision must be one of "accept", .* \(got "yes"\)$/,
+    );
     expect(failure(validateServerResult('turn/start', {})).message).toBe('turn/start result: /turn is required');
   });
 
   it('params: missing, and present where the method takes none', () => {
     expect(failure(validateClientRequest('turn/start', undefined)).message).toBe('turn/start params: are required');
-    expect(failure(validateClientNotification('initialized', { a: 1 })).message).toMatch(/^initialized params: must be absent/);
+    expect(failure(validateClientNotification('initialized', { a: 1 })).message).toMatch(
+      /^initialized params: must be absent/,
+    );
   });
 });
 
 describe('unknown methods', () => {
   it('gives a clear error per union', () => {
     expect(failure(validateClientRequest('foo/bar', {})).message).toBe('unknown client request method "foo/bar"');
-    expect(failure(validateServerNotification('turn/start', {})).message).toBe('unknown server notification method "turn/start"');
+    expect(failure(validateServerNotification('turn/start', {})).message).toBe(
+      'unknown server notification method "turn/start"',
+    );
     expect(failure(validateServerRequest('nope', {})).errors).toEqual([
       { pointer: '', reason: 'unknown server request method "nope"', keyword: 'method' },
     ]);
@@ -192,16 +221,24 @@ describe('experimental vs stable', () => {
 
   it('experimental checks it', () => {
     const r = failure(validateClientRequest('turn/start', params, { experimental: true }));
-    expect(r.errors).toEqual([expect.objectContaining({ pointer: '/multiAgentMode/extra', keyword: 'additionalProperties' })]);
-    const bad = failure(validateClientRequest('turn/start', turnStart([], { multiAgentMode: 'sometimes' }), { experimental: true }));
+    expect(r.errors).toEqual([
+      expect.objectContaining({ pointer: '/multiAgentMode/extra', keyword: 'additionalProperties' }),
+    ]);
+    const bad = failure(
+      validateClientRequest('turn/start', turnStart([], { multiAgentMode: 'sometimes' }), { experimental: true }),
+    );
     expect(bad.message).toBe(
       'turn/start params: /multiAgentMode must be one of "explicitRequestOnly", "proactive", an object or null (got "sometimes")',
     );
-    expect(validateClientRequest('turn/start', turnStart([], { multiAgentMode: 'proactive' }), { experimental: true }).ok).toBe(true);
+    expect(
+      validateClientRequest('turn/start', turnStart([], { multiAgentMode: 'proactive' }), { experimental: true }).ok,
+    ).toBe(true);
   });
 
   it('a method only in the experimental bundle is unknown to the stable one', () => {
-    const onlyExperimental = (['clientRequest', 'serverRequest', 'serverNotification', 'clientNotification'] as const).flatMap((kind) =>
+    const onlyExperimental = (
+      ['clientRequest', 'serverRequest', 'serverNotification', 'clientNotification'] as const
+    ).flatMap((kind) =>
       listMethods(kind, { experimental: true })
         .filter((m) => !isKnownMethod(kind, m))
         .map((m) => ({ kind, m })),
@@ -228,18 +265,28 @@ describe('validateMessage', () => {
   it('checks the envelope and the payload, with pointers relative to the message', () => {
     const ok = validateMessage({ id: 0, method: 'item/commandExecution/requestApproval', params: {} }, 's2c');
     expect(failure(ok).errors.every((e) => e.pointer.startsWith('/params/'))).toBe(true);
-    const badId = failure(validateMessage({ id: 1.5, method: 'turn/interrupt', params: { threadId: 't', turnId: 'u' } }, 'c2s'));
+    const badId = failure(
+      validateMessage({ id: 1.5, method: 'turn/interrupt', params: { threadId: 't', turnId: 'u' } }, 'c2s'),
+    );
     expect(badId.message).toBe('turn/interrupt request: /id must be a string or an integer (got 1.5)');
     expect(validateMessage({ method: 'initialized' }, 'c2s').ok).toBe(true);
-    expect(failure(validateMessage({ method: 'initialized' }, 's2c')).message).toBe('unknown server notification method "initialized"');
+    expect(failure(validateMessage({ method: 'initialized' }, 's2c')).message).toBe(
+      'unknown server notification method "initialized"',
+    );
   });
 
   it('checks a response result when told the request method (s2c answers a client request)', () => {
     expect(failure(validateMessage({ id: 3, result: {} }, 's2c', { method: 'turn/start' })).message).toBe(
       'turn/start response: /result/turn is required',
     );
-    expect(validateMessage({ id: 0, result: { decision: 'decline' } }, 'c2s', { method: 'item/commandExecution/requestApproval' }).ok).toBe(true);
+    expect(
+      validateMessage({ id: 0, result: { decision: 'decline' } }, 'c2s', {
+        method: 'item/commandExecution/requestApproval',
+      }).ok,
+    ).toBe(true);
     expect(validateMessage({ id: 3, result: {} }, 's2c').ok).toBe(true); // envelope only
-    expect(failure(validateMessage({ id: 3, error: { message: 'x' } }, 's2c')).message).toBe('server error response: /error/code is required');
+    expect(failure(validateMessage({ id: 3, error: { message: 'x' } }, 's2c')).message).toBe(
+      'server error response: /error/code is required',
+    );
   });
 });

@@ -31,7 +31,9 @@ export async function runValidate(argv: string[]): Promise<number> {
       return 2;
     } else if (file === undefined) file = a;
     else {
-      process.stderr.write(`cask validate: expected one transcript file, got another: ${JSON.stringify(a)}\n\n${USAGE}`);
+      process.stderr.write(
+        `cask validate: expected one transcript file, got another: ${JSON.stringify(a)}\n\n${USAGE}`,
+      );
       return 2;
     }
   }
@@ -67,7 +69,9 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(USAGE);
       return 0;
     default:
-      process.stderr.write(`${command === undefined ? 'cask: missing command' : `cask: unknown command ${JSON.stringify(command)}`}\n\n${USAGE}`);
+      process.stderr.write(
+        `${command === undefined ? 'cask: missing command' : `cask: unknown command ${JSON.stringify(command)}`}\n\n${USAGE}`,
+      );
       return 2;
   }
 }

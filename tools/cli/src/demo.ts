@@ -61,7 +61,10 @@ function parseArgs(argv: string[]): DemoArgs | { help: true } | { error: string 
  * @returns the process exit code: 0 when the turn completed, the command ran
  * and the transcript validated; 1 otherwise; 2 for bad arguments.
  */
-export async function runDemo(argv: string[], io: DemoIO = { out: process.stdout, err: process.stderr }): Promise<number> {
+export async function runDemo(
+  argv: string[],
+  io: DemoIO = { out: process.stdout, err: process.stderr },
+): Promise<number> {
   const parsed = parseArgs(argv);
   if ('help' in parsed) {
     io.out.write(USAGE);
@@ -132,7 +135,9 @@ export async function runDemo(argv: string[], io: DemoIO = { out: process.stdout
     say(`\nturn ${status}${approvals ? `, ${approvals} approval(s) granted` : ''}\n`);
     if (status !== 'completed' || !commandRan) {
       ok = false;
-      io.err.write(`cask demo: expected a completed turn with the command run (status: ${status}, command ran: ${commandRan})\n`);
+      io.err.write(
+        `cask demo: expected a completed turn with the command run (status: ${status}, command ran: ${commandRan})\n`,
+      );
     }
   } catch (err) {
     ok = false;
@@ -160,7 +165,8 @@ export async function runDemo(argv: string[], io: DemoIO = { out: process.stdout
 function describe(ev: ClientEvent, state: { streamingMessage: boolean }): { text: string; streamingMessage: boolean } {
   const endStream = state.streamingMessage ? '\n' : '';
   if (ev.kind === 'lagged') return { text: `${endStream}[${ev.skipped} events skipped]\n`, streamingMessage: false };
-  if (ev.kind === 'protocolIssue') return { text: `${endStream}[protocol issue] ${ev.subject}: ${ev.message}\n`, streamingMessage: false };
+  if (ev.kind === 'protocolIssue')
+    return { text: `${endStream}[protocol issue] ${ev.subject}: ${ev.message}\n`, streamingMessage: false };
   if (ev.kind === 'serverRequest') {
     if (ev.method === 'item/commandExecution/requestApproval') {
       const cmd = ev.params.command ?? '(unknown command)';
@@ -180,11 +186,19 @@ function describe(ev: ClientEvent, state: { streamingMessage: boolean }): { text
       return { text: '', streamingMessage: state.streamingMessage };
     }
     case 'item/completed': {
-      const item = ev.params.item as { type: string; status?: string; aggregatedOutput?: string | null; exitCode?: number | null };
+      const item = ev.params.item as {
+        type: string;
+        status?: string;
+        aggregatedOutput?: string | null;
+        exitCode?: number | null;
+      };
       if (item.type === 'commandExecution') {
         const out = (item.aggregatedOutput ?? '').trimEnd();
         const body = out ? out.replace(/^/gm, '  | ') + '\n' : '';
-        return { text: `${endStream}${body}  (${item.status}, exit code ${item.exitCode ?? 'none'})\n`, streamingMessage: false };
+        return {
+          text: `${endStream}${body}  (${item.status}, exit code ${item.exitCode ?? 'none'})\n`,
+          streamingMessage: false,
+        };
       }
       if (item.type === 'agentMessage') return { text: endStream, streamingMessage: false };
       return { text: '', streamingMessage: state.streamingMessage };

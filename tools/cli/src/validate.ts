@@ -80,7 +80,12 @@ export function validateTranscript(input: Iterable<string> | string, opts: Trans
     const c = (report.counts[key] ??= { requests: 0, notifications: 0, responses: 0, errors: 0 });
     c[field]++;
   };
-  const issuesToFailures = (line: number, method: string | undefined, kind: MessageKind | undefined, issues: ValidationIssue[]) => {
+  const issuesToFailures = (
+    line: number,
+    method: string | undefined,
+    kind: MessageKind | undefined,
+    issues: ValidationIssue[],
+  ) => {
     for (const issue of issues) {
       const reason = issue.got !== undefined ? `${issue.reason} (got ${issue.got})` : issue.reason;
       fail({ line, ...(method !== undefined && { method }), ...(kind && { kind }), pointer: issue.pointer, reason });
@@ -106,7 +111,11 @@ export function validateTranscript(input: Iterable<string> | string, opts: Trans
     }
     const { dir, msg } = entry as { dir?: unknown; msg?: unknown };
     if (dir !== 'c2s' && dir !== 's2c') {
-      fail({ line: lineNo, pointer: '/dir', reason: `must be "c2s" or "s2c" (got ${JSON.stringify(dir) ?? 'nothing'})` });
+      fail({
+        line: lineNo,
+        pointer: '/dir',
+        reason: `must be "c2s" or "s2c" (got ${JSON.stringify(dir) ?? 'nothing'})`,
+      });
       continue;
     }
     if (msg === undefined) {
@@ -126,7 +135,13 @@ export function validateTranscript(input: Iterable<string> | string, opts: Trans
         const key = idKey(c.id);
         const previous = pending[dir].get(key);
         if (previous) {
-          fail({ line: lineNo, method, kind: 'request', pointer: '/id', reason: `reuses id ${JSON.stringify(c.id)} of the unanswered request on line ${previous.line}` });
+          fail({
+            line: lineNo,
+            method,
+            kind: 'request',
+            pointer: '/id',
+            reason: `reuses id ${JSON.stringify(c.id)} of the unanswered request on line ${previous.line}`,
+          });
         }
         pending[dir].set(key, { method, line: lineNo });
       }

@@ -7,15 +7,26 @@ import { describe, expect, it } from 'vitest';
 import { formatReport, validateTranscript } from '../src/validate.js';
 
 type Line = { dir: 'c2s' | 's2c'; msg: unknown; [k: string]: unknown };
-const jsonl = (lines: Array<Line | string>) => lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') + '\n';
+const jsonl = (lines: Array<Line | string>) =>
+  lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') + '\n';
 
 const usage = { cachedInputTokens: 0, inputTokens: 1, outputTokens: 1, reasoningOutputTokens: 0, totalTokens: 2 };
 const turn = { id: 'turn_1', items: [], status: 'inProgress', error: null };
 
 /** A small conversation: a client request and its answer, a server request (id 0, colliding with a client id) and its answer. */
 const valid: Line[] = [
-  { dir: 'c2s', msg: { id: 0, method: 'turn/start', params: { threadId: 'thr_1', input: [{ type: 'text', text: 'hi' }] } }, ts: 1 },
-  { dir: 's2c', msg: { method: 'thread/tokenUsage/updated', params: { threadId: 'thr_1', turnId: 'turn_1', tokenUsage: { total: usage, last: usage } } } },
+  {
+    dir: 'c2s',
+    msg: { id: 0, method: 'turn/start', params: { threadId: 'thr_1', input: [{ type: 'text', text: 'hi' }] } },
+    ts: 1,
+  },
+  {
+    dir: 's2c',
+    msg: {
+      method: 'thread/tokenUsage/updated',
+      params: { threadId: 'thr_1', turnId: 'turn_1', tokenUsage: { total: usage, last: usage } },
+    },
+  },
   {
     dir: 's2c',
     msg: {
@@ -39,9 +50,19 @@ describe('validateTranscript', () => {
     expect(report.ok).toBe(true);
     expect(report.messages).toBe(valid.length);
     expect(report.counts['c2s turn/start']).toEqual({ requests: 1, notifications: 0, responses: 1, errors: 0 });
-    expect(report.counts['s2c item/commandExecution/requestApproval']).toEqual({ requests: 1, notifications: 0, responses: 1, errors: 0 });
+    expect(report.counts['s2c item/commandExecution/requestApproval']).toEqual({
+      requests: 1,
+      notifications: 0,
+      responses: 1,
+      errors: 0,
+    });
     expect(report.counts['c2s turn/interrupt']).toEqual({ requests: 1, notifications: 0, responses: 0, errors: 1 });
-    expect(report.counts['s2c thread/tokenUsage/updated']).toEqual({ requests: 0, notifications: 1, responses: 0, errors: 0 });
+    expect(report.counts['s2c thread/tokenUsage/updated']).toEqual({
+      requests: 0,
+      notifications: 1,
+      responses: 0,
+      errors: 0,
+    });
     expect(formatReport(report)).toMatch(/ok: 8 messages, all valid$/);
   });
 
@@ -51,24 +72,47 @@ describe('validateTranscript', () => {
 
   it('checks a response against the method of the request it answers (not the other direction)', () => {
     // Swap the two answers to id 0: each now fails its own request's result schema.
-    const swapped = [valid[0]!, valid[2]!, { dir: 'c2s', msg: { id: 0, result: { turn } } } as Line, { dir: 's2c', msg: { id: 0, result: { decision: 'accept' } } } as Line];
+    const swapped = [
+      valid[0]!,
+      valid[2]!,
+      { dir: 'c2s', msg: { id: 0, result: { turn } } } as Line,
+      { dir: 's2c', msg: { id: 0, result: { decision: 'accept' } } } as Line,
+    ];
     const report = validateTranscript(jsonl(swapped));
     expect(report.ok).toBe(false);
     expect(report.failures).toEqual([
-      expect.objectContaining({ line: 3, method: 'item/commandExecution/requestApproval', kind: 'response', pointer: '/result/decision', reason: 'is required' }),
-      expect.objectContaining({ line: 4, method: 'turn/start', kind: 'response', pointer: '/result/turn', reason: 'is required' }),
+      expect.objectContaining({
+        line: 3,
+        method: 'item/commandExecution/requestApproval',
+        kind: 'response',
+        pointer: '/result/decision',
+        reason: 'is required',
+      }),
+      expect.objectContaining({
+        line: 4,
+        method: 'turn/start',
+        kind: 'response',
+        pointer: '/result/turn',
+        reason: 'is required',
+      }),
     ]);
   });
 
   it('reports each failure kind with its line', () => {
     const lines: Array<Line | string> = [
-      { dir: 'c2s', msg: { id: 5, method: 'turn/start', params: { threadId: 'thr_1', input: [{ type: 'txt', text: 'hi' }] } } }, // 1 invalid params
+      {
+        dir: 'c2s',
+        msg: { id: 5, method: 'turn/start', params: { threadId: 'thr_1', input: [{ type: 'txt', text: 'hi' }] } },
+      }, // 1 invalid params
       '{"dir":"c2s","msg":', // 2 not JSON
       { dir: 'c2s', msg: { id: 6, method: 'foo/bar', params: {} } }, // 3 unknown method
       { dir: 's2c', msg: { id: 99, result: {} } }, // 4 unmatched response
       { dir: 's2c', msg: { id: 5 } }, // 5 bad envelope
       { dir: 'sideways', msg: { method: 'initialized' } } as unknown as Line, // 6 bad direction
-      { dir: 's2c', msg: { method: 'turn/completed', params: { threadId: 'thr_1', turn: { ...turn, status: 'done' } } } }, // 7 invalid notification
+      {
+        dir: 's2c',
+        msg: { method: 'turn/completed', params: { threadId: 'thr_1', turn: { ...turn, status: 'done' } } },
+      }, // 7 invalid notification
       '[1,2]', // 8 not an object
       { dir: 'c2s', msg: { id: 0, result: { decision: 'accept' } } }, // 9 answers a server request that never came
     ];
@@ -77,7 +121,12 @@ describe('validateTranscript', () => {
     const text = formatReport(report);
     const byLine = (n: number) => report.failures.filter((f) => f.line === n);
     expect(byLine(1)).toEqual([
-      expect.objectContaining({ method: 'turn/start', kind: 'request', pointer: '/params/input/0/type', reason: expect.stringMatching(/^must be one of "text", .*\(got "txt"\)$/) }),
+      expect.objectContaining({
+        method: 'turn/start',
+        kind: 'request',
+        pointer: '/params/input/0/type',
+        reason: expect.stringMatching(/^must be one of "text", .*\(got "txt"\)$/),
+      }),
     ]);
     expect(text).toContain('line 1: turn/start request: /params/input/0/type must be one of "text", "image"');
     expect(byLine(2)[0]!.reason).toMatch(/^not JSON: /);
@@ -85,7 +134,9 @@ describe('validateTranscript', () => {
     expect(text).toContain('line 4: response: /id unmatched response: no pending c2s request with id 99');
     expect(byLine(5)[0]!.reason).toBe('bad envelope: a response needs "result" or "error"');
     expect(byLine(6)[0]).toMatchObject({ pointer: '/dir', reason: 'must be "c2s" or "s2c" (got "sideways")' });
-    expect(byLine(7)).toEqual([expect.objectContaining({ method: 'turn/completed', kind: 'notification', pointer: '/params/turn/status' })]);
+    expect(byLine(7)).toEqual([
+      expect.objectContaining({ method: 'turn/completed', kind: 'notification', pointer: '/params/turn/status' }),
+    ]);
     expect(byLine(8)[0]!.reason).toMatch(/must be an object/);
     expect(text).toContain('line 9: response: /id unmatched response: no pending s2c request with id 0');
     expect(report.failures.map((f) => f.line)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
@@ -97,7 +148,11 @@ describe('validateTranscript', () => {
   it('experimental mode uses the experimental bundle', () => {
     const line: Line = {
       dir: 'c2s',
-      msg: { id: 1, method: 'turn/start', params: { threadId: 't', input: [], multiAgentMode: { custom: 'x', extra: 1 } } },
+      msg: {
+        id: 1,
+        method: 'turn/start',
+        params: { threadId: 't', input: [], multiAgentMode: { custom: 'x', extra: 1 } },
+      },
     };
     expect(validateTranscript(jsonl([line])).ok).toBe(true);
     const report = validateTranscript(jsonl([line]), { experimental: true });

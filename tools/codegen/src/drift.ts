@@ -90,7 +90,10 @@ export function compareTrees(expected: Map<string, string>, actual: Map<string, 
  * Regenerates the schema in memory and compares it with the files in `dir`.
  * @param dir the schema directory (holding `json/` and `json-experimental/`).
  */
-export async function checkSchema(dir: string, options: Omit<GenerateOptions, 'experimental'> = {}): Promise<DriftReport> {
+export async function checkSchema(
+  dir: string,
+  options: Omit<GenerateOptions, 'experimental'> = {},
+): Promise<DriftReport> {
   const expected = await generateAll(options);
   const actual = await readSchemaDir(dir);
   return compareTrees(expected, actual);

@@ -93,7 +93,9 @@ export function applyExperimental(
           node.properties = props;
           if (Array.isArray(node.required)) {
             const required = node.required.filter((r) => !dropped.includes(r as string));
-            const forced = dropped.filter((p) => !isTagged((n.properties as JsonObject)[p]!) && (n.required as Json[]).includes(p));
+            const forced = dropped.filter(
+              (p) => !isTagged((n.properties as JsonObject)[p]!) && (n.required as Json[]).includes(p),
+            );
             if (forced.length > 0) {
               throw new Error(
                 `${name}: required propert${forced.length === 1 ? 'y' : 'ies'} ${forced.join(', ')} ` +
@@ -119,7 +121,9 @@ export function applyExperimental(
       if (entry.experimental) return false;
       for (const t of [entry.params.kind === 'none' ? undefined : entry.params.type, entry.result]) {
         if (t && tagged.has(t)) {
-          throw new Error(`${union} method \`${entry.method}\` is stable but uses the @experimental type ${t}; tag the map entry @experimental`);
+          throw new Error(
+            `${union} method \`${entry.method}\` is stable but uses the @experimental type ${t}; tag the map entry @experimental`,
+          );
         }
       }
       return true;

@@ -109,7 +109,8 @@ export async function generateSchema(options: GenerateOptions = {}): Promise<Map
   const withUnions = (base: Definitions, maps: typeof model.maps): Definitions => {
     const all: Definitions = { ...base };
     for (const union of Object.keys(METHOD_MAPS) as UnionName[]) {
-      if (union in all) throw new Error(`@cask/protocol exports a type named ${union}, which clashes with a generated union`);
+      if (union in all)
+        throw new Error(`@cask/protocol exports a type named ${union}, which clashes with a generated union`);
       all[union] = buildUnion(union, maps[union], model.unionDocs[union]) as Schema;
     }
     return all;

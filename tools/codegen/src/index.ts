@@ -3,7 +3,15 @@
  * and checks that the committed copy has not drifted.
  * @packageDocumentation
  */
-export { generateSchema, generateAll, writeSchema, GENERATED_COMMENT, STABLE_DIR, EXPERIMENTAL_DIR, TJS_SETTINGS } from './generate.js';
+export {
+  generateSchema,
+  generateAll,
+  writeSchema,
+  GENERATED_COMMENT,
+  STABLE_DIR,
+  EXPERIMENTAL_DIR,
+  TJS_SETTINGS,
+} from './generate.js';
 export type { GenerateOptions } from './generate.js';
 export { checkSchema, compareTrees, readSchemaDir } from './drift.js';
 export type { DriftEntry, DriftReport } from './drift.js';

@@ -64,7 +64,8 @@ export function buildUnion(union: UnionName, entries: MethodEntry[], description
     if (kind === 'request') {
       // Non-standard annotation linking the request to its result type, taken
       // from the map entry's `result` (validators ignore unknown keywords).
-      if (entry.result === undefined) throw new Error(`${union} method \`${entry.method}\` has no result in its map entry`);
+      if (entry.result === undefined)
+        throw new Error(`${union} method \`${entry.method}\` has no result in its map entry`);
       variant[RESULT_KEYWORD] = entry.result === null ? { type: 'null' } : { $ref: REF + entry.result };
     }
     if (entry.description) variant.description = entry.description;
@@ -107,7 +108,10 @@ export function entryFileTypes(model: Pick<ProtocolModel, 'types'>, union: Union
  * surface (experimental entries included); the stable flavour removes the
  * files of experimental entries afterwards.
  */
-export function placeFiles(model: Pick<ProtocolModel, 'types'>, maps: Record<UnionName, MethodEntry[]>): Map<string, Folder> {
+export function placeFiles(
+  model: Pick<ProtocolModel, 'types'>,
+  maps: Record<UnionName, MethodEntry[]>,
+): Map<string, Folder> {
   const placement = new Map<string, Folder>();
   const bySource = (name: string): Folder => {
     const t = model.types.get(name);
@@ -258,7 +262,10 @@ export function layout(
   // reference to a name in definitions.v2 points there.
   const v2Names = reach([...placement].filter(([, f]) => f === NAMESPACE).map(([n]) => n));
   const inV2 = (n: string) => v2Names.has(n);
-  const rootNames = reach([...placement].filter(([, f]) => f === '').map(([n]) => n), inV2);
+  const rootNames = reach(
+    [...placement].filter(([, f]) => f === '').map(([n]) => n),
+    inV2,
+  );
   const v1Names = reach([...placement].filter(([, f]) => f === 'v1').map(([n]) => n));
   const fileRoots = new Set(written.map(([n]) => n));
   const asBundleEntry = (name: string): JsonObject => {
@@ -280,9 +287,17 @@ export function layout(
   }
   if (Object.hasOwn(top, NAMESPACE)) throw new Error(`a protocol type may not be named \`${NAMESPACE}\``);
   top[NAMESPACE] = v2;
-  const bundle: JsonObject = { $comment: comment, $schema: DRAFT_07, definitions: top, title: BUNDLE_TITLE, type: 'object' };
+  const bundle: JsonObject = {
+    $comment: comment,
+    $schema: DRAFT_07,
+    definitions: top,
+    title: BUNDLE_TITLE,
+    type: 'object',
+  };
   const inBundle = (target: string) =>
-    target.startsWith(`${NAMESPACE}/`) ? Object.hasOwn(v2, target.slice(NAMESPACE.length + 1)) : target !== NAMESPACE && Object.hasOwn(top, target);
+    target.startsWith(`${NAMESPACE}/`)
+      ? Object.hasOwn(v2, target.slice(NAMESPACE.length + 1))
+      : target !== NAMESPACE && Object.hasOwn(top, target);
   for (const [name, def] of Object.entries(top)) {
     if (name !== NAMESPACE) checkRefs(def as Schema, inBundle, `bundle definition ${name}`);
   }

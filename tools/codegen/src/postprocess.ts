@@ -111,7 +111,9 @@ function mergeTwoObjects(a: JsonObject, b: JsonObject, where: string): JsonObjec
     if (!isObject(side.properties)) continue;
     for (const [key, schema] of Object.entries(side.properties)) {
       if (key in props && !sameJson(props[key], schema)) {
-        throw new Error(`${where}: the intersection declares property \`${key}\` twice with different types; declare it once`);
+        throw new Error(
+          `${where}: the intersection declares property \`${key}\` twice with different types; declare it once`,
+        );
       }
       props[key] = schema;
     }
@@ -182,7 +184,8 @@ export function mergeIntersections(defs: Definitions): Definitions {
     }
     if (Array.isArray(part.allOf)) {
       const merged = mergeNode(part, where);
-      if (isObject(merged) && Array.isArray(merged.allOf)) throw new Error(`${where}: cannot merge a nested intersection`);
+      if (isObject(merged) && Array.isArray(merged.allOf))
+        throw new Error(`${where}: cannot merge a nested intersection`);
       return alternatives(merged, where);
     }
     const keys = Object.keys(part).filter((k) => !ANNOTATIONS.has(k));
@@ -219,7 +222,8 @@ export function mergeIntersections(defs: Definitions): Definitions {
     if (Array.isArray(node.anyOf)) {
       const flat: Json[] = [];
       for (const branch of node.anyOf) {
-        if (isObject(branch) && Array.isArray(branch.anyOf) && Object.keys(branch).length === 1) flat.push(...branch.anyOf);
+        if (isObject(branch) && Array.isArray(branch.anyOf) && Object.keys(branch).length === 1)
+          flat.push(...branch.anyOf);
         else flat.push(branch);
       }
       node = { ...node, anyOf: flat };
@@ -276,7 +280,9 @@ export function applyMemberFormats(defs: Definitions, model: Pick<ProtocolModel,
     if (!isObject(def)) continue;
     const anyOf = members.map((member, index): JsonObject => {
       if (!/^(string|number|boolean|null)$/.test(member)) {
-        throw new Error(`${name}: @format on union members is supported only for unions of primitive types, not \`${member}\``);
+        throw new Error(
+          `${name}: @format on union members is supported only for unions of primitive types, not \`${member}\``,
+        );
       }
       const format = formats.get(index);
       return format ? { type: member, format } : { type: member };
@@ -302,7 +308,10 @@ function applyIntegerFormat(node: Json, format: string, where: string): void {
   if (!isObject(node)) return;
   const types = typeList(node);
   if (types.includes('number') || types.includes('integer')) {
-    setTypeList(node, types.map((t) => (t === 'number' ? 'integer' : t)));
+    setTypeList(
+      node,
+      types.map((t) => (t === 'number' ? 'integer' : t)),
+    );
     node.format = format;
     if (UNSIGNED_FORMATS.has(format) && node.minimum === undefined) node.minimum = 0;
     return;

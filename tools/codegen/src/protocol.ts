@@ -21,10 +21,7 @@ export const METHOD_MAPS = {
 export type UnionName = keyof typeof METHOD_MAPS;
 
 /** How a map entry declares its `params`. */
-export type ParamsSpec =
-  | { kind: 'none' }
-  | { kind: 'required'; type: string }
-  | { kind: 'optional'; type: string };
+export type ParamsSpec = { kind: 'none' } | { kind: 'required'; type: string } | { kind: 'optional'; type: string };
 
 /** One entry of a method map. */
 export interface MethodEntry {
@@ -224,7 +221,9 @@ function readMap(
 }
 
 /** Formats given by `/** @format X *\/` comments written before members of a union alias. */
-function readMemberFormats(decl: ts.TypeAliasDeclaration): { members: string[]; formats: Map<number, string> } | undefined {
+function readMemberFormats(
+  decl: ts.TypeAliasDeclaration,
+): { members: string[]; formats: Map<number, string> } | undefined {
   if (!ts.isUnionTypeNode(decl.type)) return undefined;
   const text = decl.getSourceFile().text;
   const formats = new Map<number, string>();
@@ -267,7 +266,9 @@ export function loadProtocol(entry: string = resolveProtocolEntry()): ProtocolMo
       getCurrentDirectory: () => process.cwd(),
       getNewLine: () => '\n',
     });
-    throw new Error(`@cask/protocol declarations do not type-check (rebuild it with \`pnpm --filter @cask/protocol build\`):\n${text}`);
+    throw new Error(
+      `@cask/protocol declarations do not type-check (rebuild it with \`pnpm --filter @cask/protocol build\`):\n${text}`,
+    );
   }
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(entry);
@@ -288,7 +289,7 @@ export function loadProtocol(entry: string = resolveProtocolEntry()): ProtocolMo
     if (!decl) continue;
     const file = path.relative(distDir, decl.getSourceFile().fileName).split(path.sep).join('/');
     const name = exported.name;
-    const union = mapNames.get(name as (typeof METHOD_MAPS)[UnionName]["map"]);
+    const union = mapNames.get(name as (typeof METHOD_MAPS)[UnionName]['map']);
     if (union && ts.isInterfaceDeclaration(decl)) {
       maps[union] = readMap(decl, checker, METHOD_MAPS[union].kind);
       continue;

@@ -100,7 +100,8 @@ export function restoreSourceRefs(defs: Definitions, model: Pick<ProtocolModel, 
       const target = symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
       const decl = target?.declarations?.[0];
       if (decl && ts.isInterfaceDeclaration(decl)) return [interfaceMembers(decl)];
-      if (decl && ts.isTypeAliasDeclaration(decl) && !model.types.has(decl.name.text)) return expand(decl.type, depth + 1);
+      if (decl && ts.isTypeAliasDeclaration(decl) && !model.types.has(decl.name.text))
+        return expand(decl.type, depth + 1);
       return undefined;
     }
     if (ts.isIntersectionTypeNode(node)) {
@@ -129,7 +130,12 @@ export function restoreSourceRefs(defs: Definitions, model: Pick<ProtocolModel, 
     const keys = [...new Set(members.map(memberName).filter((k): k is string => k !== undefined))].sort();
     const matches = branches
       .map((b, i) => [b, i] as const)
-      .filter(([b]) => isObject(b) && isObject(b.properties) && JSON.stringify(Object.keys(b.properties).sort()) === JSON.stringify(keys));
+      .filter(
+        ([b]) =>
+          isObject(b) &&
+          isObject(b.properties) &&
+          JSON.stringify(Object.keys(b.properties).sort()) === JSON.stringify(keys),
+      );
     if (matches.length === 1) return matches[0]![1];
     // Several variants with the same keys: tell them apart by a literal-typed member.
     for (const m of members) {
@@ -140,7 +146,9 @@ export function restoreSourceRefs(defs: Definitions, model: Pick<ProtocolModel, 
       const hit = matches.filter(([b]) => {
         const p = (b as JsonObject).properties as JsonObject;
         const s = p[key];
-        return isObject(s) && ((Array.isArray(s.enum) && s.enum.length === 1 && s.enum[0] === value) || s.const === value);
+        return (
+          isObject(s) && ((Array.isArray(s.enum) && s.enum.length === 1 && s.enum[0] === value) || s.const === value)
+        );
       });
       if (hit.length === 1) return hit[0]![1];
     }

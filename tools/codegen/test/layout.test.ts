@@ -2,15 +2,31 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { applyExperimental } from '../src/experimental.js';
 import { includeEdges } from '../src/generate.js';
-import { BUNDLE_FILE, FLAT_V2_FILE, entryFileTypes, fileTitles, layout, placeFiles, type Folder } from '../src/layout.js';
+import {
+  BUNDLE_FILE,
+  FLAT_V2_FILE,
+  entryFileTypes,
+  fileTitles,
+  layout,
+  placeFiles,
+  type Folder,
+} from '../src/layout.js';
 import type { JsonObject } from '../src/json.js';
 import type { Definitions } from '../src/postprocess.js';
-import { readNullableOf, type ExportedType, type MethodEntry, type ProtocolModel, type UnionName } from '../src/protocol.js';
+import {
+  readNullableOf,
+  type ExportedType,
+  type MethodEntry,
+  type ProtocolModel,
+  type UnionName,
+} from '../src/protocol.js';
 
 type Types = Pick<ProtocolModel, 'types'>;
 
 /** A fake protocol model: name → folder plus optional tags. */
-function model(spec: Record<string, { dir: string; schemaFile?: boolean; nullableOf?: string; includedIn?: string[] }>): Types {
+function model(
+  spec: Record<string, { dir: string; schemaFile?: boolean; nullableOf?: string; includedIn?: string[] }>,
+): Types {
   const types = new Map<string, ExportedType>();
   for (const [name, s] of Object.entries(spec)) {
     const t: ExportedType = {
@@ -49,7 +65,12 @@ describe('@schemaFile and optional params (placeFiles, fileTitles)', () => {
     RootThing: { dir: '', schemaFile: true },
     Helper: { dir: 'v2' },
   });
-  const entry: MethodEntry = { method: 'a/read', experimental: false, params: { kind: 'optional', type: 'AParams' }, result: 'AResponse' };
+  const entry: MethodEntry = {
+    method: 'a/read',
+    experimental: false,
+    params: { kind: 'optional', type: 'AParams' },
+    result: 'AResponse',
+  };
 
   it('places a @schemaFile type by its folder and nothing else that no method reaches', () => {
     const placement = placeFiles(m, maps([entry]));
@@ -67,8 +88,15 @@ describe('@schemaFile and optional params (placeFiles, fileTitles)', () => {
 
   it('names the missing alias when optional params have no NullableX', () => {
     const bare = model({ BParams: { dir: 'v2' }, BResponse: { dir: 'v2' } });
-    const b: MethodEntry = { method: 'b/read', experimental: false, params: { kind: 'optional', type: 'BParams' }, result: 'BResponse' };
-    expect(() => placeFiles(bare, maps([b]))).toThrow(/b\/read.*NullableBParams\.json.*type NullableBParams = BParams \| null/);
+    const b: MethodEntry = {
+      method: 'b/read',
+      experimental: false,
+      params: { kind: 'optional', type: 'BParams' },
+      result: 'BResponse',
+    };
+    expect(() => placeFiles(bare, maps([b]))).toThrow(
+      /b\/read.*NullableBParams\.json.*type NullableBParams = BParams \| null/,
+    );
   });
 
   it('titles NullableX files Nullable_X', () => {
@@ -133,7 +161,11 @@ describe('stable filter: upstream removes by name and prunes nothing', () => {
     expect(defsOf(files, 'v2/SResponse.json')).toEqual(['FieldOnly']);
     const v2 = (files.get(BUNDLE_FILE)!.definitions as Record<string, object>).v2!;
     expect(Object.keys(v2).sort()).toEqual(['FieldOnly', 'SResponse', 'Shared']);
-    expect(Object.keys(files.get(FLAT_V2_FILE)!.definitions as object).sort()).toEqual(['FieldOnly', 'SResponse', 'Shared']);
+    expect(Object.keys(files.get(FLAT_V2_FILE)!.definitions as object).sort()).toEqual([
+      'FieldOnly',
+      'SResponse',
+      'Shared',
+    ]);
   });
 
   it('the experimental flavour keeps everything and strips the keyword', () => {
@@ -192,7 +224,10 @@ describe('@schemaIncludedIn (includeEdges)', () => {
     const files = layout(defs, new Map<string, Folder>([['Host', 'v2']]), 'c', { graph: includeEdges(defs, m) });
     expect(defsOf(files, 'v2/Host.json')).toEqual(['Orphan']);
     expect(JSON.stringify(files.get('v2/Host.json'))).not.toContain('x-includes');
-    expect(Object.keys((files.get(BUNDLE_FILE)!.definitions as Record<string, object>).v2!).sort()).toEqual(['Host', 'Orphan']);
+    expect(Object.keys((files.get(BUNDLE_FILE)!.definitions as Record<string, object>).v2!).sort()).toEqual([
+      'Host',
+      'Orphan',
+    ]);
   });
 
   it('rejects an unknown host', () => {

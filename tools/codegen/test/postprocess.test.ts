@@ -11,7 +11,10 @@ describe('rule 1c: mergeIntersections', () => {
     const defs: Definitions = {
       A: {
         description: 'whole',
-        allOf: [obj({ a: { type: 'string' } }, ['a']), obj({ b: { type: 'number' } }, ['b'], { additionalProperties: false })],
+        allOf: [
+          obj({ a: { type: 'string' } }, ['a']),
+          obj({ b: { type: 'number' } }, ['b'], { additionalProperties: false }),
+        ],
       },
     };
     expect(mergeIntersections(defs).A).toEqual({
@@ -50,11 +53,16 @@ describe('rule 1c: mergeIntersections', () => {
       Timing: obj({ startedAtMs: { type: 'integer' } }),
       Item: { allOf: [{ $ref: '#/definitions/Timing' }, obj({ id: { type: 'string' } }, ['id'])] },
     };
-    expect(mergeIntersections(defs).Item).toEqual(obj({ startedAtMs: { type: 'integer' }, id: { type: 'string' } }, ['id']));
+    expect(mergeIntersections(defs).Item).toEqual(
+      obj({ startedAtMs: { type: 'integer' }, id: { type: 'string' } }, ['id']),
+    );
   });
 
   it('keeps an annotated reference wrapper (allOf with one $ref)', () => {
-    const defs: Definitions = { P: obj({ x: { description: 'd', allOf: [{ $ref: '#/definitions/Q' }] } }), Q: { type: 'string' } };
+    const defs: Definitions = {
+      P: obj({ x: { description: 'd', allOf: [{ $ref: '#/definitions/Q' }] } }),
+      Q: { type: 'string' },
+    };
     expect(mergeIntersections(defs)).toEqual(defs);
   });
 
@@ -68,10 +76,17 @@ describe('rule 1c: mergeIntersections', () => {
   it('fails on parts that disagree on additionalProperties, and on non-object members', () => {
     expect(() =>
       mergeIntersections({
-        Bad: { allOf: [obj({}, [], { additionalProperties: false }), obj({}, [], { additionalProperties: { type: 'string' } })] },
+        Bad: {
+          allOf: [
+            obj({}, [], { additionalProperties: false }),
+            obj({}, [], { additionalProperties: { type: 'string' } }),
+          ],
+        },
       }),
     ).toThrow(/Bad: the parts of the intersection disagree on additionalProperties/);
-    expect(() => mergeIntersections({ Str: { allOf: [{ type: 'string' }, obj({})] } })).toThrow(/Str: an intersection member is not a plain object type/);
+    expect(() => mergeIntersections({ Str: { allOf: [{ type: 'string' }, obj({})] } })).toThrow(
+      /Str: an intersection member is not a plain object type/,
+    );
   });
 });
 
@@ -83,7 +98,9 @@ describe('x-result (method → result link)', () => {
     ]) as { oneOf: Record<string, unknown>[] };
     expect(union.oneOf[0]![RESULT_KEYWORD]).toEqual({ $ref: '#/definitions/AResponse' });
     expect(union.oneOf[1]![RESULT_KEYWORD]).toEqual({ type: 'null' });
-    const notes = buildUnion('ServerNotification', [{ method: 'n', experimental: false, params: { kind: 'none' } }]) as {
+    const notes = buildUnion('ServerNotification', [
+      { method: 'n', experimental: false, params: { kind: 'none' } },
+    ]) as {
       oneOf: Record<string, unknown>[];
     };
     expect(notes.oneOf[0]).not.toHaveProperty(RESULT_KEYWORD);
@@ -100,14 +117,23 @@ describe('generated intersections', () => {
       if (Array.isArray(node)) node.forEach((n, i) => visit(n, `${path}/${i}`));
       else if (node && typeof node === 'object') {
         const o = node as Record<string, unknown>;
-        if (Array.isArray(o.allOf) && !(o.allOf.length === 1 && typeof (o.allOf[0] as { $ref?: unknown }).$ref === 'string')) allOfs.push(path);
+        if (
+          Array.isArray(o.allOf) &&
+          !(o.allOf.length === 1 && typeof (o.allOf[0] as { $ref?: unknown }).$ref === 'string')
+        )
+          allOfs.push(path);
         for (const [k, v] of Object.entries(o)) visit(v, `${path}/${k}`);
       }
     };
     visit(bundle, '');
     expect(allOfs).toEqual([]);
-    const images = v2.UserInput.anyOf.filter((b: { properties: { type: { enum: string[] } } }) => b.properties.type.enum[0] === 'image');
-    expect(images.map((b: { required: string[] }) => b.required)).toEqual([['type', 'url'], ['fileId', 'type']]);
+    const images = v2.UserInput.anyOf.filter(
+      (b: { properties: { type: { enum: string[] } } }) => b.properties.type.enum[0] === 'image',
+    );
+    expect(images.map((b: { required: string[] }) => b.required)).toEqual([
+      ['type', 'url'],
+      ['fileId', 'type'],
+    ]);
     for (const b of images) expect(b.properties.detail.anyOf[0]).toEqual({ $ref: '#/definitions/v2/ImageDetail' });
     for (const b of v2.ThreadItem.anyOf) {
       expect(b.allOf).toBeUndefined();

@@ -39,14 +39,21 @@ function anyJsonToJsonValue(value: unknown, key?: string): unknown {
   const schemaSlot = key !== 'enum' && key !== 'required' && key !== 'default';
   if (value === true && schemaSlot) return { tsType: 'JsonValue' };
   if (!isObject(value)) return value;
-  if (schemaSlot && key !== 'properties' && key !== 'definitions' && Object.keys(value).every((k) => ANNOTATIONS.has(k)) && key !== undefined) {
+  if (
+    schemaSlot &&
+    key !== 'properties' &&
+    key !== 'definitions' &&
+    Object.keys(value).every((k) => ANNOTATIONS.has(k)) &&
+    key !== undefined
+  ) {
     return { ...value, tsType: 'JsonValue' };
   }
   const out: JsonObject = {};
   for (const [k, v] of Object.entries(value)) {
     if (k === 'properties' || k === 'definitions') {
       const inner: JsonObject = {};
-      for (const [p, s] of Object.entries(v as JsonObject)) inner[p] = anyJsonToJsonValue(s, p === 'v2' && k === 'definitions' ? 'definitions' : 'schema');
+      for (const [p, s] of Object.entries(v as JsonObject))
+        inner[p] = anyJsonToJsonValue(s, p === 'v2' && k === 'definitions' ? 'definitions' : 'schema');
       out[k] = inner;
     } else out[k] = anyJsonToJsonValue(v, k);
   }
@@ -67,7 +74,8 @@ function renameKeywordProperties(value: unknown): unknown {
   for (const [k, v] of Object.entries(value)) {
     if (k === 'properties' && isObject(v)) {
       const props: JsonObject = {};
-      for (const [p, s] of Object.entries(v)) props[RENAMED_PROPERTIES.has(p) ? `${p}_` : p] = renameKeywordProperties(s);
+      for (const [p, s] of Object.entries(v))
+        props[RENAMED_PROPERTIES.has(p) ? `${p}_` : p] = renameKeywordProperties(s);
       out[k] = props;
     } else if (k === 'required' && Array.isArray(v)) {
       out[k] = v.map((r) => (RENAMED_PROPERTIES.has(r as string) ? `${r}_` : r));
@@ -128,14 +136,16 @@ async function roundTrip(experimental: boolean): Promise<{ pins: Pin[]; failures
   const pins = pinsFor(bundle, model.maps);
   const properties: JsonObject = {};
   pins.forEach((pin, i) => (properties[`p${i}`] = pin.schema));
-  const root = anyJsonToJsonValue(renameKeywordProperties({
-    ...bundle,
-    title: 'RoundTrip',
-    type: 'object',
-    properties,
-    required: pins.map((_, i) => `p${i}`),
-    additionalProperties: false,
-  })) as JsonObject;
+  const root = anyJsonToJsonValue(
+    renameKeywordProperties({
+      ...bundle,
+      title: 'RoundTrip',
+      type: 'object',
+      properties,
+      required: pins.map((_, i) => `p${i}`),
+      additionalProperties: false,
+    }),
+  ) as JsonObject;
   const flavour = experimental ? 'experimental' : 'stable';
   const generated = await compile(root as never, 'RoundTrip', {
     bannerComment: "import type { JsonValue } from '@cask/protocol';",
@@ -197,9 +207,15 @@ async function roundTrip(experimental: boolean): Promise<{ pins: Pin[]; failures
 }
 
 describe.each([false, true])('round trip (experimental: %s)', (experimental) => {
-  it(experimental ? 'json-schema-to-typescript output equals @cask/protocol for every method' : 'every stable round-trip type fits @cask/protocol', async () => {
-    const { pins, failures } = await roundTrip(experimental);
-    expect(pins.length).toBeGreaterThan(0);
-    expect(failures, `methods whose schema types differ from @cask/protocol:\n${failures.join('\n')}`).toEqual([]);
-  }, 120_000);
+  it(
+    experimental
+      ? 'json-schema-to-typescript output equals @cask/protocol for every method'
+      : 'every stable round-trip type fits @cask/protocol',
+    async () => {
+      const { pins, failures } = await roundTrip(experimental);
+      expect(pins.length).toBeGreaterThan(0);
+      expect(failures, `methods whose schema types differ from @cask/protocol:\n${failures.join('\n')}`).toEqual([]);
+    },
+    120_000,
+  );
 });

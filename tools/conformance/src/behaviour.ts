@@ -50,7 +50,12 @@ export interface BehaviourResult {
  * Samples valid instances from both schemas, validates each with the other side, then mutates them and checks that
  * both sides give the same verdict on every mutant. Deterministic for a given seed and definition name.
  */
-export function compareBehaviour(name: string, ours: BehaviourSide, upstream: BehaviourSide, options: BehaviourOptions = {}): BehaviourResult {
+export function compareBehaviour(
+  name: string,
+  ours: BehaviourSide,
+  upstream: BehaviourSide,
+  options: BehaviourOptions = {},
+): BehaviourResult {
   const count = options.samplesPerSide ?? 8;
   const maxMutants = options.maxMutants ?? 48;
   const seed = hash32(`${options.seed ?? 0x5eed}:${name}`);
@@ -67,7 +72,10 @@ export function compareBehaviour(name: string, ours: BehaviourSide, upstream: Be
   };
   const o = draw(ours, 'ours', seed);
   const u = draw(upstream, 'upstream', seed ^ 0x9e3779b9);
-  const judge = (instance: JsonValue) => ({ ours: ours.validator.check(ours.pointer, instance), upstream: upstream.validator.check(upstream.pointer, instance) });
+  const judge = (instance: JsonValue) => ({
+    ours: ours.validator.check(ours.pointer, instance),
+    upstream: upstream.validator.check(upstream.pointer, instance),
+  });
   const done = (disagreement?: Disagreement, mutantsChecked = 0): BehaviourResult => ({
     ...(disagreement ? { disagreement } : {}),
     samples: { ours: o.valid.length, upstream: u.valid.length },
@@ -84,12 +92,14 @@ export function compareBehaviour(name: string, ours: BehaviourSide, upstream: Be
     if (!v.ours.valid) return done({ origin: 'upstream-sample', instance, ...v });
   }
   const seen = new Set<string>();
-  const all = [...u.valid, ...o.valid].flatMap((x) => mutants(x)).filter((m) => {
-    const key = JSON.stringify(m.value);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const all = [...u.valid, ...o.valid]
+    .flatMap((x) => mutants(x))
+    .filter((m) => {
+      const key = JSON.stringify(m.value);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
   // Deterministic spread over all mutants when there are more than the budget.
   const stride = Math.max(1, all.length / maxMutants);
   let checked = 0;
@@ -97,7 +107,10 @@ export function compareBehaviour(name: string, ours: BehaviourSide, upstream: Be
     const m = all[i]!;
     const v = judge(m.value);
     if (v.ours.valid !== v.upstream.valid) {
-      return done({ origin: 'mutant', mutation: `${m.mutation} at ${m.path || '/'}`, instance: m.value, ...v }, checked + 1);
+      return done(
+        { origin: 'mutant', mutation: `${m.mutation} at ${m.path || '/'}`, instance: m.value, ...v },
+        checked + 1,
+      );
     }
   }
   return done(undefined, checked);

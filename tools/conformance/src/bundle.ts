@@ -116,13 +116,18 @@ export interface ResolvedRef {
  */
 export function resolveRef(bundle: SchemaBundle, ref: string): ResolvedRef {
   if (!ref.startsWith('#')) throw new BundleError(`${bundle.label}: non-local $ref "${ref}" is not supported`);
-  const segments = ref.slice(1).split('/').filter((s, i) => !(i === 0 && s === '')).map(unescapePointer);
+  const segments = ref
+    .slice(1)
+    .split('/')
+    .filter((s, i) => !(i === 0 && s === ''))
+    .map(unescapePointer);
   let node: JsonValue = bundle.document;
   for (const segment of segments) {
     if (Array.isArray(node)) node = node[Number(segment)] as JsonValue;
     else if (isObject(node)) node = node[segment] as JsonValue;
     else node = undefined as unknown as JsonValue;
-    if (node === undefined) throw new BundleError(`${bundle.label}: $ref "${ref}" does not resolve (missing "${segment}")`);
+    if (node === undefined)
+      throw new BundleError(`${bundle.label}: $ref "${ref}" does not resolve (missing "${segment}")`);
   }
   return { schema: node, name: segments[segments.length - 1] ?? '', pointer: ref };
 }

@@ -81,21 +81,35 @@ function toPrepared(x: SchemaBundle | PreparedBundle, options: CheckOptions): Pr
 }
 
 /** Pairs each of our entries of a name with upstream's entry in the same namespace (else upstream's first). */
-function pairEntries(ours: readonly DefinitionEntry[], up: readonly DefinitionEntry[]): [DefinitionEntry, DefinitionEntry][] {
+function pairEntries(
+  ours: readonly DefinitionEntry[],
+  up: readonly DefinitionEntry[],
+): [DefinitionEntry, DefinitionEntry][] {
   return ours.map((o) => [o, up.find((u) => u.namespace === o.namespace) ?? up[0]!]);
 }
 
 /** Renders a disagreement as one line. */
 export function describeDisagreement(d: Disagreement): string {
-  const verdict = (v: { valid: boolean; error?: string }) => (v.valid ? 'accepts' : `rejects (${v.error ?? 'invalid'})`);
-  const what = d.origin === 'mutant' ? `mutant (${d.mutation})` : d.origin === 'ours-sample' ? 'sample from our schema' : 'sample from upstream schema';
+  const verdict = (v: { valid: boolean; error?: string }) =>
+    v.valid ? 'accepts' : `rejects (${v.error ?? 'invalid'})`;
+  const what =
+    d.origin === 'mutant'
+      ? `mutant (${d.mutation})`
+      : d.origin === 'ours-sample'
+        ? 'sample from our schema'
+        : 'sample from upstream schema';
   return `behaviour: ${what} ${preview(d.instance, 200)}: ours ${verdict(d.ours)}, upstream ${verdict(d.upstream)}`;
 }
 
 /**
  * Compares one definition name present in both bundles, structurally and (unless disabled) behaviourally.
  */
-export function compareDefinition(name: string, oursIn: SchemaBundle | PreparedBundle, upstreamIn: SchemaBundle | PreparedBundle, options: CheckOptions = {}): ItemResult {
+export function compareDefinition(
+  name: string,
+  oursIn: SchemaBundle | PreparedBundle,
+  upstreamIn: SchemaBundle | PreparedBundle,
+  options: CheckOptions = {},
+): ItemResult {
   const ours = toPrepared(oursIn, options);
   const up = toPrepared(upstreamIn, options);
   const oe = ours.bundle.definitions.get(name);
@@ -105,7 +119,14 @@ export function compareDefinition(name: string, oursIn: SchemaBundle | PreparedB
   let behaviour: BehaviourResult | undefined;
   for (const [o, u] of pairEntries(oe, ue)) {
     const label = oe.length > 1 ? `${name}(${o.namespace})` : name;
-    structural.push(...compareSchemas({ bundle: ours.bundle, schema: o.schema }, { bundle: up.bundle, schema: u.schema }, label, options.maxDifferences ?? 10));
+    structural.push(
+      ...compareSchemas(
+        { bundle: ours.bundle, schema: o.schema },
+        { bundle: up.bundle, schema: u.schema },
+        label,
+        options.maxDifferences ?? 10,
+      ),
+    );
     if (!options.structuralOnly && !behaviour?.disagreement) {
       behaviour = compareBehaviour(
         name,
@@ -140,7 +161,8 @@ export function methodsOf(bundle: SchemaBundle, unionName: string): Map<string, 
   if (!entry) return out;
   const deref = (node: JsonValue): JsonValue => {
     let n = node;
-    for (let i = 0; i < 16 && isObject(n) && typeof n['$ref'] === 'string'; i++) n = resolveRef(bundle, n['$ref']).schema;
+    for (let i = 0; i < 16 && isObject(n) && typeof n['$ref'] === 'string'; i++)
+      n = resolveRef(bundle, n['$ref']).schema;
     return n;
   };
   const root = deref(entry.schema);
@@ -150,10 +172,18 @@ export function methodsOf(bundle: SchemaBundle, unionName: string): Map<string, 
     const v = deref(raw as JsonValue);
     const props = isObject(v) && isObject(v['properties']) ? v['properties'] : undefined;
     const m = props ? deref(props['method'] as JsonValue) : undefined;
-    const name = isObject(m) ? (typeof m['const'] === 'string' ? m['const'] : Array.isArray(m['enum']) && m['enum'].length === 1 ? m['enum'][0] : undefined) : undefined;
-    if (typeof name !== 'string' || !isObject(v)) throw new Error(`${bundle.label}: ${unionName} entry ${i} has no single "method" value`);
+    const name = isObject(m)
+      ? typeof m['const'] === 'string'
+        ? m['const']
+        : Array.isArray(m['enum']) && m['enum'].length === 1
+          ? m['enum'][0]
+          : undefined
+      : undefined;
+    if (typeof name !== 'string' || !isObject(v))
+      throw new Error(`${bundle.label}: ${unionName} entry ${i} has no single "method" value`);
     const params = props?.['params'];
-    const paramsRef = isObject(params) && typeof params['$ref'] === 'string' ? params['$ref'].split('/').pop() : undefined;
+    const paramsRef =
+      isObject(params) && typeof params['$ref'] === 'string' ? params['$ref'].split('/').pop() : undefined;
     out.set(name, { method: name, schema: v, ...(paramsRef ? { paramsRef } : {}) });
   });
   return out;
@@ -179,7 +209,12 @@ function coverage(upNames: string[], ourNames: string[], results: ItemResult[]):
  * method instead), plus method coverage of `ClientRequest`, `ServerNotification`, `ServerRequest`,
  * `ClientNotification`.
  */
-export function checkBundle(bundleName: string, oursIn: SchemaBundle | PreparedBundle, upstreamIn: SchemaBundle | PreparedBundle, options: CheckOptions = {}): BundleReport {
+export function checkBundle(
+  bundleName: string,
+  oursIn: SchemaBundle | PreparedBundle,
+  upstreamIn: SchemaBundle | PreparedBundle,
+  options: CheckOptions = {},
+): BundleReport {
   const started = Date.now();
   const ours = toPrepared(oursIn, options);
   const up = toPrepared(upstreamIn, options);
@@ -203,7 +238,11 @@ export function checkBundle(bundleName: string, oursIn: SchemaBundle | PreparedB
     for (const [method, ov] of ourMethods) {
       const uv = upMethods.get(method);
       if (!uv) continue;
-      const structural = compareSchemas({ bundle: ours.bundle, schema: ov.schema }, { bundle: up.bundle, schema: uv.schema }, `${unionName}[method=${method}]`);
+      const structural = compareSchemas(
+        { bundle: ours.bundle, schema: ov.schema },
+        { bundle: up.bundle, schema: uv.schema },
+        `${unionName}[method=${method}]`,
+      );
       const reasons = structural.map((d) => `${d.path}: ${d.message}`);
       const params = ov.paramsRef && ov.paramsRef === uv.paramsRef ? byName.get(ov.paramsRef) : undefined;
       if (params && !params.equivalent) reasons.push(`params ${ov.paramsRef} is not equivalent`);
@@ -221,7 +260,8 @@ export function checkBundle(bundleName: string, oursIn: SchemaBundle | PreparedB
     misplaced: results
       .map((r) => r.name)
       .filter((n) => {
-        const ns = (b: SchemaBundle) => [...new Set((b.definitions.get(n) ?? []).map((e) => e.namespace))].sort().join();
+        const ns = (b: SchemaBundle) =>
+          [...new Set((b.definitions.get(n) ?? []).map((e) => e.namespace))].sort().join();
         return ns(ours.bundle) !== ns(up.bundle);
       }),
     durationMs: Date.now() - started,
@@ -255,17 +295,22 @@ function annotateDependencies(bundle: SchemaBundle, results: ItemResult[]): void
     const r = results[i]!;
     if (r.equivalent || r.structural.length > 0) continue;
     const causes = [...referencedDefinitions(bundle, r.name)].filter((n) => rootCauses.has(n)).sort();
-    if (causes.length) results[i] = { ...r, reasons: [...r.reasons, `hint: references non-equivalent ${causes.join(', ')}`] };
+    if (causes.length)
+      results[i] = { ...r, reasons: [...r.reasons, `hint: references non-equivalent ${causes.join(', ')}`] };
   }
 }
 
 /** Failures of a bundle report: non-equivalent covered items and names we have that upstream does not. */
 export function failuresOf(report: Pick<BundleReport, 'bundle' | 'definitions' | 'methods'>): string[] {
   const out: string[] = [];
-  const groups: [string, Coverage][] = [['definition', report.definitions], ...Object.entries(report.methods).map(([g, c]) => [g, c] as [string, Coverage])];
+  const groups: [string, Coverage][] = [
+    ['definition', report.definitions],
+    ...Object.entries(report.methods).map(([g, c]) => [g, c] as [string, Coverage]),
+  ];
   for (const [kind, c] of groups) {
     for (const n of c.unknown) out.push(`${report.bundle}: ${kind} "${n}" is in our schema but not upstream`);
-    for (const ne of c.notEquivalent) out.push(`${report.bundle}: ${kind} "${ne.name}" is not equivalent: ${ne.reasons.join('; ')}`);
+    for (const ne of c.notEquivalent)
+      out.push(`${report.bundle}: ${kind} "${ne.name}" is not equivalent: ${ne.reasons.join('; ')}`);
   }
   return out;
 }

@@ -16,8 +16,25 @@ export { EXTRA_PROPERTY, OUT_OF_ENUM, mutants } from './mutate.js';
 export type { Mutant } from './mutate.js';
 export { compareBehaviour } from './behaviour.js';
 export type { BehaviourOptions, BehaviourResult, BehaviourSide, Disagreement } from './behaviour.js';
-export { METHOD_UNIONS, checkBundle, compareDefinition, describeDisagreement, failuresOf, methodsOf, prepare, referencedDefinitions } from './conformance.js';
-export type { BundleReport, CheckOptions, Coverage, ItemResult, MethodGroup, MethodVariant, PreparedBundle } from './conformance.js';
+export {
+  METHOD_UNIONS,
+  checkBundle,
+  compareDefinition,
+  describeDisagreement,
+  failuresOf,
+  methodsOf,
+  prepare,
+  referencedDefinitions,
+} from './conformance.js';
+export type {
+  BundleReport,
+  CheckOptions,
+  Coverage,
+  ItemResult,
+  MethodGroup,
+  MethodVariant,
+  PreparedBundle,
+} from './conformance.js';
 export { METHOD_GROUPS, buildReport, formatReport, writeReport } from './report.js';
 export type { ConformanceReport, ReportBundle } from './report.js';
 export { generateUpstreamSchema, pinnedCodex } from './upstream.js';
@@ -44,4 +61,15 @@ export {
   readBaseline,
   writeBaseline,
 } from './version.js';
-export type { BaselineComparison, BaselineKind, BundleDiff, BundleName, ChangeKind, DiffEntry, DiffKind, KindDiff, ProtocolDiff, VersionBaseline } from './version.js';
+export type {
+  BaselineComparison,
+  BaselineKind,
+  BundleDiff,
+  BundleName,
+  ChangeKind,
+  DiffEntry,
+  DiffKind,
+  KindDiff,
+  ProtocolDiff,
+  VersionBaseline,
+} from './version.js';

@@ -1,7 +1,17 @@
 import { isObject, type JsonObject, type JsonValue } from './json.js';
 
 /** Keywords that carry no validation meaning. */
-export const ANNOTATIONS: ReadonlySet<string> = new Set(['description', 'title', 'default', '$schema', 'examples', '$comment', 'deprecated', 'readOnly', 'writeOnly']);
+export const ANNOTATIONS: ReadonlySet<string> = new Set([
+  'description',
+  'title',
+  'default',
+  '$schema',
+  'examples',
+  '$comment',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+]);
 
 /** The non-annotation keywords of a node other than `anyOf`/`oneOf` (the "siblings" a union branch inherits). */
 export function unionSiblings(node: JsonObject): JsonObject | undefined {
@@ -29,6 +39,7 @@ export function mergeSchemaNodes(base: JsonObject, branch: JsonValue): JsonValue
     ...(Array.isArray(branch['required']) ? (branch['required'] as string[]) : []),
   ]);
   if (req.size) merged['required'] = [...req];
-  if (base['additionalProperties'] === false || branch['additionalProperties'] === false) merged['additionalProperties'] = false;
+  if (base['additionalProperties'] === false || branch['additionalProperties'] === false)
+    merged['additionalProperties'] = false;
   return merged;
 }

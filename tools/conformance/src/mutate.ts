@@ -82,7 +82,9 @@ function visit(root: JsonValue, path: string, fn: Visitor, rebuild: (next: JsonV
     });
   } else if (isObject(root)) {
     for (const key of Object.keys(root)) {
-      visit(root[key] as JsonValue, `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, fn, (next) => rebuild({ ...root, [key]: next }));
+      visit(root[key] as JsonValue, `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, fn, (next) =>
+        rebuild({ ...root, [key]: next }),
+      );
     }
   }
 }

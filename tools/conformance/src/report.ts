@@ -23,7 +23,12 @@ export type ReportBundle = Omit<BundleReport, 'results'>;
  * @param extraFailures - failures found outside the bundle comparison (e.g. schema files upstream does not have)
  * @param extraNotes - non-failing findings to include
  */
-export function buildReport(codexVersion: string, bundles: readonly BundleReport[], extraFailures: readonly string[] = [], extraNotes: readonly string[] = []): ConformanceReport {
+export function buildReport(
+  codexVersion: string,
+  bundles: readonly BundleReport[],
+  extraFailures: readonly string[] = [],
+  extraNotes: readonly string[] = [],
+): ConformanceReport {
   const failures = [...bundles.flatMap(failuresOf), ...extraFailures];
   return {
     codexVersion,
@@ -31,7 +36,11 @@ export function buildReport(codexVersion: string, bundles: readonly BundleReport
     ok: failures.length === 0,
     failures,
     notes: [
-      ...bundles.flatMap((b) => b.misplaced.map((m) => `${b.bundle}: definition ${m} lives in a different namespace (top level vs v2) than upstream's`)),
+      ...bundles.flatMap((b) =>
+        b.misplaced.map(
+          (m) => `${b.bundle}: definition ${m} lives in a different namespace (top level vs v2) than upstream's`,
+        ),
+      ),
       ...extraNotes,
     ],
     bundles: bundles.map(({ results: _r, ...rest }) => rest),
@@ -58,8 +67,13 @@ const ROWS: [string, (b: ReportBundle) => Coverage][] = [
  */
 export function formatReport(report: ConformanceReport, listLimit = 15): string {
   const lines: string[] = [];
-  lines.push(`Conformance against codex ${report.codexVersion}: ${report.ok ? 'OK' : `${report.failures.length} failure(s)`}`);
-  const header = ['', ...report.bundles.flatMap((b) => [`${b.bundle} covered`, `${b.bundle} equivalent`, `${b.bundle} unknown`])];
+  lines.push(
+    `Conformance against codex ${report.codexVersion}: ${report.ok ? 'OK' : `${report.failures.length} failure(s)`}`,
+  );
+  const header = [
+    '',
+    ...report.bundles.flatMap((b) => [`${b.bundle} covered`, `${b.bundle} equivalent`, `${b.bundle} unknown`]),
+  ];
   const rows = ROWS.map(([label, get]) => [
     label,
     ...report.bundles.flatMap((b) => {
@@ -80,7 +94,9 @@ export function formatReport(report: ConformanceReport, listLimit = 15): string 
       const c = get(b);
       if (c.uncovered.length) {
         const shown = c.uncovered.slice(0, listLimit).join(', ');
-        lines.push(`  uncovered ${label} (${c.uncovered.length}): ${shown}${c.uncovered.length > listLimit ? ', …' : ''}`);
+        lines.push(
+          `  uncovered ${label} (${c.uncovered.length}): ${shown}${c.uncovered.length > listLimit ? ', …' : ''}`,
+        );
       }
       if (c.unknown.length) lines.push(`  UNKNOWN ${label} (not upstream): ${c.unknown.join(', ')}`);
       for (const ne of c.notEquivalent) {
@@ -93,4 +109,9 @@ export function formatReport(report: ConformanceReport, listLimit = 15): string 
 }
 
 /** Method groups in report order. */
-export const METHOD_GROUPS: readonly MethodGroup[] = ['clientRequests', 'serverNotifications', 'serverRequests', 'clientNotifications'];
+export const METHOD_GROUPS: readonly MethodGroup[] = [
+  'clientRequests',
+  'serverNotifications',
+  'serverRequests',
+  'clientNotifications',
+];

@@ -66,7 +66,10 @@ export class SchemaSampler {
     const key = `${pointer}@${Math.min(depth, this.#soft)}`;
     if (depth >= this.#soft) {
       // Past the soft depth all depths generate the same (minimal) shape, but recursion must still be bounded.
-      if (depth >= this.#hard) throw new SamplerError(`${this.#bundle.label}: ${pointer} recurses through required fields deeper than ${this.#hard}`);
+      if (depth >= this.#hard)
+        throw new SamplerError(
+          `${this.#bundle.label}: ${pointer} recurses through required fields deeper than ${this.#hard}`,
+        );
     }
     const cached = depth < this.#soft ? this.#refCache.get(key) : undefined;
     if (cached) return cached;
@@ -79,8 +82,10 @@ export class SchemaSampler {
     if (depth > this.#hard) throw new SamplerError(`${this.#bundle.label}: schema nesting deeper than ${this.#hard}`);
     if (schema === true) return ANY_JSON;
     if (schema === false) throw new SamplerError(`${this.#bundle.label}: cannot sample the false schema`);
-    if (!isObject(schema)) throw new SamplerError(`${this.#bundle.label}: schema node is not an object: ${JSON.stringify(schema)}`);
-    if (typeof schema['$ref'] === 'string') return fc.constant(null).chain(() => this.#ref(schema['$ref'] as string, depth + 1));
+    if (!isObject(schema))
+      throw new SamplerError(`${this.#bundle.label}: schema node is not an object: ${JSON.stringify(schema)}`);
+    if (typeof schema['$ref'] === 'string')
+      return fc.constant(null).chain(() => this.#ref(schema['$ref'] as string, depth + 1));
     if ('const' in schema) return fc.constant(schema['const'] as JsonValue);
     if (Array.isArray(schema['enum'])) {
       const values = schema['enum'];
@@ -94,11 +99,15 @@ export class SchemaSampler {
       if (parts.length === 1) return this.#node(parts[0] as JsonValue, depth);
       return this.#node(mergeObjects(parts as JsonObject[]), depth);
     }
-    const union = (Array.isArray(schema['anyOf']) ? schema['anyOf'] : null) ?? (Array.isArray(schema['oneOf']) ? schema['oneOf'] : null);
+    const union =
+      (Array.isArray(schema['anyOf']) ? schema['anyOf'] : null) ??
+      (Array.isArray(schema['oneOf']) ? schema['oneOf'] : null);
     if (union) {
       const siblings = unionSiblings(schema);
       // Properties next to anyOf/oneOf apply to every branch.
-      let branches = siblings ? union.map((b) => mergeSchemaNodes(siblings, this.#deref(b as JsonValue))) : (union as JsonValue[]);
+      let branches = siblings
+        ? union.map((b) => mergeSchemaNodes(siblings, this.#deref(b as JsonValue)))
+        : (union as JsonValue[]);
       if (depth >= this.#soft) {
         // Deep down prefer branches that end the recursion (null, scalars) when there are some.
         const shallow = branches.filter((b) => isScalarSchema(this.#deref(b)));
@@ -108,7 +117,8 @@ export class SchemaSampler {
     }
     const types = typeListOf(schema);
     if (types.length === 1) return this.#typed(types[0] as string, schema, depth);
-    const ordered = depth >= this.#soft ? [...types].sort((a, b) => Number(a !== 'null') - Number(b !== 'null')) : types;
+    const ordered =
+      depth >= this.#soft ? [...types].sort((a, b) => Number(a !== 'null') - Number(b !== 'null')) : types;
     return fc.oneof(...ordered.map((t) => this.#typed(t, schema, depth)));
   }
 
@@ -240,6 +250,12 @@ export function integerArbitrary(schema: JsonObject): fc.Arbitrary<JsonValue> {
 function numberArbitrary(schema: JsonObject): fc.Arbitrary<JsonValue> {
   const min = typeof schema['minimum'] === 'number' ? schema['minimum'] : undefined;
   const max = typeof schema['maximum'] === 'number' ? schema['maximum'] : undefined;
-  return fc.double({ noNaN: true, noDefaultInfinity: true, ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) })
+  return fc
+    .double({
+      noNaN: true,
+      noDefaultInfinity: true,
+      ...(min !== undefined ? { min } : {}),
+      ...(max !== undefined ? { max } : {}),
+    })
     .map((v) => (Object.is(v, -0) ? 0 : v));
 }

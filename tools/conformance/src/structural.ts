@@ -56,7 +56,13 @@ export function compareSchemas(
   path: string,
   limit = 20,
 ): StructuralDifference[] {
-  const ctx: Ctx = { ours: { bundle: ours.bundle }, up: { bundle: upstream.bundle }, diffs: [], expanded: new Set(), limit };
+  const ctx: Ctx = {
+    ours: { bundle: ours.bundle },
+    up: { bundle: upstream.bundle },
+    diffs: [],
+    expanded: new Set(),
+    limit,
+  };
   compareNodes(ctx, ours.schema, upstream.schema, path);
   return ctx.diffs;
 }
@@ -76,7 +82,8 @@ function compareNodes(ctx: Ctx, ours: JsonValue, up: JsonValue, path: string): v
 type Deref = (node: JsonValue) => JsonValue;
 
 function flatten(node: JsonValue, deref: Deref): Alt[] {
-  if (node === true || (isObject(node) && Object.keys(node).every((k) => !isStructuralKeyword(k)))) return [{ kind: 'any' }];
+  if (node === true || (isObject(node) && Object.keys(node).every((k) => !isStructuralKeyword(k))))
+    return [{ kind: 'any' }];
   if (!isObject(node)) return node === false ? [] : [{ kind: 'any' }];
   if (typeof node['$ref'] === 'string') {
     const ref = node['$ref'];
@@ -90,7 +97,8 @@ function flatten(node: JsonValue, deref: Deref): Alt[] {
     if (allOf.length === 1 && !restAlts) return flatten(allOf[0] as JsonValue, deref);
     return [{ kind: 'object', node: { ...rest, allOf } }];
   }
-  const union = (Array.isArray(node['anyOf']) ? node['anyOf'] : null) ?? (Array.isArray(node['oneOf']) ? node['oneOf'] : null);
+  const union =
+    (Array.isArray(node['anyOf']) ? node['anyOf'] : null) ?? (Array.isArray(node['oneOf']) ? node['oneOf'] : null);
   if (union) {
     const siblings = unionSiblings(node);
     if (!siblings) return union.flatMap((v) => flatten(v as JsonValue, deref));
@@ -105,8 +113,24 @@ function flatten(node: JsonValue, deref: Deref): Alt[] {
 
 function isStructuralKeyword(k: string): boolean {
   return [
-    'type', '$ref', 'anyOf', 'oneOf', 'allOf', 'enum', 'const', 'properties', 'required', 'additionalProperties',
-    'items', 'format', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'not',
+    'type',
+    '$ref',
+    'anyOf',
+    'oneOf',
+    'allOf',
+    'enum',
+    'const',
+    'properties',
+    'required',
+    'additionalProperties',
+    'items',
+    'format',
+    'minimum',
+    'maximum',
+    'minLength',
+    'maxLength',
+    'pattern',
+    'not',
   ].includes(k);
 }
 
@@ -171,7 +195,8 @@ function altsFromEnum(values: JsonValue[], node: JsonObject): Alt[] {
   const strings = values.filter((v): v is string => typeof v === 'string');
   const numbers = values.filter((v): v is number => typeof v === 'number');
   const bools = values.filter((v): v is boolean => typeof v === 'boolean');
-  if (strings.length && declared.has('string')) alts.push({ ...(altForType('string', node) as Alt & { kind: 'string' }), enum: new Set(strings) });
+  if (strings.length && declared.has('string'))
+    alts.push({ ...(altForType('string', node) as Alt & { kind: 'string' }), enum: new Set(strings) });
   if (numbers.length && (declared.has('number') || declared.has('integer'))) {
     const base = altForType(declared.has('integer') && !declared.has('number') ? 'integer' : 'number', node);
     alts.push({ ...(base as Alt & { kind: 'numeric' }), enum: new Set(numbers) });
@@ -272,7 +297,9 @@ function keyAlternatives(alts: Alt[]): Map<string, Alt> {
         key = tag && tv !== undefined ? `object[${tag}=${tv}]` : objects.length === 1 ? 'object' : `object#${objIndex}`;
         if (tag && tv !== undefined && tagCounts.get(tv)! > 1) {
           // Several variants share the tag value (a union nested under one tag): tell them apart by required names.
-          const req = Array.isArray(alt.node['required']) ? [...(alt.node['required'] as string[])].sort().join(',') : '';
+          const req = Array.isArray(alt.node['required'])
+            ? [...(alt.node['required'] as string[])].sort().join(',')
+            : '';
           key = `object[${tag}=${tv}; required=${req}]`;
         }
         objIndex++;
@@ -298,7 +325,8 @@ function expandRef(ctx: Ctx, side: 'ours' | 'up', alt: Alt & { kind: 'ref' }): A
 function derefIn(bundle: SchemaBundle): Deref {
   return (node) => {
     let n = node;
-    for (let i = 0; i < 16 && isObject(n) && typeof n['$ref'] === 'string'; i++) n = resolveRef(bundle, n['$ref']).schema;
+    for (let i = 0; i < 16 && isObject(n) && typeof n['$ref'] === 'string'; i++)
+      n = resolveRef(bundle, n['$ref']).schema;
     return n;
   };
 }
@@ -317,7 +345,9 @@ function compareAlternatives(ctx: Ctx, oursIn: Alt[], upIn: Alt[], path: string)
     const guard = `${path}|${lonelyOurs.map((a) => a.name).join(',')}|${lonelyUp.map((a) => a.name).join(',')}`;
     if (ctx.expanded.has(guard)) break;
     ctx.expanded.add(guard);
-    ours = ours.flatMap((a) => (lonelyOurs.includes(a as never) ? expandRef(ctx, 'ours', a as Alt & { kind: 'ref' }) : [a]));
+    ours = ours.flatMap((a) =>
+      lonelyOurs.includes(a as never) ? expandRef(ctx, 'ours', a as Alt & { kind: 'ref' }) : [a],
+    );
     up = up.flatMap((a) => (lonelyUp.includes(a as never) ? expandRef(ctx, 'up', a as Alt & { kind: 'ref' }) : [a]));
   }
   const oursKeyed = keyAlternatives(mergeScalars(ours));
@@ -326,20 +356,33 @@ function compareAlternatives(ctx: Ctx, oursIn: Alt[], upIn: Alt[], path: string)
   for (const [key, alt] of oursKeyed) {
     const other = upKeyed.get(key);
     if (!other) {
-      report(ctx, path, `variant ${key} is in ours but not upstream (upstream variants: ${[...upKeyed.keys()].join(', ') || 'none'})`);
+      report(
+        ctx,
+        path,
+        `variant ${key} is in ours but not upstream (upstream variants: ${[...upKeyed.keys()].join(', ') || 'none'})`,
+      );
       continue;
     }
     compareAlt(ctx, alt, other, single ? path : `${path}<${key}>`);
   }
   for (const key of upKeyed.keys()) {
     if (!oursKeyed.has(key)) {
-      report(ctx, path, `variant ${key} is upstream but not in ours (our variants: ${[...oursKeyed.keys()].join(', ') || 'none'})`);
+      report(
+        ctx,
+        path,
+        `variant ${key} is upstream but not in ours (our variants: ${[...oursKeyed.keys()].join(', ') || 'none'})`,
+      );
     }
   }
 }
 
 function setText(s: Set<unknown> | undefined): string {
-  return s ? `[${[...s].map((v) => JSON.stringify(v)).sort().join(', ')}]` : '(no enum)';
+  return s
+    ? `[${[...s]
+        .map((v) => JSON.stringify(v))
+        .sort()
+        .join(', ')}]`
+    : '(no enum)';
 }
 
 function sameSet(a: Set<unknown> | undefined, b: Set<unknown> | undefined): boolean {
@@ -355,7 +398,8 @@ function compareAlt(ctx: Ctx, ours: Alt, up: Alt, path: string): void {
       return;
     case 'boolean': {
       const u = up as typeof ours;
-      if (!sameSet(ours.enum, u.enum)) report(ctx, path, `boolean enum differs: ours ${setText(ours.enum)}, upstream ${setText(u.enum)}`);
+      if (!sameSet(ours.enum, u.enum))
+        report(ctx, path, `boolean enum differs: ours ${setText(ours.enum)}, upstream ${setText(u.enum)}`);
       return;
     }
     case 'string': {
@@ -363,20 +407,27 @@ function compareAlt(ctx: Ctx, ours: Alt, up: Alt, path: string): void {
       if (!sameSet(ours.enum, u.enum)) {
         const onlyOurs = ours.enum && u.enum ? [...ours.enum].filter((v) => !u.enum!.has(v)) : [];
         const onlyUp = ours.enum && u.enum ? [...u.enum].filter((v) => !ours.enum!.has(v)) : [];
-        const detail = ours.enum && u.enum ? ` (only ours: ${preview(onlyOurs)}, only upstream: ${preview(onlyUp)})` : '';
+        const detail =
+          ours.enum && u.enum ? ` (only ours: ${preview(onlyOurs)}, only upstream: ${preview(onlyUp)})` : '';
         report(ctx, path, `string enum differs: ours ${setText(ours.enum)}, upstream ${setText(u.enum)}${detail}`);
       }
       for (const k of ['minLength', 'maxLength', 'format', 'pattern'] as const) {
-        if (ours[k] !== u[k]) report(ctx, path, `string ${k} differs: ours ${String(ours[k])}, upstream ${String(u[k])}`);
+        if (ours[k] !== u[k])
+          report(ctx, path, `string ${k} differs: ours ${String(ours[k])}, upstream ${String(u[k])}`);
       }
       return;
     }
     case 'numeric': {
       const u = up as typeof ours;
       if (ours.integer !== u.integer) {
-        report(ctx, path, `numeric type differs: ours ${ours.integer ? 'integer' : 'number'}, upstream ${u.integer ? 'integer' : 'number'}`);
+        report(
+          ctx,
+          path,
+          `numeric type differs: ours ${ours.integer ? 'integer' : 'number'}, upstream ${u.integer ? 'integer' : 'number'}`,
+        );
       }
-      if (!sameSet(ours.enum, u.enum)) report(ctx, path, `numeric enum differs: ours ${setText(ours.enum)}, upstream ${setText(u.enum)}`);
+      if (!sameSet(ours.enum, u.enum))
+        report(ctx, path, `numeric enum differs: ours ${setText(ours.enum)}, upstream ${setText(u.enum)}`);
       for (const k of ['format', 'minimum', 'maximum'] as const) {
         if (ours[k] !== u[k]) report(ctx, path, `${k} differs: ours ${String(ours[k])}, upstream ${String(u[k])}`);
       }
@@ -395,7 +446,8 @@ function compareAlt(ctx: Ctx, ours: Alt, up: Alt, path: string): void {
         return;
       }
       for (const k of ['minItems', 'maxItems'] as const) {
-        if (ours.node[k] !== u.node[k]) report(ctx, path, `${k} differs: ours ${String(ours.node[k])}, upstream ${String(u.node[k])}`);
+        if (ours.node[k] !== u.node[k])
+          report(ctx, path, `${k} differs: ours ${String(ours.node[k])}, upstream ${String(u.node[k])}`);
       }
       compareNodes(ctx, oi ?? true, ui ?? true, `${path}[]`);
       return;
@@ -427,15 +479,27 @@ function compareObjects(ctx: Ctx, ours: JsonObject, up: JsonObject, path: string
   if (!sameSet(oReq, uReq)) {
     const more = [...oReq].filter((n) => !uReq.has(n));
     const less = [...uReq].filter((n) => !oReq.has(n));
-    report(ctx, path, `required differs: required only in ours ${preview(more)}, required only upstream ${preview(less)}`);
+    report(
+      ctx,
+      path,
+      `required differs: required only in ours ${preview(more)}, required only upstream ${preview(less)}`,
+    );
   }
   const oAp = ours['additionalProperties'];
   const uAp = up['additionalProperties'];
   if ((oAp === false) !== (uAp === false)) {
-    report(ctx, path, `additionalProperties:false differs: ours ${preview(oAp ?? '(absent)')}, upstream ${preview(uAp ?? '(absent)')}`);
+    report(
+      ctx,
+      path,
+      `additionalProperties:false differs: ours ${preview(oAp ?? '(absent)')}, upstream ${preview(uAp ?? '(absent)')}`,
+    );
   } else if (isObject(oAp) || isObject(uAp)) {
     if (!isObject(oAp) || !isObject(uAp)) {
-      report(ctx, path, `additionalProperties differs: ours ${preview(oAp ?? '(absent)', 80)}, upstream ${preview(uAp ?? '(absent)', 80)}`);
+      report(
+        ctx,
+        path,
+        `additionalProperties differs: ours ${preview(oAp ?? '(absent)', 80)}, upstream ${preview(uAp ?? '(absent)', 80)}`,
+      );
     } else {
       compareNodes(ctx, oAp, uAp, `${path}{*}`);
     }

@@ -25,7 +25,14 @@ export function pinnedCodex(): { version: string; script: string } {
 export function generateUpstreamSchema(outDir: string, experimental: boolean): string {
   const { script } = pinnedCodex();
   mkdirSync(outDir, { recursive: true });
-  const args = [script, 'app-server', 'generate-json-schema', '--out', outDir, ...(experimental ? ['--experimental'] : [])];
+  const args = [
+    script,
+    'app-server',
+    'generate-json-schema',
+    '--out',
+    outDir,
+    ...(experimental ? ['--experimental'] : []),
+  ];
   try {
     execFileSync(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
   } catch (error) {

@@ -5,7 +5,8 @@ import type { SchemaBundle } from './bundle.js';
 import { preview } from './json.js';
 
 // ajv-formats is CommonJS; under NodeNext its default import is the module object carrying `default`.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
+  addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
 
 /** Validation verdict for one instance. */
 export interface Verdict {

@@ -7,7 +7,16 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { baselineFailures, baselineOf, compareWithBaseline, diffCount, formatDiff, liveProtocolDiff, readBaseline, writeBaseline } from './version.js';
+import {
+  baselineFailures,
+  baselineOf,
+  compareWithBaseline,
+  diffCount,
+  formatDiff,
+  liveProtocolDiff,
+  readBaseline,
+  writeBaseline,
+} from './version.js';
 
 /** The committed baseline, at the package root (next to `package.json`). */
 export const BASELINE_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', 'version-baseline.json');

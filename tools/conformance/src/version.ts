@@ -14,7 +14,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadBundle, type SchemaBundle } from './bundle.js';
-import { METHOD_UNIONS, checkBundle, type BundleReport, type CheckOptions, type Coverage, type MethodGroup } from './conformance.js';
+import {
+  METHOD_UNIONS,
+  checkBundle,
+  type BundleReport,
+  type CheckOptions,
+  type Coverage,
+  type MethodGroup,
+} from './conformance.js';
 import { isObject, type JsonValue } from './json.js';
 import { ourSchemaDirs } from './ours.js';
 import { generateUpstreamSchema, pinnedCodex } from './upstream.js';
@@ -129,7 +136,12 @@ export function diffFromReport(bundle: BundleName, report: Pick<BundleReport, 'd
  *
  * @param options - passed to {@link checkBundle} (e.g. `structuralOnly`)
  */
-export function diffBundle(bundle: BundleName, ours: SchemaBundle, upstream: SchemaBundle, options: CheckOptions = {}): BundleDiff {
+export function diffBundle(
+  bundle: BundleName,
+  ours: SchemaBundle,
+  upstream: SchemaBundle,
+  options: CheckOptions = {},
+): BundleDiff {
   return diffFromReport(bundle, checkBundle(bundle, ours, upstream, options));
 }
 
@@ -167,12 +179,16 @@ export function formatDiff(diff: ProtocolDiff): string {
     lines.push('', `[${b.bundle}]`);
     for (const kind of DIFF_KINDS) {
       const k = b.kinds[kind];
-      lines.push(`  ${KIND_LABEL[kind]}s: ${k.added.length} added, ${k.removed.length} removed, ${k.changed.length} changed`);
+      lines.push(
+        `  ${KIND_LABEL[kind]}s: ${k.added.length} added, ${k.removed.length} removed, ${k.changed.length} changed`,
+      );
     }
     for (const kind of DIFF_KINDS) {
       const k = b.kinds[kind];
-      if (k.added.length) lines.push(`  ${KIND_LABEL[kind]}s added upstream (missing from ours): ${k.added.join(', ')}`);
-      if (k.removed.length) lines.push(`  ${KIND_LABEL[kind]}s removed upstream (only in ours): ${k.removed.join(', ')}`);
+      if (k.added.length)
+        lines.push(`  ${KIND_LABEL[kind]}s added upstream (missing from ours): ${k.added.join(', ')}`);
+      if (k.removed.length)
+        lines.push(`  ${KIND_LABEL[kind]}s removed upstream (only in ours): ${k.removed.join(', ')}`);
       for (const c of k.changed) {
         lines.push(`  ${KIND_LABEL[kind]} changed: ${c.name}`);
         for (const r of c.reasons) lines.push(`    - ${r}`);
@@ -229,7 +245,9 @@ export function compareWithBaseline(diff: ProtocolDiff, baseline: VersionBaselin
   return {
     unexpected: current.filter((e) => !acceptedKeys.has(keyOf(e))),
     stale: accepted.filter((e) => !currentKeys.has(keyOf(e))),
-    ...(baseline.codexVersion !== diff.codexVersion ? { versionMismatch: { baseline: baseline.codexVersion, pinned: diff.codexVersion } } : {}),
+    ...(baseline.codexVersion !== diff.codexVersion
+      ? { versionMismatch: { baseline: baseline.codexVersion, pinned: diff.codexVersion } }
+      : {}),
   };
 }
 
@@ -237,10 +255,15 @@ export function compareWithBaseline(diff: ProtocolDiff, baseline: VersionBaselin
  * Failure messages of a baseline comparison (empty when the check passes). A version mismatch fails only while the
  * baseline accepts something: its entries were judged against another upstream version and could hide changes.
  */
-export function baselineFailures(cmp: BaselineComparison, baseline: VersionBaseline, baselineFile = 'version-baseline.json'): string[] {
+export function baselineFailures(
+  cmp: BaselineComparison,
+  baseline: VersionBaseline,
+  baselineFile = 'version-baseline.json',
+): string[] {
   const out: string[] = [];
   for (const e of cmp.unexpected) out.push(`new difference: ${describeEntry(e)}`);
-  for (const e of cmp.stale) out.push(`stale baseline entry (no longer a difference; run \`${BASELINE_COMMAND}\`): ${describeEntry(e)}`);
+  for (const e of cmp.stale)
+    out.push(`stale baseline entry (no longer a difference; run \`${BASELINE_COMMAND}\`): ${describeEntry(e)}`);
   if (cmp.versionMismatch && baselineEntries(baseline).length > 0) {
     out.push(
       `${baselineFile} was generated against codex ${cmp.versionMismatch.baseline}, the pinned version is ${cmp.versionMismatch.pinned}: ` +
@@ -256,7 +279,8 @@ export function baselineFailures(cmp: BaselineComparison, baseline: VersionBasel
  * @throws Error naming the file and the offending path when it is missing or malformed
  */
 export function readBaseline(file: string): VersionBaseline {
-  if (!existsSync(file)) throw new Error(`version baseline ${file} does not exist; generate it with \`${BASELINE_COMMAND}\``);
+  if (!existsSync(file))
+    throw new Error(`version baseline ${file} does not exist; generate it with \`${BASELINE_COMMAND}\``);
   let doc: JsonValue;
   try {
     doc = JSON.parse(readFileSync(file, 'utf8')) as JsonValue;
@@ -279,18 +303,25 @@ export function parseBaseline(doc: JsonValue, source = '<memory>'): VersionBasel
   if (typeof doc['codexVersion'] !== 'string') fail('codexVersion', 'must be a string');
   const bundles = doc['bundles'];
   if (!isObject(bundles)) return fail('bundles', 'must be an object');
-  for (const key of Object.keys(bundles)) if (!BUNDLE_NAMES.includes(key as BundleName)) fail(`bundles.${key}`, `is not a bundle (expected ${BUNDLE_NAMES.join(', ')})`);
+  for (const key of Object.keys(bundles))
+    if (!BUNDLE_NAMES.includes(key as BundleName))
+      fail(`bundles.${key}`, `is not a bundle (expected ${BUNDLE_NAMES.join(', ')})`);
   for (const b of BUNDLE_NAMES) {
     const kinds = bundles[b];
     if (!isObject(kinds)) return fail(`bundles.${b}`, 'must be an object');
-    for (const key of Object.keys(kinds)) if (!DIFF_KINDS.includes(key as DiffKind)) fail(`bundles.${b}.${key}`, `is not a kind (expected ${DIFF_KINDS.join(', ')})`);
+    for (const key of Object.keys(kinds))
+      if (!DIFF_KINDS.includes(key as DiffKind))
+        fail(`bundles.${b}.${key}`, `is not a kind (expected ${DIFF_KINDS.join(', ')})`);
     for (const kind of DIFF_KINDS) {
       const changes = kinds[kind];
       if (!isObject(changes)) return fail(`bundles.${b}.${kind}`, 'must be an object');
-      for (const key of Object.keys(changes)) if (!CHANGE_KINDS.includes(key as ChangeKind)) fail(`bundles.${b}.${kind}.${key}`, `is not a change (expected ${CHANGE_KINDS.join(', ')})`);
+      for (const key of Object.keys(changes))
+        if (!CHANGE_KINDS.includes(key as ChangeKind))
+          fail(`bundles.${b}.${kind}.${key}`, `is not a change (expected ${CHANGE_KINDS.join(', ')})`);
       for (const c of CHANGE_KINDS) {
         const names = changes[c];
-        if (!Array.isArray(names) || names.some((n) => typeof n !== 'string')) fail(`bundles.${b}.${kind}.${c}`, 'must be an array of strings');
+        if (!Array.isArray(names) || names.some((n) => typeof n !== 'string'))
+          fail(`bundles.${b}.${kind}.${c}`, 'must be an array of strings');
       }
     }
   }
@@ -311,8 +342,16 @@ export function liveProtocolDiff(options: CheckOptions = {}, oursRoot?: string):
   const dir = mkdtempSync(join(tmpdir(), 'cask-version-upstream-'));
   try {
     const bundles = BUNDLE_NAMES.map((which) => {
-      const upDir = generateUpstreamSchema(join(dir, which === 'stable' ? 'json' : 'json-experimental'), which === 'experimental');
-      return diffBundle(which, loadBundle(ours[which], `ours/${which}`), loadBundle(upDir, `upstream/${which}`), options);
+      const upDir = generateUpstreamSchema(
+        join(dir, which === 'stable' ? 'json' : 'json-experimental'),
+        which === 'experimental',
+      );
+      return diffBundle(
+        which,
+        loadBundle(ours[which], `ours/${which}`),
+        loadBundle(upDir, `upstream/${which}`),
+        options,
+      );
     });
     return { codexVersion: pinnedCodex().version, bundles };
   } finally {

@@ -73,7 +73,9 @@ describe('checker flags mutations of an upstream definition', () => {
       prop(s, 'end')['type'] = 'number';
     });
     const a = verdicts(keptFormat, 'ByteRange');
-    expect(a.structural.reasons.join('\n')).toMatch(/ByteRange\.end: numeric type differs: ours number, upstream integer/);
+    expect(a.structural.reasons.join('\n')).toMatch(
+      /ByteRange\.end: numeric type differs: ours number, upstream integer/,
+    );
     // The uint format alone still forces integers, so both validators agree: behaviour must not invent a difference.
     expect(a.behaviour?.disagreement).toBeUndefined();
 
@@ -105,7 +107,9 @@ describe('checker flags mutations of an upstream definition', () => {
       p['anyOf'] = (p['anyOf'] as JsonObject[]).filter((b) => b['type'] !== 'null');
     });
     const b = verdicts(anyOfNull, 'ThreadStartParams');
-    expect(b.structural.reasons.join('\n')).toMatch(/ThreadStartParams\.approvalPolicy: variant null is upstream but not in ours/);
+    expect(b.structural.reasons.join('\n')).toMatch(
+      /ThreadStartParams\.approvalPolicy: variant null is upstream but not in ours/,
+    );
     expect(b.behaviour?.disagreement).toBeDefined();
   });
 
@@ -114,7 +118,9 @@ describe('checker flags mutations of an upstream definition', () => {
       s['additionalProperties'] = false;
     });
     const { structural, behaviour } = verdicts(ours, 'TurnInterruptParams');
-    expect(structural.reasons.join('\n')).toMatch(/additionalProperties:false differs: ours false, upstream "\(absent\)"/);
+    expect(structural.reasons.join('\n')).toMatch(
+      /additionalProperties:false differs: ours false, upstream "\(absent\)"/,
+    );
     expect(behaviour?.disagreement?.mutation).toMatch(/extra property/);
     expect(behaviour?.disagreement?.ours.valid).toBe(false);
     expect(behaviour?.disagreement?.upstream.valid).toBe(true);
@@ -127,7 +133,9 @@ describe('checker flags mutations of an upstream definition', () => {
       delete props['turnId'];
       s['required'] = ['threadId', 'turnID'];
     });
-    expect(verdicts(renamed, 'TurnInterruptParams').structural.reasons.join('\n')).toMatch(/property names differ: only ours \["turnID"\], only upstream \["turnId"\]/);
+    expect(verdicts(renamed, 'TurnInterruptParams').structural.reasons.join('\n')).toMatch(
+      /property names differ: only ours \["turnID"\], only upstream \["turnId"\]/,
+    );
 
     const dropped = mutated(up.experimental, 'ThreadStatus', (s) => {
       s['oneOf'] = (s['oneOf'] as JsonObject[]).filter((v) => !JSON.stringify(v).includes('"systemError"'));
@@ -162,7 +170,10 @@ describe('checker flags mutations of an upstream definition', () => {
     const ours = bundleFromDocument(doc, 'mutated');
     // Definitions are restricted to a few names to keep this fast; name coverage is still computed for all.
     const only = ['ThreadArchiveParams', 'ThreadUnarchiveParams', 'ThreadStartParams', 'RequestId'];
-    const report = checkBundle('experimental', prepare(ours), prepare(up.experimental), { only, behaviour: { samplesPerSide: 4, maxMutants: 32 } });
+    const report = checkBundle('experimental', prepare(ours), prepare(up.experimental), {
+      only,
+      behaviour: { samplesPerSide: 4, maxMutants: 32 },
+    });
     const failures = failuresOf(report).join('\n');
     expect(report.definitions.unknown).toEqual(['ThreadArchiveParamz']);
     expect(report.methods.clientRequests.unknown).toEqual(['thread/bogus']);
@@ -170,7 +181,9 @@ describe('checker flags mutations of an upstream definition', () => {
     expect(report.methods.clientRequests.notEquivalent.map((n) => n.name)).toEqual(['thread/archive']);
     expect(failures).toMatch(/definition "ThreadArchiveParamz" is in our schema but not upstream/);
     expect(failures).toMatch(/clientRequests "thread\/bogus" is in our schema but not upstream/);
-    expect(failures).toMatch(/clientRequests "thread\/archive" is not equivalent: params ThreadArchiveParams is not equivalent/);
+    expect(failures).toMatch(
+      /clientRequests "thread\/archive" is not equivalent: params ThreadArchiveParams is not equivalent/,
+    );
   }, 60_000);
 
   it('a partial schema: uncovered upstream items are reported, not failed', () => {
@@ -185,7 +198,9 @@ describe('checker flags mutations of an upstream definition', () => {
     delete v2['ThreadArchiveResponse'];
     const cr = defs['ClientRequest'] as JsonObject;
     cr['oneOf'] = (cr['oneOf'] as JsonObject[]).filter((v) => JSON.stringify(v).includes('"thread/archive"'));
-    const report = checkBundle('stable', bundleFromDocument(doc, 'partial'), up.stable, { behaviour: { samplesPerSide: 4 } });
+    const report = checkBundle('stable', bundleFromDocument(doc, 'partial'), up.stable, {
+      behaviour: { samplesPerSide: 4 },
+    });
     expect(failuresOf(report)).toEqual([]);
     expect(report.definitions.covered).toBe(3);
     expect(report.definitions.equivalent).toBe(3);
@@ -204,8 +219,25 @@ describe('representation-independent structural comparison', () => {
 
   it('treats type lists, anyOf-with-null and per-value enum variants as equal', () => {
     expect(cmp({ type: ['string', 'null'] }, { anyOf: [{ type: 'string' }, { type: 'null' }] })).toEqual([]);
-    expect(cmp({ type: 'string', enum: ['a', 'b'] }, { oneOf: [{ type: 'string', enum: ['a'] }, { type: 'string', enum: ['b'], description: 'b' }] })).toEqual([]);
-    expect(cmp({ allOf: [{ $ref: '#/definitions/A' }], description: 'x' }, { $ref: '#/definitions/A' }, { A: { type: 'string' } }, { A: { type: 'string' } })).toEqual([]);
+    expect(
+      cmp(
+        { type: 'string', enum: ['a', 'b'] },
+        {
+          oneOf: [
+            { type: 'string', enum: ['a'] },
+            { type: 'string', enum: ['b'], description: 'b' },
+          ],
+        },
+      ),
+    ).toEqual([]);
+    expect(
+      cmp(
+        { allOf: [{ $ref: '#/definitions/A' }], description: 'x' },
+        { $ref: '#/definitions/A' },
+        { A: { type: 'string' } },
+        { A: { type: 'string' } },
+      ),
+    ).toEqual([]);
   });
 
   it('inlined schema vs a reference to an identical definition is equal; a different one is not', () => {
@@ -216,9 +248,18 @@ describe('representation-independent structural comparison', () => {
   });
 
   it('matches tagged variants by tag value regardless of order', () => {
-    const v = (t: string, extra: JsonObject = {}) => ({ type: 'object', properties: { type: { type: 'string', enum: [t] }, ...extra }, required: ['type'] });
+    const v = (t: string, extra: JsonObject = {}) => ({
+      type: 'object',
+      properties: { type: { type: 'string', enum: [t] }, ...extra },
+      required: ['type'],
+    });
     expect(cmp({ oneOf: [v('a'), v('b')] }, { oneOf: [v('b'), v('a')] })).toEqual([]);
-    const diffs = cmp({ oneOf: [v('a'), v('b', { n: { type: 'integer' } })] }, { oneOf: [v('b', { n: { type: 'number' } }), v('a')] });
-    expect(diffs).toEqual([{ path: 'X<object[type=b]>.n', message: 'numeric type differs: ours integer, upstream number' }]);
+    const diffs = cmp(
+      { oneOf: [v('a'), v('b', { n: { type: 'integer' } })] },
+      { oneOf: [v('b', { n: { type: 'number' } }), v('a')] },
+    );
+    expect(diffs).toEqual([
+      { path: 'X<object[type=b]>.n', message: 'numeric type differs: ours integer, upstream number' },
+    ]);
   });
 });

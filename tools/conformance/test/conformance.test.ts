@@ -44,13 +44,16 @@ describe(`conformance with upstream codex ${pinnedCodex().version}`, () => {
     it(`${which}: every definition and method we have exists upstream and is equivalent`, () => {
       const dir = ours[which];
       if (!existsSync(join(dir, BUNDLE_FILE))) {
-        throw new Error(`our ${which} schema bundle is missing: ${join(dir, BUNDLE_FILE)} (generate it with the @cask/codegen generator first)`);
+        throw new Error(
+          `our ${which} schema bundle is missing: ${join(dir, BUNDLE_FILE)} (generate it with the @cask/codegen generator first)`,
+        );
       }
       const upstreamDir = join(up.dir, which === 'stable' ? 'json' : 'json-experimental');
       // A file upstream does not write is a layout note when it is named after an upstream definition, else a failure.
       for (const f of unknownFiles(dir, upstreamDir)) {
         const name = f.replace(/^.*\//, '').replace(/\.json$/, '');
-        if (up[which].definitions.has(name) || f.endsWith('.schemas.json')) fileNotes.push(`${which}: upstream writes no file ${f}`);
+        if (up[which].definitions.has(name) || f.endsWith('.schemas.json'))
+          fileNotes.push(`${which}: upstream writes no file ${f}`);
         else fileFailures.push(`${which}: schema file ${f} is in our schema but not upstream`);
       }
       const report = checkBundle(which, loadBundle(dir, `ours/${which}`), up[which]);

@@ -40,24 +40,44 @@ describe('integer formats', () => {
       const values = fc.sample(integerArbitrary({ type: 'integer', format }), { seed: 1, numRuns: 300 }) as number[];
       expect(values, format).toContain(range.min);
       expect(values, format).toContain(range.max);
-      expect(values.every((v) => Number.isInteger(v) && v >= range.min && v <= range.max), format).toBe(true);
+      expect(
+        values.every((v) => Number.isInteger(v) && v >= range.min && v <= range.max),
+        format,
+      ).toBe(true);
     }
   });
 
   it('ajv formats accept the edges and reject one step beyond, non-integers and wrong signs', () => {
-    const v = new BundleValidator(bundleFromDocument({ definitions: {
-      u16: { type: 'integer', format: 'uint16' },
-      i32: { type: 'integer', format: 'int32' },
-      u32: { type: 'integer', format: 'uint32' },
-      i64: { type: 'integer', format: 'int64' },
-      u64: { type: 'integer', format: 'uint64' },
-      dbl: { type: 'number', format: 'double' },
-    } }, 'formats'));
+    const v = new BundleValidator(
+      bundleFromDocument(
+        {
+          definitions: {
+            u16: { type: 'integer', format: 'uint16' },
+            i32: { type: 'integer', format: 'int32' },
+            u32: { type: 'integer', format: 'uint32' },
+            i64: { type: 'integer', format: 'int64' },
+            u64: { type: 'integer', format: 'uint64' },
+            dbl: { type: 'number', format: 'double' },
+          },
+        },
+        'formats',
+      ),
+    );
     const ok = (d: string, x: unknown) => v.check(`#/definitions/${d}`, x).valid;
     expect([ok('u16', 0), ok('u16', 65535), ok('u16', 65536), ok('u16', -1)]).toEqual([true, true, false, false]);
-    expect([ok('i32', -(2 ** 31)), ok('i32', 2 ** 31 - 1), ok('i32', 2 ** 31), ok('i32', -(2 ** 31) - 1)]).toEqual([true, true, false, false]);
+    expect([ok('i32', -(2 ** 31)), ok('i32', 2 ** 31 - 1), ok('i32', 2 ** 31), ok('i32', -(2 ** 31) - 1)]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
     expect([ok('u32', 2 ** 32 - 1), ok('u32', 2 ** 32), ok('u32', 1.5)]).toEqual([true, false, false]);
-    expect([ok('i64', -(2 ** 63)), ok('i64', 2 ** 63 - 1024), ok('i64', 2 ** 63), ok('i64', -1)]).toEqual([true, true, false, true]);
+    expect([ok('i64', -(2 ** 63)), ok('i64', 2 ** 63 - 1024), ok('i64', 2 ** 63), ok('i64', -1)]).toEqual([
+      true,
+      true,
+      false,
+      true,
+    ]);
     expect([ok('u64', 2 ** 64 - 2048), ok('u64', 2 ** 64), ok('u64', -1)]).toEqual([true, false, false]);
     expect([ok('dbl', 1.25), ok('dbl', 'x')]).toEqual([true, false]);
   });
@@ -97,9 +117,21 @@ describe('mutants', () => {
   it('covers drop-required, wrong type, out-of-enum, null, non-integer, negative and extra property', () => {
     const ms = mutants({ kind: 'a', count: 3, flag: true, list: [1] });
     const at = (path: string) => ms.filter((m) => m.path === path).map((m) => m.mutation);
-    expect(at('')).toEqual(expect.arrayContaining(['drop property "kind"', 'drop property "count"', `extra property "${EXTRA_PROPERTY}"`, 'null instead of value', 'array instead of object']));
-    expect(at('/kind')).toEqual(expect.arrayContaining(['out-of-enum string', 'number instead of string', 'null instead of value']));
-    expect(at('/count')).toEqual(expect.arrayContaining(['non-integer', 'negative', 'string instead of number', 'above uint16']));
+    expect(at('')).toEqual(
+      expect.arrayContaining([
+        'drop property "kind"',
+        'drop property "count"',
+        `extra property "${EXTRA_PROPERTY}"`,
+        'null instead of value',
+        'array instead of object',
+      ]),
+    );
+    expect(at('/kind')).toEqual(
+      expect.arrayContaining(['out-of-enum string', 'number instead of string', 'null instead of value']),
+    );
+    expect(at('/count')).toEqual(
+      expect.arrayContaining(['non-integer', 'negative', 'string instead of number', 'above uint16']),
+    );
     expect(at('/flag')).toContain('string instead of boolean');
     expect(at('/list/0')).toContain('non-integer');
     const oe = ms.find((m) => m.path === '/kind' && m.mutation === 'out-of-enum string');
@@ -109,7 +141,8 @@ describe('mutants', () => {
   it('the schema rejects mutants that break it', () => {
     const validator = new BundleValidator(bundle);
     const ms = mutants({ kind: 'a', count: 3 });
-    const verdict = (mutation: string, path: string) => validator.check('#/definitions/Node', ms.find((m) => m.mutation === mutation && m.path === path)!.value).valid;
+    const verdict = (mutation: string, path: string) =>
+      validator.check('#/definitions/Node', ms.find((m) => m.mutation === mutation && m.path === path)!.value).valid;
     expect(verdict('drop property "kind"', '')).toBe(false);
     expect(verdict(`extra property "${EXTRA_PROPERTY}"`, '')).toBe(false);
     expect(verdict('out-of-enum string', '/kind')).toBe(false);

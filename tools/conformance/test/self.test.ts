@@ -14,12 +14,18 @@ describe('upstream compared with itself', () => {
       const bundle = up[which];
       // A structurally separate copy, so nothing can pass by object identity.
       const copy = bundleFromDocument(cloneJson(bundle.document), `copy/${which}`);
-      const report = checkBundle(which, prepare(copy), prepare(bundle), { behaviour: { samplesPerSide: 4, maxMutants: 24 } });
+      const report = checkBundle(which, prepare(copy), prepare(bundle), {
+        behaviour: { samplesPerSide: 4, maxMutants: 24 },
+      });
       expect(failuresOf(report)).toEqual([]);
       // The sampler's draws satisfy the schema they came from, for every definition, and each produced some.
-      const rejected = report.results.filter((r) => (r.behaviour?.rejectedDraws.ours ?? 0) + (r.behaviour?.rejectedDraws.upstream ?? 0) > 0);
+      const rejected = report.results.filter(
+        (r) => (r.behaviour?.rejectedDraws.ours ?? 0) + (r.behaviour?.rejectedDraws.upstream ?? 0) > 0,
+      );
       expect(rejected.map((r) => r.name)).toEqual([]);
-      expect(report.results.filter((r) => !r.behaviour || r.behaviour.samples.ours === 0).map((r) => r.name)).toEqual([]);
+      expect(report.results.filter((r) => !r.behaviour || r.behaviour.samples.ours === 0).map((r) => r.name)).toEqual(
+        [],
+      );
       expect(report.results.flatMap((r) => r.behaviour?.notes ?? [])).toEqual([]);
       expect(report.definitions.covered).toBe(report.definitions.upstreamTotal);
       expect(report.definitions.uncovered).toEqual([]);

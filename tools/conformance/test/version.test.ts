@@ -38,13 +38,21 @@ function request(method: string, params: string): JsonObject {
   return {
     type: 'object',
     required: ['id', 'method', 'params'],
-    properties: { id: { type: 'integer', format: 'int64' }, method: { type: 'string', enum: [method] }, params: ref(params) },
+    properties: {
+      id: { type: 'integer', format: 'int64' },
+      method: { type: 'string', enum: [method] },
+      params: ref(params),
+    },
   };
 }
 
 /** A notification variant: `{method: <name>, params: $ref}`. */
 function notification(method: string, params: string): JsonObject {
-  return { type: 'object', required: ['method', 'params'], properties: { method: { type: 'string', enum: [method] }, params: ref(params) } };
+  return {
+    type: 'object',
+    required: ['method', 'params'],
+    properties: { method: { type: 'string', enum: [method] }, params: ref(params) },
+  };
 }
 
 const obj = (properties: JsonObject, required: string[]): JsonObject => ({ type: 'object', properties, required });
@@ -55,10 +63,14 @@ const obj = (properties: JsonObject, required: string[]): JsonObject => ({ type:
  */
 const upstreamDoc: JsonObject = {
   definitions: {
-    ClientRequest: { oneOf: [request('same/method', 'Same'), request('changed/method', 'Changed'), request('new/method', 'Added')] },
+    ClientRequest: {
+      oneOf: [request('same/method', 'Same'), request('changed/method', 'Changed'), request('new/method', 'Added')],
+    },
     ServerNotification: { oneOf: [notification('same/notify', 'Same')] },
     v2: {
-      Same: obj({ name: { type: 'string' }, size: { type: ['integer', 'null'], format: 'uint32', minimum: 0 } }, ['name']),
+      Same: obj({ name: { type: 'string' }, size: { type: ['integer', 'null'], format: 'uint32', minimum: 0 } }, [
+        'name',
+      ]),
       Changed: obj({ count: { type: 'integer', format: 'int32' } }, ['count']),
       Added: obj({ flag: { type: 'boolean' } }, ['flag']),
     },
@@ -71,10 +83,18 @@ const upstreamDoc: JsonObject = {
  */
 const oursDoc: JsonObject = {
   definitions: {
-    ClientRequest: { oneOf: [request('same/method', 'Same'), request('changed/method', 'Changed'), request('old/method', 'Gone')] },
+    ClientRequest: {
+      oneOf: [request('same/method', 'Same'), request('changed/method', 'Changed'), request('old/method', 'Gone')],
+    },
     ServerNotification: { oneOf: [notification('same/notify', 'Same'), notification('old/notify', 'Gone')] },
     v2: {
-      Same: obj({ name: { type: 'string' }, size: { anyOf: [{ type: 'integer', format: 'uint32', minimum: 0 }, { type: 'null' }] } }, ['name']),
+      Same: obj(
+        {
+          name: { type: 'string' },
+          size: { anyOf: [{ type: 'integer', format: 'uint32', minimum: 0 }, { type: 'null' }] },
+        },
+        ['name'],
+      ),
       Changed: obj({ count: { type: 'string' } }, ['count']),
       Gone: obj({ id: { type: 'string' } }, ['id']),
     },
@@ -150,7 +170,9 @@ describe('baseline', () => {
     const baseline = baselineOf(diff);
     baseline.bundles.experimental.clientRequests.added = [];
     const failures = baselineFailures(compareWithBaseline(diff, baseline), baseline);
-    expect(failures).toEqual(['new difference: experimental: client request "new/method" added upstream (missing from ours)']);
+    expect(failures).toEqual([
+      'new difference: experimental: client request "new/method" added upstream (missing from ours)',
+    ]);
   });
 
   it('fails on a baseline entry that is no longer a difference (the baseline only shrinks)', () => {
@@ -164,7 +186,9 @@ describe('baseline', () => {
   it('fails when a non-empty baseline was made for another upstream version; an empty one does not', () => {
     const old = baselineOf(syntheticDiff(oursDoc, upstreamDoc, '1.0.0'));
     const failures = baselineFailures(compareWithBaseline(diff, old), old, 'b.json');
-    expect(failures).toEqual([expect.stringMatching(/^b\.json was generated against codex 1\.0\.0, the pinned version is 9\.9\.9/)]);
+    expect(failures).toEqual([
+      expect.stringMatching(/^b\.json was generated against codex 1\.0\.0, the pinned version is 9\.9\.9/),
+    ]);
 
     const clean = syntheticDiff(upstreamDoc, upstreamDoc);
     const empty = baselineOf(syntheticDiff(upstreamDoc, upstreamDoc, '1.0.0'));
@@ -181,12 +205,18 @@ describe('baseline', () => {
       writeBaseline(file, baseline);
       expect(readBaseline(file)).toEqual(baseline);
 
-      const broken = JSON.parse(JSON.stringify(baseline)) as { bundles: { stable: { definitions: Record<string, unknown> } } };
+      const broken = JSON.parse(JSON.stringify(baseline)) as {
+        bundles: { stable: { definitions: Record<string, unknown> } };
+      };
       broken.bundles.stable.definitions['renamed'] = [];
       writeFileSync(file, JSON.stringify(broken));
       expect(() => readBaseline(file)).toThrow(/bundles\.stable\.definitions\.renamed is not a change/);
-      expect(() => parseBaseline({ codexVersion: '1', bundles: { stable: {} } }, 'x.json')).toThrow(/x\.json: bundles\.stable\.definitions must be an object/);
-      expect(() => readBaseline(join(dir, 'missing.json'))).toThrow(/does not exist; generate it with `pnpm --filter @cask\/conformance version:baseline`/);
+      expect(() => parseBaseline({ codexVersion: '1', bundles: { stable: {} } }, 'x.json')).toThrow(
+        /x\.json: bundles\.stable\.definitions must be an object/,
+      );
+      expect(() => readBaseline(join(dir, 'missing.json'))).toThrow(
+        /does not exist; generate it with `pnpm --filter @cask\/conformance version:baseline`/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -98,7 +98,10 @@ describe('client methods against the real codex app-server', () => {
       call('app/list', {}),
       call('app/installed', {}),
       call('fs/readFile', { path: path.join(ws, 'notes.txt') }),
-      call('fs/writeFile', { path: path.join(ws, 'written.txt'), dataBase64: Buffer.from('written by cask').toString('base64') }),
+      call('fs/writeFile', {
+        path: path.join(ws, 'written.txt'),
+        dataBase64: Buffer.from('written by cask').toString('base64'),
+      }),
       call('fs/createDirectory', { path: path.join(ws, 'made') }),
       call('fs/getMetadata', { path: path.join(ws, 'notes.txt') }),
       call('fs/readDirectory', { path: ws }),

@@ -41,11 +41,15 @@ const ANSI = /\u001b\[[0-9;]*m/g;
  * far when the process exits first or the timeout passes.
  */
 export function startListeningAppServer(options: ListeningAppServerOptions = {}): Promise<ListeningAppServer> {
-  const child = spawn(options.codexPath ?? codexBinaryPath(), ['app-server', '--listen', 'ws://127.0.0.1:0', ...(options.extraArgs ?? [])], {
-    cwd: options.cwd,
-    env: { ...process.env, ...options.env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    options.codexPath ?? codexBinaryPath(),
+    ['app-server', '--listen', 'ws://127.0.0.1:0', ...(options.extraArgs ?? [])],
+    {
+      cwd: options.cwd,
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   const stderr: string[] = [];
   let exited = false;
   const exitPromise = new Promise<void>((resolve) => child.once('close', () => ((exited = true), resolve())));
@@ -59,7 +63,11 @@ export function startListeningAppServer(options: ListeningAppServerOptions = {})
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       void close();
-      reject(new Error(`codex app-server did not report a listening address within ${options.timeoutMs ?? 15_000} ms; stderr:\n${stderr.join('\n')}`));
+      reject(
+        new Error(
+          `codex app-server did not report a listening address within ${options.timeoutMs ?? 15_000} ms; stderr:\n${stderr.join('\n')}`,
+        ),
+      );
     }, options.timeoutMs ?? 15_000);
     createInterface({ input: child.stderr! }).on('line', (raw) => {
       const line = raw.replace(ANSI, '');

@@ -12,12 +12,7 @@ import type { AddressInfo, Socket } from 'node:net';
  * receives consumes the next step of the script.
  */
 export type StandInStep =
-  | StandInMessageStep
-  | StandInShellStep
-  | StandInHttpErrorStep
-  | StandInFailedStep
-  | StandInStallStep
-  | StandInRawStep;
+  StandInMessageStep | StandInShellStep | StandInHttpErrorStep | StandInFailedStep | StandInStallStep | StandInRawStep;
 
 /** Reply with an assistant message whose text is streamed in several deltas. */
 export interface StandInMessageStep {
@@ -254,12 +249,7 @@ export function splitIntoChunks(text: string): string[] {
   return parts.length ? parts : [text];
 }
 
-async function serveStep(
-  step: StandInStep,
-  n: number,
-  res: ServerResponse,
-  open: Set<ServerResponse>,
-): Promise<void> {
+async function serveStep(step: StandInStep, n: number, res: ServerResponse, open: Set<ServerResponse>): Promise<void> {
   if (step.kind === 'httpError') {
     res.writeHead(step.status ?? 500, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ error: { message: step.message, type: 'server_error', code: null } }));
@@ -336,7 +326,13 @@ async function serveStep(
           item: { type: 'message', role: 'assistant', id: itemId, content: [] },
         });
         for (const delta of step.chunks) {
-          writeEvent(res, { type: 'response.output_text.delta', item_id: itemId, output_index: 0, content_index: 0, delta });
+          writeEvent(res, {
+            type: 'response.output_text.delta',
+            item_id: itemId,
+            output_index: 0,
+            content_index: 0,
+            delta,
+          });
         }
       }
       // Never end: the response stays open until the peer disconnects or close() runs.

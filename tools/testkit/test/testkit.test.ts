@@ -66,8 +66,16 @@ describe('model stand-in', () => {
       'response.output_item.done',
       'response.completed',
     ]);
-    expect(events.filter((e) => e.type === 'response.output_text.delta').map((e) => e['delta'])).toEqual(['Hi', ' there', ' you']);
-    expect(events[5]!['item']).toMatchObject({ type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'Hi there you' }] });
+    expect(events.filter((e) => e.type === 'response.output_text.delta').map((e) => e['delta'])).toEqual([
+      'Hi',
+      ' there',
+      ' you',
+    ]);
+    expect(events[5]!['item']).toMatchObject({
+      type: 'message',
+      role: 'assistant',
+      content: [{ type: 'output_text', text: 'Hi there you' }],
+    });
     expect(events[6]!['response']).toMatchObject({ usage: { total_tokens: 15 } });
   });
 
@@ -78,7 +86,12 @@ describe('model stand-in', () => {
     expect(done['item']).toMatchObject({ type: 'function_call', name: 'exec_command', call_id: 'c1' });
     expect(JSON.parse((done['item'] as { arguments: string }).arguments)).toEqual({ cmd: 'echo hi', login: false });
     expect(standIn.requests).toHaveLength(1);
-    expect(standIn.requests[0]).toMatchObject({ method: 'POST', path: '/v1/responses', body: { marker: 42 }, scripted: true });
+    expect(standIn.requests[0]).toMatchObject({
+      method: 'POST',
+      path: '/v1/responses',
+      body: { marker: 42 },
+      scripted: true,
+    });
     expect(standIn.requests[0]!.headers['authorization']).toBe('Bearer k');
   });
 
@@ -109,7 +122,10 @@ describe('model stand-in', () => {
     while (!got.includes('partial')) got += new TextDecoder().decode((await reader.read()).value);
     await standIn.waitForResponsesRequests(1, 1000);
     const next = reader.read();
-    const raced = await Promise.race([next.then(() => 'data'), new Promise((r) => setTimeout(() => r('stalled'), 200))]);
+    const raced = await Promise.race([
+      next.then(() => 'data'),
+      new Promise((r) => setTimeout(() => r('stalled'), 200)),
+    ]);
     expect(raced).toBe('stalled');
     await standIn.close();
     await expect(next).rejects.toThrow();
@@ -129,7 +145,13 @@ describe('createCodexHome', () => {
       expect(text).toBe(home.config);
       expect(text).toContain('base_url = "http://127.0.0.1:1234/v1"');
       expect(text).toMatch(/model_provider = "cask_standin"/);
-      for (const line of ['wire_api = "responses"', 'request_max_retries = 0', 'stream_max_retries = 0', 'supports_websockets = false', 'check_for_update_on_startup = false'])
+      for (const line of [
+        'wire_api = "responses"',
+        'request_max_retries = 0',
+        'stream_max_retries = 0',
+        'supports_websockets = false',
+        'check_for_update_on_startup = false',
+      ])
         expect(text).toContain(line);
       expect(text.trimEnd().endsWith('[x]\ny = 1')).toBe(true);
       expect(home.env).toMatchObject({ CODEX_HOME: home.dir, [STANDIN_API_KEY_ENV]: expect.any(String) });

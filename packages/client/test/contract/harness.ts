@@ -3,7 +3,14 @@
  * scripted model stand-in, a temp CODEX_HOME, and a transcript of every
  * message both ways.
  */
-import { codexBinaryPath, createCodexHome, startModelStandIn, type CodexHome, type ModelStandIn, type StandInScript } from '@cask/testkit';
+import {
+  codexBinaryPath,
+  createCodexHome,
+  startModelStandIn,
+  type CodexHome,
+  type ModelStandIn,
+  type StandInScript,
+} from '@cask/testkit';
 import type { JSONRPCMessage } from '@cask/protocol';
 import { isKnownMethod, validateMessage } from '@cask/validators';
 import { AppServerClient, type AppServerClientOptions, type ClientEvent, type Direction } from '../../src/index.js';
@@ -137,7 +144,8 @@ export function transcriptFailures(transcript: TranscriptEntry[], experimental =
     const id = 'id' in m ? JSON.stringify(m['id']) : undefined;
     if (typeof m['method'] === 'string' && id !== undefined) requestMethods[dir].set(id, m['method']);
     // A response answers a request that travelled the other way.
-    const answered = id !== undefined && !('method' in m) ? requestMethods[dir === 'c2s' ? 's2c' : 'c2s'].get(id) : undefined;
+    const answered =
+      id !== undefined && !('method' in m) ? requestMethods[dir === 'c2s' ? 's2c' : 'c2s'].get(id) : undefined;
     const outcome = validateMessage(msg, dir, { experimental, ...(answered ? { method: answered } : {}) });
     if (!outcome.ok) failures.push(`#${i} ${dir}: ${outcome.message}\n    ${JSON.stringify(msg).slice(0, 300)}`);
   });

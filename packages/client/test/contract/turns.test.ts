@@ -4,7 +4,15 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ClientEvent, NotificationEvent, ProtocolIssue } from '../../src/index.js';
-import { collectUntil, PROTOCOL_GAP_NOTIFICATIONS, staleGaps, startHarness, transcriptFailures, transcriptGaps, type Harness } from './harness.js';
+import {
+  collectUntil,
+  PROTOCOL_GAP_NOTIFICATIONS,
+  staleGaps,
+  startHarness,
+  transcriptFailures,
+  transcriptGaps,
+  type Harness,
+} from './harness.js';
 
 const TEST_TIMEOUT = 60_000;
 
@@ -179,7 +187,10 @@ describe('contract: real codex app-server', () => {
       input: [{ type: 'text', text: 'Take forever', text_elements: [] }],
     });
     // Wait until the stalled stream is open and its first delta has reached us.
-    const before = await collectUntil(events, (e) => e.kind === 'notification' && e.method === 'item/agentMessage/delta');
+    const before = await collectUntil(
+      events,
+      (e) => e.kind === 'notification' && e.method === 'item/agentMessage/delta',
+    );
     expect(notificationsOf(before, 'item/agentMessage/delta')[0]!.params.delta).toBe('Thinking');
     const result = await client.request('turn/interrupt', { threadId: thread.id, turnId: turn.id });
     expect(result).toEqual({});

@@ -101,7 +101,10 @@ export interface AccountsClientRequests {
   /** Reads the messages the workspace's administrators published. */
   'account/workspaceMessages/read': { params: undefined; result: GetWorkspaceMessagesResponse };
   /** Asks the workspace owner, by e-mail, to add credits. */
-  'account/sendAddCreditsNudgeEmail': { params: SendAddCreditsNudgeEmailParams; result: SendAddCreditsNudgeEmailResponse };
+  'account/sendAddCreditsNudgeEmail': {
+    params: SendAddCreditsNudgeEmailParams;
+    result: SendAddCreditsNudgeEmailResponse;
+  };
   /** Reads the security-setup reminder for the account, if there is one. */
   'account/securitySetup/read': { params: undefined; result: GetAccountSecuritySetupResponse };
   /** Reads whether a provider behind an OAuth gateway has usable credentials. */
@@ -171,7 +174,10 @@ export interface AccountsClientRequests {
    * Checks whether a pairing code has been claimed.
    * @experimental
    */
-  'remoteControl/pairing/status': { params: RemoteControlPairingStatusParams; result: RemoteControlPairingStatusResponse };
+  'remoteControl/pairing/status': {
+    params: RemoteControlPairingStatusParams;
+    result: RemoteControlPairingStatusResponse;
+  };
   /**
    * Lists the devices paired with an environment.
    * @experimental
@@ -181,7 +187,10 @@ export interface AccountsClientRequests {
    * Unpairs a device.
    * @experimental
    */
-  'remoteControl/client/revoke': { params: RemoteControlClientsRevokeParams; result: RemoteControlClientsRevokeResponse };
+  'remoteControl/client/revoke': {
+    params: RemoteControlClientsRevokeParams;
+    result: RemoteControlClientsRevokeResponse;
+  };
   /**
    * Reports whether local user verification is ready.
    * @experimental
@@ -216,7 +225,10 @@ export interface AccountsClientRequests {
 /** Server requests for accounts, sign-in, rate limits, remote control, user verification, feedback and the Windows sandbox. */
 export interface AccountsServerRequests {
   /** Asks a host application that supplies ChatGPT tokens for fresh ones. */
-  'account/chatgptAuthTokens/refresh': { params: ChatgptAuthTokensRefreshParams; result: ChatgptAuthTokensRefreshResponse };
+  'account/chatgptAuthTokens/refresh': {
+    params: ChatgptAuthTokensRefreshParams;
+    result: ChatgptAuthTokensRefreshResponse;
+  };
 }
 
 /** Server notifications for accounts, sign-in, rate limits, remote control, user verification, feedback and the Windows sandbox. */

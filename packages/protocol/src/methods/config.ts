@@ -44,7 +44,10 @@ export interface ConfigClientRequests {
     result: ExternalAgentConfigImportHistoryRecordResponse;
   };
   /** Reads the history of past imports. */
-  'externalAgentConfig/import/readHistories': { params: undefined; result: ExternalAgentConfigImportHistoriesReadResponse };
+  'externalAgentConfig/import/readHistories': {
+    params: undefined;
+    result: ExternalAgentConfigImportHistoriesReadResponse;
+  };
 }
 
 /** Server requests for configuration and external agent config (config files, layers, requirements, writes, imports from other agents). */

@@ -128,7 +128,10 @@ export interface ExtensionsClientRequests {
    * Subscribes to an MCP server's event stream.
    * @experimental
    */
-  'mcpServer/event/stream/start': { params: McpServerEventStreamStartParams; result: McpServerEventStreamStartResponse };
+  'mcpServer/event/stream/start': {
+    params: McpServerEventStreamStartParams;
+    result: McpServerEventStreamStartResponse;
+  };
   /**
    * Ends an event-stream subscription.
    * @experimental

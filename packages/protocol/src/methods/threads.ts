@@ -57,7 +57,12 @@ import type {
   TurnModerationMetadataNotification,
   TurnPlanUpdatedNotification,
 } from '../v2/threads/notifications.js';
-import type { ReviewStartParams, ReviewStartResponse, TurnSteerParams, TurnSteerResponse } from '../v2/threads/turns.js';
+import type {
+  ReviewStartParams,
+  ReviewStartResponse,
+  TurnSteerParams,
+  TurnSteerResponse,
+} from '../v2/threads/turns.js';
 
 /** Client requests for thread lifecycle, listing, reading, turns and reviews. */
 export interface ThreadsClientRequests {

@@ -482,13 +482,7 @@ export interface CollabAgentState {
 
 /** What a collab agent is doing, or why it is not there. */
 export type CollabAgentStatus =
-  | 'pendingInit'
-  | 'running'
-  | 'interrupted'
-  | 'completed'
-  | 'errored'
-  | 'shutdown'
-  | 'notFound';
+  'pendingInit' | 'running' | 'interrupted' | 'completed' | 'errored' | 'shutdown' | 'notFound';
 
 /** What happened to a sub-agent in a sub-agent activity item. */
 export type SubAgentActivityKind = 'started' | 'interacted' | 'interrupted' | 'completed';

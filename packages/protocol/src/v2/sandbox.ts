@@ -14,11 +14,7 @@ import type { AbsolutePathBuf, LegacyAppPathString } from './common.js';
  * - `on-request`: the model decides when to ask.
  * - `never`: never ask; failures are reported back to the model instead.
  */
-export type AskForApproval =
-  | 'untrusted'
-  | 'on-request'
-  | 'never'
-  | GranularAskForApproval;
+export type AskForApproval = 'untrusted' | 'on-request' | 'never' | GranularAskForApproval;
 
 /**
  * Per-category approval switches: each kind of prompt is turned on or off on

@@ -181,13 +181,7 @@ export interface GitInfo {
  * sub-agent described in `subAgent`.
  */
 export type SessionSource =
-  | 'cli'
-  | 'vscode'
-  | 'exec'
-  | 'appServer'
-  | 'unknown'
-  | CustomSessionSource
-  | SubAgentSessionSource;
+  'cli' | 'vscode' | 'exec' | 'appServer' | 'unknown' | CustomSessionSource | SubAgentSessionSource;
 
 /**
  * A session created by a client that named itself.
@@ -211,11 +205,7 @@ interface SubAgentSessionSource {
  * (`thread_spawn`), or something else named in `other`.
  */
 export type SubAgentSource =
-  | 'review'
-  | 'compact'
-  | 'memory_consolidation'
-  | ThreadSpawnSubAgentSource
-  | OtherSubAgentSource;
+  'review' | 'compact' | 'memory_consolidation' | ThreadSpawnSubAgentSource | OtherSubAgentSource;
 
 /**
  * A sub-agent spawned from another thread.

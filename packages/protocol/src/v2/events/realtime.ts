@@ -101,9 +101,7 @@ interface ExistingCallThreadRealtimeStartTransport {
 
 /** How the client connects its audio to a realtime session. */
 export type ThreadRealtimeStartTransport =
-  | WebsocketThreadRealtimeStartTransport
-  | WebrtcThreadRealtimeStartTransport
-  | ExistingCallThreadRealtimeStartTransport;
+  WebsocketThreadRealtimeStartTransport | WebrtcThreadRealtimeStartTransport | ExistingCallThreadRealtimeStartTransport;
 
 /**
  * A chunk of PCM audio, base64-encoded, going to or coming from a realtime session.

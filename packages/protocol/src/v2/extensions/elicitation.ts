@@ -116,8 +116,7 @@ export interface McpElicitationTitledSingleSelectEnumSchema {
 
 /** A single-choice form field, with or without labels. */
 export type McpElicitationSingleSelectEnumSchema =
-  | McpElicitationUntitledSingleSelectEnumSchema
-  | McpElicitationTitledSingleSelectEnumSchema;
+  McpElicitationUntitledSingleSelectEnumSchema | McpElicitationTitledSingleSelectEnumSchema;
 
 /**
  * The item schema of a multiple-choice field whose choices are bare values.
@@ -182,8 +181,7 @@ export interface McpElicitationTitledMultiSelectEnumSchema {
 
 /** A multiple-choice form field, with or without labels. */
 export type McpElicitationMultiSelectEnumSchema =
-  | McpElicitationUntitledMultiSelectEnumSchema
-  | McpElicitationTitledMultiSelectEnumSchema;
+  McpElicitationUntitledMultiSelectEnumSchema | McpElicitationTitledMultiSelectEnumSchema;
 
 /**
  * The older way to label single-choice values: a parallel `enumNames` list.
@@ -201,16 +199,11 @@ export interface McpElicitationLegacyTitledEnumSchema {
 
 /** Any choice form field. */
 export type McpElicitationEnumSchema =
-  | McpElicitationSingleSelectEnumSchema
-  | McpElicitationMultiSelectEnumSchema
-  | McpElicitationLegacyTitledEnumSchema;
+  McpElicitationSingleSelectEnumSchema | McpElicitationMultiSelectEnumSchema | McpElicitationLegacyTitledEnumSchema;
 
 /** Any single form field. */
 export type McpElicitationPrimitiveSchema =
-  | McpElicitationEnumSchema
-  | McpElicitationStringSchema
-  | McpElicitationNumberSchema
-  | McpElicitationBooleanSchema;
+  McpElicitationEnumSchema | McpElicitationStringSchema | McpElicitationNumberSchema | McpElicitationBooleanSchema;
 
 /**
  * The form an MCP server asks the user to fill in: a flat object of fields

@@ -10,13 +10,7 @@ export type McpAuthStatus = 'unknown' | 'unsupported' | 'notLoggedIn' | 'bearerT
 
 /** State of an MCP server's connection inside a running thread. */
 export type McpServerConnectionStatus =
-  | 'notStarted'
-  | 'starting'
-  | 'connected'
-  | 'authenticationRequired'
-  | 'failed'
-  | 'cancelled'
-  | 'disabled';
+  'notStarted' | 'starting' | 'connected' | 'authenticationRequired' | 'failed' | 'cancelled' | 'disabled';
 
 /** Phase of an MCP server's start-up, reported by `mcpServer/startupStatus/updated`. */
 export type McpServerStartupState = 'starting' | 'ready' | 'failed' | 'cancelled';

@@ -27,11 +27,7 @@ export type PluginInstallPolicySource = 'WORKSPACE_SETTING' | 'IMPLICIT_CANONICA
 
 /** Kinds of marketplace `plugin/list` can query. */
 export type PluginListMarketplaceKind =
-  | 'local'
-  | 'vertical'
-  | 'workspace-directory'
-  | 'shared-with-me'
-  | 'created-by-me-remote';
+  'local' | 'vertical' | 'workspace-directory' | 'shared-with-me' | 'created-by-me-remote';
 
 /** Where `plugin/search` looks. */
 export type PluginSearchScope = 'global' | 'workspace' | 'personal';

@@ -73,10 +73,7 @@ interface GcpProviderSettings {
 
 /** The editable settings of a provider, told apart by `type`. */
 export type ProviderSettings =
-  | OpenaiProviderSettings
-  | CustomGatewayProviderSettings
-  | BedrockProviderSettings
-  | GcpProviderSettings;
+  OpenaiProviderSettings | CustomGatewayProviderSettings | BedrockProviderSettings | GcpProviderSettings;
 
 /**
  * Changes to a custom gateway provider.
@@ -132,9 +129,7 @@ interface GcpProviderSettingsPatch {
  * value; an explicit `null` clears a field that may be empty.
  */
 export type ProviderSettingsPatch =
-  | CustomGatewayProviderSettingsPatch
-  | BedrockProviderSettingsPatch
-  | GcpProviderSettingsPatch;
+  CustomGatewayProviderSettingsPatch | BedrockProviderSettingsPatch | GcpProviderSettingsPatch;
 
 /** A configured model provider as shown to clients. */
 export interface ModelProviderSummary {
@@ -223,9 +218,7 @@ interface ModelProviderPolicyConflictError {
  * @schemaFile
  */
 export type ModelProviderError =
-  | ModelProviderMismatchError
-  | ModelProviderNotConfiguredError
-  | ModelProviderPolicyConflictError;
+  ModelProviderMismatchError | ModelProviderNotConfiguredError | ModelProviderPolicyConflictError;
 
 /**
  * Payload of `modelProvider/authRecoveryStarted` and `modelProvider/authRecoveryCompleted`:

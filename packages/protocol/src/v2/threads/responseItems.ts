@@ -184,8 +184,7 @@ export type ContentItem =
 
 /** One part of an agent-to-agent message, tagged by `type`: plain `input_text` or `encrypted_content`. */
 export type AgentMessageInputContent =
-  | { type: 'input_text'; text: string }
-  | { type: 'encrypted_content'; encrypted_content: string };
+  { type: 'input_text'; text: string } | { type: 'encrypted_content'; encrypted_content: string };
 
 /** Opaque metadata the model API passes through into chat messages; do not change its shape. */
 export interface InternalChatMessageMetadataPassthrough {
