@@ -4,7 +4,7 @@
  * {@link ConversationState}. No I/O, no clocks, no randomness.
  * @module
  */
-import type { ServerNotificationParams, Thread, ThreadItem, TokenUsageBreakdown, Turn } from '@cask/protocol';
+import type { Thread, ThreadItem, TokenUsageBreakdown, Turn } from '@cask/protocol';
 import { addSummaryPart, applyTextDelta, deltaItemType, placeholderItem, type TextDeltaTarget } from './items.js';
 import { appendText } from './text.js';
 import {
@@ -111,8 +111,6 @@ export function reduceAll(state: ConversationState, events: Iterable<StateEvent>
   for (const e of events) s = reduce(s, e);
   return s;
 }
-
-type P<M extends StateNotification['method']> = ServerNotificationParams<M>;
 
 function onNotification(state: ConversationState, n: StateNotification): ConversationState {
   switch (n.method) {
@@ -474,13 +472,13 @@ function jsonEqual(a: unknown, b: unknown): boolean {
 
 function findTurn(t: ThreadState, turnId: string): number {
   const turns = t.turns;
-  for (let i = turns.length - 1; i >= 0; i--) if (turns[i]!.id === turnId) return i;
+  for (let i = turns.length - 1; i >= 0; i--) if (turns[i]?.id === turnId) return i;
   return -1;
 }
 
 function withTurnIn(t: ThreadState, turnId: string, update: (turn: TurnState) => TurnState): ThreadState {
   const i = findTurn(t, turnId);
-  const current = i >= 0 ? t.turns[i]! : emptyTurn(turnId);
+  const current = t.turns[i] ?? emptyTurn(turnId);
   const next = update(current);
   if (next === current) return t;
   const turns = t.turns.slice();
@@ -534,7 +532,7 @@ function offRecordReason(item: ThreadItem, open: ReadonlySet<string>): OffRecord
 // -------------------------------------------------------------------- items
 
 function findItem(items: readonly ThreadItem[], id: string): number {
-  for (let i = items.length - 1; i >= 0; i--) if (items[i]!.id === id) return i;
+  for (let i = items.length - 1; i >= 0; i--) if (items[i]?.id === id) return i;
   return -1;
 }
 
@@ -552,9 +550,7 @@ function completeItem(t: TurnState, item: ThreadItem): TurnState {
   const items = t.items.slice();
   if (i >= 0) items[i] = item;
   else items.push(item);
-  const openItemIds = t.openItemIds.includes(item.id)
-    ? t.openItemIds.filter((id) => id !== item.id)
-    : t.openItemIds;
+  const openItemIds = t.openItemIds.includes(item.id) ? t.openItemIds.filter((id) => id !== item.id) : t.openItemIds;
   return { ...t, items, openItemIds };
 }
 
@@ -594,23 +590,23 @@ function withItem(
   update: (item: ThreadItem) => ThreadItem | undefined,
   what: string,
 ): ConversationState {
-  // Fast path: the item is in the thread's last turn (the usual case while streaming).
+  // Fast path: the item is known and open (the usual case while streaming).
   const thread = state.threads[threadId];
-  const turns = thread?.turns;
-  const ti = turns ? findTurn(thread, turnId) : -1;
-  const turn = ti >= 0 ? turns![ti]! : undefined;
+  const ti = thread ? findTurn(thread, turnId) : -1;
+  const turn = thread?.turns[ti];
   const ii = turn ? findItem(turn.items, itemId) : -1;
-  if (turn && (turn.status !== 'inProgress' || (ii >= 0 && !turn.openItemIds.includes(itemId)))) {
+  const item = turn?.items[ii];
+  if (turn && (turn.status !== 'inProgress' || (item && !turn.openItemIds.includes(itemId)))) {
     // The turn ended (e.g. interrupted) or the item completed: a late event must not change the record.
     return state;
   }
-  if (thread && turn && ii >= 0) {
-    const next = update(turn.items[ii]!);
+  if (thread && turn && item) {
+    const next = update(item);
     if (next !== undefined) {
-      if (next === turn.items[ii]) return state;
+      if (next === item) return state;
       const items = turn.items.slice();
       items[ii] = next;
-      const newTurns = turns!.slice();
+      const newTurns = thread.turns.slice();
       newTurns[ti] = { ...turn, items };
       return { ...state, threads: { ...state.threads, [threadId]: { ...thread, turns: newTurns } } };
     }
@@ -623,7 +619,8 @@ function withItem(
   return withThread(state, threadId, (t) => {
     const withIt = withTurnIn(t, turnId, (tu) => {
       const j = findItem(tu.items, itemId);
-      const base = j >= 0 ? placeholderOrSame(tu.items[j]!, placeholder, update) : placeholder();
+      const found = tu.items[j];
+      const base = found ? placeholderOrSame(found, placeholder, update) : placeholder();
       const next = update(base) ?? base;
       const items = tu.items.slice();
       if (j >= 0) items[j] = next;

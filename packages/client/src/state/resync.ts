@@ -9,7 +9,10 @@ import type { ConversationState } from './types.js';
 
 /** What {@link resync} needs from a client: `AppServerClient` fits. */
 export interface ThreadReader {
-  request(method: 'thread/read', params: ClientRequestParams<'thread/read'>): Promise<ClientRequestResult<'thread/read'>>;
+  request(
+    method: 'thread/read',
+    params: ClientRequestParams<'thread/read'>,
+  ): Promise<ClientRequestResult<'thread/read'>>;
 }
 
 /** Ids of the threads whose state is marked stale. */

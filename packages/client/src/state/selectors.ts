@@ -14,7 +14,10 @@ export function selectThread(state: ConversationState, threadId: string): Thread
 export function selectTurn(state: ConversationState, threadId: string, turnId: string): TurnState | undefined {
   const turns = state.threads[threadId]?.turns;
   if (!turns) return undefined;
-  for (let i = turns.length - 1; i >= 0; i--) if (turns[i]!.id === turnId) return turns[i];
+  for (let i = turns.length - 1; i >= 0; i--) {
+    const turn = turns[i];
+    if (turn?.id === turnId) return turn;
+  }
   return undefined;
 }
 
@@ -38,10 +41,13 @@ export function displayItems(turn: TurnState): ThreadItem[] {
   return out;
 }
 
-function lastOfType(items: readonly ThreadItem[], type: 'agentMessage'): Extract<ThreadItem, { type: 'agentMessage' }> | undefined {
+function lastOfType(
+  items: readonly ThreadItem[],
+  type: 'agentMessage',
+): Extract<ThreadItem, { type: 'agentMessage' }> | undefined {
   for (let i = items.length - 1; i >= 0; i--) {
-    const item = items[i]!;
-    if (item.type === type) return item;
+    const item = items[i];
+    if (item?.type === type) return item;
   }
   return undefined;
 }

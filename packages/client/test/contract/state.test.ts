@@ -158,7 +158,7 @@ describe('contract: the reducer equals the server record', () => {
       [{ prompt: 'Say hello' }],
     );
     expect(checked).toBe(chunks.length);
-    const turn = state.threads[rec.threadId]!.turns[0]!;
+    const turn = state.threads[rec.threadId]?.turns[0]!;
     expect(finalAgentText(turn)).toBe('Hello from the stand-in.');
     expect(turn.items.map((i) => i.type)).toEqual(['userMessage', 'agentMessage']);
     expect(turn.usage).toMatchObject({ total: { totalTokens: 15 }, exact: true });
@@ -175,7 +175,7 @@ describe('contract: the reducer equals the server record', () => {
         [{ prompt: 'Run it' }],
         decision,
       );
-      const turn = state.threads[rec.threadId]!.turns[0]!;
+      const turn = state.threads[rec.threadId]?.turns[0]!;
       const shown = displayItems(turn);
       expect(shown.map((i) => i.type)).toEqual(['userMessage', 'commandExecution', 'agentMessage']);
       const cmd = shown[1]!;
@@ -183,46 +183,52 @@ describe('contract: the reducer equals the server record', () => {
       // The server records a declined command nowhere; the state keeps it off the record.
       expect(turn.offRecord.map((o) => o.reason)).toEqual(decision === 'accept' ? [] : ['declined']);
       // turn/completed alone carries only part of the turn: the state must not rely on it.
-      const completed = rec.transcript.find(
-        (m) => (m.msg as { method?: string }).method === 'turn/completed',
-      )!.msg as unknown as { params: { turn: { items: unknown[] } } };
+      const completed = rec.transcript.find((m) => (m.msg as { method?: string }).method === 'turn/completed')!
+        .msg as unknown as { params: { turn: { items: unknown[] } } };
       expect(completed.params.turn.items.length).toBeLessThan(shown.length);
       // Two model calls of 15 tokens each.
       expect(turn.usage).toMatchObject({ total: { totalTokens: 30 }, lastCall: { totalTokens: 15 }, exact: true });
     });
   }
 
-  it('interrupt: the unfinished message is closed out, usage of a turn without model call is zero', {
-    timeout: TEST_TIMEOUT,
-  }, async () => {
-    const { state, rec, checked } = await runScenario(
-      'interrupt',
-      [
-        { kind: 'message', text: 'First answer.' },
-        { kind: 'stall', chunks: ['Thinking'] },
-      ],
-      [{ prompt: 'First' }, { prompt: 'Second', interruptAfterFirstDelta: true }],
-    );
-    expect(checked).toBeGreaterThanOrEqual(2);
-    const [first, second] = state.threads[rec.threadId]!.turns;
-    expect(second!.status).toBe('interrupted');
-    expect(second!.offRecord).toHaveLength(1);
-    expect(second!.offRecord[0]).toMatchObject({
-      reason: 'unfinished',
-      closedBy: 'interrupted',
-      index: 1,
-      item: { text: 'Thinking' },
-    });
-    expect(second!.openItemIds).toEqual([]);
-    expect(finalAgentText(second!)).toBe('Thinking');
-    // The server repeats the previous call as `last` for the interrupted turn; the derived usage does not.
-    const usageUpdates = rec.transcript
-      .map((m) => m.msg as { method?: string; params?: { turnId: string; tokenUsage: { last: { totalTokens: number } } } })
-      .filter((m) => m.method === 'thread/tokenUsage/updated' && m.params!.turnId === second!.id);
-    expect(usageUpdates.at(-1)?.params!.tokenUsage.last.totalTokens).toBe(15);
-    expect(first!.usage).toMatchObject({ total: { totalTokens: 15 }, lastCall: { totalTokens: 15 } });
-    expect(second!.usage).toMatchObject({ total: { totalTokens: 0 }, lastCall: null, exact: true });
-  });
+  it(
+    'interrupt: the unfinished message is closed out, usage of a turn without model call is zero',
+    {
+      timeout: TEST_TIMEOUT,
+    },
+    async () => {
+      const { state, rec, checked } = await runScenario(
+        'interrupt',
+        [
+          { kind: 'message', text: 'First answer.' },
+          { kind: 'stall', chunks: ['Thinking'] },
+        ],
+        [{ prompt: 'First' }, { prompt: 'Second', interruptAfterFirstDelta: true }],
+      );
+      expect(checked).toBeGreaterThanOrEqual(2);
+      const [first, second] = state.threads[rec.threadId]?.turns;
+      expect(second!.status).toBe('interrupted');
+      expect(second!.offRecord).toHaveLength(1);
+      expect(second!.offRecord[0]).toMatchObject({
+        reason: 'unfinished',
+        closedBy: 'interrupted',
+        index: 1,
+        item: { text: 'Thinking' },
+      });
+      expect(second!.openItemIds).toEqual([]);
+      expect(finalAgentText(second!)).toBe('Thinking');
+      // The server repeats the previous call as `last` for the interrupted turn; the derived usage does not.
+      const usageUpdates = rec.transcript
+        .map(
+          (m) =>
+            m.msg as { method?: string; params?: { turnId: string; tokenUsage: { last: { totalTokens: number } } } },
+        )
+        .filter((m) => m.method === 'thread/tokenUsage/updated' && m.params!.turnId === second!.id);
+      expect(usageUpdates.at(-1)?.params!.tokenUsage.last.totalTokens).toBe(15);
+      expect(first!.usage).toMatchObject({ total: { totalTokens: 15 }, lastCall: { totalTokens: 15 } });
+      expect(second!.usage).toMatchObject({ total: { totalTokens: 0 }, lastCall: null, exact: true });
+    },
+  );
 
   it('model error', { timeout: TEST_TIMEOUT }, async () => {
     const { state, rec } = await runScenario(
@@ -230,7 +236,7 @@ describe('contract: the reducer equals the server record', () => {
       [{ kind: 'httpError', status: 400, message: 'stand-in refuses this request' }],
       [{ prompt: 'Fail please' }],
     );
-    const turn = state.threads[rec.threadId]!.turns[0]!;
+    const turn = state.threads[rec.threadId]?.turns[0]!;
     expect(turn.status).toBe('failed');
     expect(turn.error?.message).toContain('stand-in refuses this request');
     expect(turn.errors.length).toBeGreaterThanOrEqual(1);
@@ -242,21 +248,28 @@ describe('contract: the reducer equals the server record', () => {
       [{ kind: 'failed', code: 'invalid_prompt', message: 'stand-in stream failure' }],
       [{ prompt: 'Fail in the stream' }],
     );
-    const turn = state.threads[rec.threadId]!.turns[0]!;
+    const turn = state.threads[rec.threadId]?.turns[0]!;
     expect(turn.status).toBe('failed');
   });
 
-  it('multi-item turn: reasoning (summary parts, raw text), web search, message', { timeout: TEST_TIMEOUT }, async () => {
-    const { state, rec, checked } = await runScenario(
-      'multi-item',
-      [{ kind: 'raw', events: multiItemEvents(0) }, { kind: 'message', text: 'Second turn.' }],
-      [{ prompt: 'Think, search, answer' }, { prompt: 'Again' }],
-    );
-    expect(checked).toBeGreaterThanOrEqual(5);
-    const [first, second] = state.threads[rec.threadId]!.turns;
-    expect(first!.items.map((i) => i.type)).toEqual(['userMessage', 'reasoning', 'webSearch', 'agentMessage']);
-    expect(finalAgentText(first!)).toBe('Two items and a message.');
-    expect(first!.usage?.total.totalTokens).toBe(42);
-    expect(second!.usage).toMatchObject({ total: { totalTokens: 15 }, before: { totalTokens: 42 } });
-  });
+  it(
+    'multi-item turn: reasoning (summary parts, raw text), web search, message',
+    { timeout: TEST_TIMEOUT },
+    async () => {
+      const { state, rec, checked } = await runScenario(
+        'multi-item',
+        [
+          { kind: 'raw', events: multiItemEvents(0) },
+          { kind: 'message', text: 'Second turn.' },
+        ],
+        [{ prompt: 'Think, search, answer' }, { prompt: 'Again' }],
+      );
+      expect(checked).toBeGreaterThanOrEqual(5);
+      const [first, second] = state.threads[rec.threadId]?.turns;
+      expect(first!.items.map((i) => i.type)).toEqual(['userMessage', 'reasoning', 'webSearch', 'agentMessage']);
+      expect(finalAgentText(first!)).toBe('Two items and a message.');
+      expect(first!.usage?.total.totalTokens).toBe(42);
+      expect(second!.usage).toMatchObject({ total: { totalTokens: 15 }, before: { totalTokens: 42 } });
+    },
+  );
 });
