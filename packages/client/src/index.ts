@@ -53,3 +53,29 @@ export {
   type ValidationOutcome,
   type ValidateCallOptions,
 } from './validation.js';
+// Conversation state (also available alone as `@cask/client/state`) and thread handles.
+export * from './state/index.js';
+// Protocol types a client user needs, so an app does not need `@cask/protocol` as a direct dependency.
+export type {
+  ClientRequestMethod,
+  ClientRequestParams,
+  ClientRequestResult,
+  CommandExecutionRequestApprovalParams,
+  CommandExecutionRequestApprovalResponse,
+  FileChangeRequestApprovalParams,
+  FileChangeRequestApprovalResponse,
+  ServerNotificationMethod,
+  ServerNotificationParams,
+  ServerRequestMethod,
+  ServerRequestParams,
+  ServerRequestResult,
+  Thread,
+  ThreadItem,
+  ThreadStatus,
+  ThreadTokenUsage,
+  TokenUsageBreakdown,
+  Turn,
+  TurnError,
+  TurnStatus,
+  UserInput,
+} from '@cask/protocol';

@@ -15,7 +15,7 @@ import type { StandInScript } from '@cask/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { displayItems, finalAgentText, type ConversationState } from '../../src/state/index.js';
 import type { RunTurnOptions } from '../../src/index.js';
-import { expectEqualToRecord, foldChecked, type Recording } from '../state/fold.js';
+import { expectEqualToRecord, foldChecked, must, notificationsOf, turnAt, type Recording } from '../state/fold.js';
 import { startHarness, type Harness } from './harness.js';
 
 const TEST_TIMEOUT = 60_000;
@@ -138,7 +138,7 @@ async function runScenario(
     scenario,
     threadId: thread.id,
     transcript: h.transcript.map(({ dir, msg }) => ({ dir, msg })),
-    read: read as unknown as Recording['read'],
+    read,
   };
   if (process.env['CASK_RECORD_STATE']) {
     mkdirSync(FIXTURES, { recursive: true });
@@ -158,7 +158,7 @@ describe('contract: the reducer equals the server record', () => {
       [{ prompt: 'Say hello' }],
     );
     expect(checked).toBe(chunks.length);
-    const turn = state.threads[rec.threadId]?.turns[0]!;
+    const turn = turnAt(state, rec.threadId, 0);
     expect(finalAgentText(turn)).toBe('Hello from the stand-in.');
     expect(turn.items.map((i) => i.type)).toEqual(['userMessage', 'agentMessage']);
     expect(turn.usage).toMatchObject({ total: { totalTokens: 15 }, exact: true });
@@ -175,17 +175,16 @@ describe('contract: the reducer equals the server record', () => {
         [{ prompt: 'Run it' }],
         decision,
       );
-      const turn = state.threads[rec.threadId]?.turns[0]!;
+      const turn = turnAt(state, rec.threadId, 0);
       const shown = displayItems(turn);
       expect(shown.map((i) => i.type)).toEqual(['userMessage', 'commandExecution', 'agentMessage']);
-      const cmd = shown[1]!;
+      const cmd = must(shown[1], 'the command item');
       expect(cmd.type === 'commandExecution' && cmd.status).toBe(decision === 'accept' ? 'completed' : 'declined');
       // The server records a declined command nowhere; the state keeps it off the record.
       expect(turn.offRecord.map((o) => o.reason)).toEqual(decision === 'accept' ? [] : ['declined']);
       // turn/completed alone carries only part of the turn: the state must not rely on it.
-      const completed = rec.transcript.find((m) => (m.msg as { method?: string }).method === 'turn/completed')!
-        .msg as unknown as { params: { turn: { items: unknown[] } } };
-      expect(completed.params.turn.items.length).toBeLessThan(shown.length);
+      const completed = notificationsOf(rec.transcript).find((n) => n.method === 'turn/completed');
+      expect(completed?.method === 'turn/completed' && completed.params.turn.items.length).toBeLessThan(shown.length);
       // Two model calls of 15 tokens each.
       expect(turn.usage).toMatchObject({ total: { totalTokens: 30 }, lastCall: { totalTokens: 15 }, exact: true });
     });
@@ -206,27 +205,28 @@ describe('contract: the reducer equals the server record', () => {
         [{ prompt: 'First' }, { prompt: 'Second', interruptAfterFirstDelta: true }],
       );
       expect(checked).toBeGreaterThanOrEqual(2);
-      const [first, second] = state.threads[rec.threadId]?.turns;
-      expect(second!.status).toBe('interrupted');
-      expect(second!.offRecord).toHaveLength(1);
-      expect(second!.offRecord[0]).toMatchObject({
+      const first = turnAt(state, rec.threadId, 0);
+      const second = turnAt(state, rec.threadId, 1);
+      expect(second.status).toBe('interrupted');
+      expect(second.offRecord).toHaveLength(1);
+      expect(second.offRecord[0]).toMatchObject({
         reason: 'unfinished',
         closedBy: 'interrupted',
         index: 1,
         item: { text: 'Thinking' },
       });
-      expect(second!.openItemIds).toEqual([]);
-      expect(finalAgentText(second!)).toBe('Thinking');
+      expect(second.openItemIds).toEqual([]);
+      expect(finalAgentText(second)).toBe('Thinking');
       // The server repeats the previous call as `last` for the interrupted turn; the derived usage does not.
       const usageUpdates = rec.transcript
         .map(
           (m) =>
             m.msg as { method?: string; params?: { turnId: string; tokenUsage: { last: { totalTokens: number } } } },
         )
-        .filter((m) => m.method === 'thread/tokenUsage/updated' && m.params!.turnId === second!.id);
-      expect(usageUpdates.at(-1)?.params!.tokenUsage.last.totalTokens).toBe(15);
-      expect(first!.usage).toMatchObject({ total: { totalTokens: 15 }, lastCall: { totalTokens: 15 } });
-      expect(second!.usage).toMatchObject({ total: { totalTokens: 0 }, lastCall: null, exact: true });
+        .filter((m) => m.method === 'thread/tokenUsage/updated' && m.params?.turnId === second.id);
+      expect(usageUpdates.at(-1)?.params?.tokenUsage.last.totalTokens).toBe(15);
+      expect(first.usage).toMatchObject({ total: { totalTokens: 15 }, lastCall: { totalTokens: 15 } });
+      expect(second.usage).toMatchObject({ total: { totalTokens: 0 }, lastCall: null, exact: true });
     },
   );
 
@@ -236,7 +236,7 @@ describe('contract: the reducer equals the server record', () => {
       [{ kind: 'httpError', status: 400, message: 'stand-in refuses this request' }],
       [{ prompt: 'Fail please' }],
     );
-    const turn = state.threads[rec.threadId]?.turns[0]!;
+    const turn = turnAt(state, rec.threadId, 0);
     expect(turn.status).toBe('failed');
     expect(turn.error?.message).toContain('stand-in refuses this request');
     expect(turn.errors.length).toBeGreaterThanOrEqual(1);
@@ -248,7 +248,7 @@ describe('contract: the reducer equals the server record', () => {
       [{ kind: 'failed', code: 'invalid_prompt', message: 'stand-in stream failure' }],
       [{ prompt: 'Fail in the stream' }],
     );
-    const turn = state.threads[rec.threadId]?.turns[0]!;
+    const turn = turnAt(state, rec.threadId, 0);
     expect(turn.status).toBe('failed');
   });
 
@@ -265,11 +265,12 @@ describe('contract: the reducer equals the server record', () => {
         [{ prompt: 'Think, search, answer' }, { prompt: 'Again' }],
       );
       expect(checked).toBeGreaterThanOrEqual(5);
-      const [first, second] = state.threads[rec.threadId]?.turns;
-      expect(first!.items.map((i) => i.type)).toEqual(['userMessage', 'reasoning', 'webSearch', 'agentMessage']);
-      expect(finalAgentText(first!)).toBe('Two items and a message.');
-      expect(first!.usage?.total.totalTokens).toBe(42);
-      expect(second!.usage).toMatchObject({ total: { totalTokens: 15 }, before: { totalTokens: 42 } });
+      const first = turnAt(state, rec.threadId, 0);
+      const second = turnAt(state, rec.threadId, 1);
+      expect(first.items.map((i) => i.type)).toEqual(['userMessage', 'reasoning', 'webSearch', 'agentMessage']);
+      expect(finalAgentText(first)).toBe('Two items and a message.');
+      expect(first.usage?.total.totalTokens).toBe(42);
+      expect(second.usage).toMatchObject({ total: { totalTokens: 15 }, before: { totalTokens: 42 } });
     },
   );
 });

@@ -5,7 +5,14 @@
  */
 import { expect } from 'vitest';
 import type { JSONRPCMessage } from '@cask/protocol';
-import { initialState, reduce, type ConversationState, type StateNotification } from '../../src/state/index.js';
+import {
+  initialState,
+  reduce,
+  type ConversationState,
+  type StateNotification,
+  type ThreadState,
+  type TurnState,
+} from '../../src/state/index.js';
 
 /** One recorded wire message. */
 export interface RecordedMessage {
@@ -67,14 +74,29 @@ export function foldChecked(transcript: readonly RecordedMessage[]): { state: Co
 
 /** Compares the reducer's turns with `thread/read`'s, item by item (deep equality). */
 export function expectEqualToRecord(state: ConversationState, rec: Pick<Recording, 'threadId' | 'read'>): void {
-  const mine = state.threads[rec.threadId];
-  expect(mine, 'the thread is in the state').toBeDefined();
+  const mine = threadOf(state, rec.threadId);
   const recorded = rec.read.thread.turns;
-  expect(mine!.turns.map((t) => t.id)).toEqual(recorded.map((t) => t.id));
+  expect(mine.turns.map((t) => t.id)).toEqual(recorded.map((t) => t.id));
   recorded.forEach((r, i) => {
-    const t = mine!.turns[i]!;
+    const t = turnAt(state, rec.threadId, i);
     expect(t.items, `items of turn #${i} (${r.status})`).toEqual(r.items);
     expect(t.status).toBe(r.status);
     expect(t.error ?? null).toEqual(r.error ?? null);
   });
+}
+
+/** `value`, or a thrown error naming what was missing (keeps tests free of non-null assertions). */
+export function must<T>(value: T | null | undefined, what: string): T {
+  if (value === undefined || value === null) throw new Error(`expected ${what} to exist`);
+  return value;
+}
+
+/** Thread `threadId` of the state (throws when absent). */
+export function threadOf(state: ConversationState, threadId: string): ThreadState {
+  return must(state.threads[threadId], `thread ${threadId}`);
+}
+
+/** Turn number `index` of a thread (throws when absent). */
+export function turnAt(state: ConversationState, threadId: string, index: number): TurnState {
+  return must(threadOf(state, threadId).turns[index], `turn #${index} of thread ${threadId}`);
 }

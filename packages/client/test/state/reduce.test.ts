@@ -18,7 +18,7 @@ import {
   type StateNotification,
   type ThreadReader,
 } from '../../src/state/index.js';
-import { expectEqualToRecord, foldChecked, notificationsOf, type Recording } from './fold.js';
+import { expectEqualToRecord, foldChecked, must, notificationsOf, threadOf, turnAt, type Recording } from './fold.js';
 import { threadEvents, type TurnSpec } from './synthetic.js';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'state');
@@ -53,7 +53,9 @@ describe('recorded real-server transcripts', () => {
     for (const n of notificationsOf(rec.transcript)) {
       state = reduce(state, n);
       if (n.method === 'item/reasoning/summaryTextDelta' || n.method === 'item/reasoning/textDelta') {
-        const item = state.threads[n.params.threadId]?.turns.at(-1)!.items.find((i) => i.id === n.params.itemId);
+        const item = threadOf(state, n.params.threadId)
+          .turns.at(-1)
+          ?.items.find((i) => i.id === n.params.itemId);
         if (item?.type === 'reasoning') seen.push(JSON.stringify([item.summary, item.content]));
       }
     }
@@ -76,8 +78,8 @@ describe('structural sharing', () => {
       ...threadEvents(U, [{ deltas: ['x'] }]),
       ...threadEvents(T, [{ deltas: ['a'] }, { deltas: ['b', 'c'], interrupt: true }]).slice(0, -1),
     ]);
-    const turn = s0.threads[T]?.turns[1]!;
-    const msg = turn.items.at(-1)!;
+    const turn = turnAt(s0, T, 1);
+    const msg = must(turn.items.at(-1), 'the agent message');
     const s1 = reduce(s0, {
       method: 'item/agentMessage/delta',
       params: { threadId: T, turnId: turn.id, itemId: msg.id, delta: '!' },
@@ -87,7 +89,7 @@ describe('structural sharing', () => {
     expect(s1.notices).toBe(s0.notices);
     expect(s1.threads[T]).not.toBe(s0.threads[T]);
     expect(s1.threads[T]?.turns[0]).toBe(s0.threads[T]?.turns[0]);
-    const t1 = s1.threads[T]?.turns[1]!;
+    const t1 = turnAt(s1, T, 1);
     expect(t1).not.toBe(turn);
     expect(t1.items[0]).toBe(turn.items[0]); // the user message
     expect(t1.items.at(-1)).toMatchObject({ text: 'bc!' });
@@ -108,7 +110,7 @@ describe('structural sharing', () => {
 describe('turn end and late events', () => {
   const events = threadEvents(T, [{ deltas: ['Think', 'ing'], interrupt: true }]);
   const state = reduceAll(initialState, events);
-  const turn = state.threads[T]?.turns[0]!;
+  const turn = turnAt(state, T, 0);
 
   it('closes out an item that never completed, keeping it off the record', () => {
     expect(turn.status).toBe('interrupted');
@@ -133,7 +135,7 @@ describe('turn end and late events', () => {
     });
     expect(late).toBe(state);
     const done = reduceAll(initialState, threadEvents(T, [{ deltas: ['a'] }]).slice(0, -1)); // before turn/completed
-    const t = done.threads[T]?.turns[0]!;
+    const t = turnAt(done, T, 0);
     expect(
       reduce(done, {
         method: 'item/agentMessage/delta',
@@ -153,11 +155,11 @@ describe('token usage per turn', () => {
         { deltas: ['c'], tokens: 7 },
       ]),
     );
-    const [a, b, c] = s.threads[T]?.turns;
+    const [a, b, c] = [0, 1, 2].map((i) => turnAt(s, T, i));
     expect(s.threads[T]?.tokenUsage?.last.totalTokens).toBe(7);
-    expect(a!.usage).toMatchObject({ total: { totalTokens: 15 }, lastCall: { totalTokens: 15 }, exact: true });
-    expect(b!.usage).toMatchObject({ total: { totalTokens: 0 }, lastCall: null, exact: true });
-    expect(c!.usage).toMatchObject({
+    expect(a?.usage).toMatchObject({ total: { totalTokens: 15 }, lastCall: { totalTokens: 15 }, exact: true });
+    expect(b?.usage).toMatchObject({ total: { totalTokens: 0 }, lastCall: null, exact: true });
+    expect(c?.usage).toMatchObject({
       total: { totalTokens: 7 },
       lastCall: { totalTokens: 7 },
       before: { totalTokens: 15 },
@@ -205,7 +207,7 @@ describe('gaps, lag and resync', () => {
     const reader: ThreadReader = {
       request: (_method, params) => {
         asked.push(params.threadId);
-        const t = s0.threads[params.threadId]!;
+        const t = threadOf(s0, params.threadId);
         return Promise.resolve({
           thread: {
             id: t.id,
@@ -353,7 +355,7 @@ describe('every item kind', () => {
       { method: 'warning', params: { threadId: T, message: 'careful' } },
       { method: 'deprecationNotice', params: { summary: 'old' } },
     ]);
-    const turn = s.threads[T]?.turns[0]!;
+    const turn = turnAt(s, T, 0);
     expect(turn.items[0]).toEqual({ type: 'plan', id: 'p', text: '1. a\n2. b' });
     expect(turn.items[1]).toMatchObject({ changes: [{ path: 'x' }] });
     expect(turn.progress).toEqual({
@@ -400,16 +402,20 @@ describe('property: the result does not depend on how threads interleave', () =>
         const merged: StateNotification[] = [];
         let k = 0;
         for (;;) {
-          const live = perThread.map((_, i) => i).filter((i) => cursors[i]! < perThread[i]?.length);
+          const live = perThread.map((_, i) => i).filter((i) => (cursors[i] ?? 0) < (perThread[i]?.length ?? 0));
           if (!live.length) break;
-          const pick = live[(choices[k++] ?? 0) % live.length]!;
-          merged.push(perThread[pick]?.[cursors[pick]!++]!);
+          const pick = must(live[(choices[k++] ?? 0) % live.length], 'a live thread');
+          const at = cursors[pick] ?? 0;
+          cursors[pick] = at + 1;
+          merged.push(must(perThread[pick]?.[at], 'the next event'));
         }
         const interleaved = reduceAll(initialState, merged);
         expect(interleaved.threads).toEqual(sequential.threads);
         for (const [i, turns] of specs.entries()) {
-          const t = interleaved.threads[`t${i}`]!;
-          turns.forEach((spec, n) => expect(finalAgentText(t.turns[n]!)).toBe(spec.deltas.join('')));
+          const t = threadOf(interleaved, `t${i}`);
+          turns.forEach((spec, n) => {
+            expect(finalAgentText(turnAt(interleaved, `t${i}`, n))).toBe(spec.deltas.join(''));
+          });
           expect(t.stale).toBeNull();
         }
       }),
