@@ -119,48 +119,51 @@ function onNotification(state: ConversationState, n: StateNotification): Convers
       return applySnapshot(state, n.params.thread, { keepStale: true });
     case 'thread/status/changed': {
       const { threadId, status } = n.params;
-      return withThread(state, threadId, (t) => ({ ...t, status }));
+      return withThread(state, threadId, (t) => patchThread(t, { status }));
     }
     case 'thread/name/updated': {
       const name = n.params.threadName ?? null;
-      return withThread(state, n.params.threadId, (t) => (t.name === name ? t : { ...t, name }));
+      return withThread(state, n.params.threadId, (t) => (t.name === name ? t : patchThread(t, { name })));
     }
     case 'thread/archived':
-      return withThread(state, n.params.threadId, (t) => (t.archived ? t : { ...t, archived: true }));
+      return withThread(state, n.params.threadId, (t) => (t.archived ? t : patchThread(t, { archived: true })));
     case 'thread/unarchived':
-      return withThread(state, n.params.threadId, (t) => (t.archived ? { ...t, archived: false } : t));
+      return withThread(state, n.params.threadId, (t) => (t.archived ? patchThread(t, { archived: false }) : t));
     case 'thread/closed':
-      return withThread(state, n.params.threadId, (t) => (t.closed ? t : { ...t, closed: true }));
+      return withThread(state, n.params.threadId, (t) => (t.closed ? t : patchThread(t, { closed: true })));
     case 'thread/deleted':
-      return withThread(state, n.params.threadId, (t) => (t.deleted ? t : { ...t, deleted: true, closed: true }));
+      return withThread(state, n.params.threadId, (t) =>
+        t.deleted ? t : patchThread(t, { deleted: true, closed: true }),
+      );
     case 'thread/reverted':
       // Turns were removed from the server's history; the notification does not say which.
-      return withThread(state, n.params.threadId, (t) => ({
-        ...t,
-        stale: staleFor(t.id, 'gap', 'thread/reverted: turns were removed from the history'),
-      }));
+      return withThread(state, n.params.threadId, (t) =>
+        patchThread(t, {
+          stale: staleFor(t.id, 'gap', 'thread/reverted: turns were removed from the history'),
+        }),
+      );
     case 'thread/tokenUsage/updated': {
       const { threadId, turnId, tokenUsage } = n.params;
       return withThread(state, threadId, (t) => {
         const previous = t.tokenUsage;
         const known = previous !== null || !hasEarlierTurns(t, turnId);
-        const next = { ...t, tokenUsage };
+        const next = patchThread(t, { tokenUsage });
         return withTurnIn(next, turnId, (turn) => {
           const before: TokenUsageBreakdown | null = turn.usage?.before ?? (known ? (previous?.total ?? ZERO) : null);
           const usage: TurnUsage = deriveTurnUsage(before, tokenUsage);
-          return { ...turn, usage };
+          return patchTurn(turn, { usage });
         });
       });
     }
     case 'thread/compacted':
       return withTurn(state, n.params.threadId, n.params.turnId, (turn) =>
-        turn.compacted ? turn : { ...turn, compacted: true },
+        turn.compacted ? turn : patchTurn(turn, { compacted: true }),
       );
 
     // ---- turn lifecycle
     case 'turn/started': {
       const { threadId, turn } = n.params;
-      return withTurn(state, threadId, turn.id, (t) => ({ ...t, ...turnFields(turn), status: turn.status }));
+      return withTurn(state, threadId, turn.id, (t) => patchTurn(t, { ...turnFields(turn), status: turn.status }));
     }
     case 'turn/completed': {
       const { threadId, turn } = n.params;
@@ -168,27 +171,28 @@ function onNotification(state: ConversationState, n: StateNotification): Convers
     }
     case 'turn/diff/updated': {
       const { diff } = n.params;
-      return withTurn(state, n.params.threadId, n.params.turnId, (t) => (t.diff === diff ? t : { ...t, diff }));
+      return withTurn(state, n.params.threadId, n.params.turnId, (t) => (t.diff === diff ? t : patchTurn(t, { diff })));
     }
     case 'turn/plan/updated': {
       const plan = { explanation: n.params.explanation ?? null, steps: n.params.plan };
-      return withTurn(state, n.params.threadId, n.params.turnId, (t) => ({ ...t, plan }));
+      return withTurn(state, n.params.threadId, n.params.turnId, (t) => patchTurn(t, { plan }));
     }
     case 'turn/moderationMetadata': {
       const { metadata } = n.params;
-      return withTurn(state, n.params.threadId, n.params.turnId, (t) => ({ ...t, moderation: metadata }));
+      return withTurn(state, n.params.threadId, n.params.turnId, (t) => patchTurn(t, { moderation: metadata }));
     }
     case 'model/rerouted': {
       const { toModel } = n.params;
-      return withTurn(state, n.params.threadId, n.params.turnId, (t) => ({ ...t, reroutedTo: toModel }));
+      return withTurn(state, n.params.threadId, n.params.turnId, (t) => patchTurn(t, { reroutedTo: toModel }));
     }
     case 'error': {
       const p = n.params;
-      return withTurn(state, p.threadId, p.turnId, (t) => ({
-        ...t,
-        errors: bounded(t.errors, p),
-        error: p.willRetry ? t.error : p.error,
-      }));
+      return withTurn(state, p.threadId, p.turnId, (t) =>
+        patchTurn(t, {
+          errors: bounded(t.errors, p),
+          error: p.willRetry ? t.error : p.error,
+        }),
+      );
     }
 
     // ---- items
@@ -197,11 +201,11 @@ function onNotification(state: ConversationState, n: StateNotification): Convers
     case 'item/completed':
       return withTurn(state, n.params.threadId, n.params.turnId, (t) => completeItem(t, n.params.item));
     case 'item/agentMessage/delta':
-      return textDelta(state, n.params, { kind: 'agentMessage' });
+      return textDelta(state, n.params, AGENT_MESSAGE);
     case 'item/plan/delta':
-      return textDelta(state, n.params, { kind: 'plan' });
+      return textDelta(state, n.params, PLAN);
     case 'item/commandExecution/outputDelta':
-      return textDelta(state, n.params, { kind: 'commandOutput' });
+      return textDelta(state, n.params, COMMAND_OUTPUT);
     case 'item/reasoning/summaryTextDelta':
       return textDelta(state, n.params, { kind: 'reasoningSummary', index: n.params.summaryIndex });
     case 'item/reasoning/textDelta':
@@ -248,47 +252,46 @@ function onNotification(state: ConversationState, n: StateNotification): Convers
     case 'item/autoApprovalReview/started':
     case 'item/autoApprovalReview/completed': {
       const p = n.params;
-      return withTurn(state, p.threadId, p.turnId, (t) => ({ ...t, reviews: { ...t.reviews, [p.reviewId]: p } }));
+      return withTurn(state, p.threadId, p.turnId, (t) => patchTurn(t, { reviews: { ...t.reviews, [p.reviewId]: p } }));
     }
 
     // ---- hooks
     case 'hook/started':
     case 'hook/completed': {
       const { threadId, turnId, run } = n.params;
-      if (turnId) return withTurn(state, threadId, turnId, (t) => ({ ...t, hooks: { ...t.hooks, [run.id]: run } }));
-      return withThread(state, threadId, (t) => ({ ...t, hooks: { ...t.hooks, [run.id]: run } }));
+      if (turnId)
+        return withTurn(state, threadId, turnId, (t) => patchTurn(t, { hooks: { ...t.hooks, [run.id]: run } }));
+      return withThread(state, threadId, (t) => patchThread(t, { hooks: { ...t.hooks, [run.id]: run } }));
     }
 
     // ---- notices
     case 'warning': {
       const notice: Notice = { kind: 'warning', message: n.params.message, threadId: n.params.threadId ?? null };
       const threadId = n.params.threadId;
-      if (threadId) return withThread(state, threadId, (t) => ({ ...t, notices: bounded(t.notices, notice) }));
-      return { ...state, notices: bounded(state.notices, notice) };
+      if (threadId) return withThread(state, threadId, (t) => patchThread(t, { notices: bounded(t.notices, notice) }));
+      return patchState(state, { notices: bounded(state.notices, notice) });
     }
     case 'guardianWarning': {
       const notice: Notice = { kind: 'guardianWarning', message: n.params.message, threadId: n.params.threadId };
-      return withThread(state, n.params.threadId, (t) => ({ ...t, notices: bounded(t.notices, notice) }));
+      return withThread(state, n.params.threadId, (t) => patchThread(t, { notices: bounded(t.notices, notice) }));
     }
     case 'deprecationNotice':
-      return {
-        ...state,
+      return patchState(state, {
         notices: bounded(state.notices, {
           kind: 'deprecationNotice',
           summary: n.params.summary,
           details: n.params.details ?? null,
         }),
-      };
+      });
     case 'configWarning':
-      return {
-        ...state,
+      return patchState(state, {
         notices: bounded(state.notices, {
           kind: 'configWarning',
           summary: n.params.summary,
           details: n.params.details ?? null,
           path: n.params.path ?? null,
         }),
-      };
+      });
 
     // ---- not part of the conversation state (listed so a new method fails to compile until decided)
     case 'serverRequest/resolved':
@@ -344,6 +347,89 @@ function onNotification(state: ConversationState, n: StateNotification): Convers
   }
 }
 
+// ------------------------------------------------------------ copy helpers
+// Every state, thread and turn object is built here with its fields in one fixed order, so V8 gives them
+// all one hidden class each and copies stay on its fast path (object spread of objects built in different
+// orders was the reducer's main cost). A copy is patched before anyone else sees it: the result is immutable.
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+function stateWithThreads(s: ConversationState, threads: ConversationState['threads']): ConversationState {
+  return { threads, notices: s.notices, stale: s.stale, skippedEvents: s.skippedEvents };
+}
+
+function patchState(s: ConversationState, p: Partial<ConversationState>): ConversationState {
+  const c: Mutable<ConversationState> = {
+    threads: s.threads,
+    notices: s.notices,
+    stale: s.stale,
+    skippedEvents: s.skippedEvents,
+  };
+  return Object.assign(c, p);
+}
+
+function threadWithTurns(t: ThreadState, turns: readonly TurnState[]): ThreadState {
+  const c = copyThread(t);
+  c.turns = turns;
+  return c;
+}
+
+function patchThread(t: ThreadState, p: Partial<ThreadState>): ThreadState {
+  return Object.assign(copyThread(t), p);
+}
+
+function copyThread(t: ThreadState): Mutable<ThreadState> {
+  return {
+    id: t.id,
+    info: t.info,
+    status: t.status,
+    name: t.name,
+    archived: t.archived,
+    closed: t.closed,
+    deleted: t.deleted,
+    turns: t.turns,
+    tokenUsage: t.tokenUsage,
+    hooks: t.hooks,
+    notices: t.notices,
+    stale: t.stale,
+  };
+}
+
+function turnWithItems(t: TurnState, items: readonly ThreadItem[]): TurnState {
+  const c = copyTurn(t);
+  c.items = items;
+  return c;
+}
+
+function patchTurn(t: TurnState, p: Partial<TurnState>): TurnState {
+  return Object.assign(copyTurn(t), p);
+}
+
+function copyTurn(t: TurnState): Mutable<TurnState> {
+  return {
+    id: t.id,
+    status: t.status,
+    error: t.error,
+    items: t.items,
+    openItemIds: t.openItemIds,
+    offRecord: t.offRecord,
+    progress: t.progress,
+    errors: t.errors,
+    usage: t.usage,
+    diff: t.diff,
+    plan: t.plan,
+    hooks: t.hooks,
+    reviews: t.reviews,
+    moderation: t.moderation,
+    reroutedTo: t.reroutedTo,
+    compacted: t.compacted,
+    startedAt: t.startedAt,
+    completedAt: t.completedAt,
+    durationMs: t.durationMs,
+    rootTurnId: t.rootTurnId,
+  };
+}
+
 // ------------------------------------------------------------------ threads
 
 const ZERO: TokenUsageBreakdown = Object.freeze({
@@ -366,19 +452,19 @@ function withThread(
   const current = state.threads[threadId];
   const next = update(current ?? emptyThread(threadId));
   if (next === current) return state;
-  return { ...state, threads: { ...state.threads, [threadId]: next } };
+  return patchState(state, { threads: { ...state.threads, [threadId]: next } });
 }
 
 function onLagged(state: ConversationState, skipped: number): ConversationState {
   const detail = `the client dropped ${skipped} event(s) because its subscription fell behind`;
   const threads: Record<string, ThreadState> = {};
-  for (const [id, t] of Object.entries(state.threads)) threads[id] = { ...t, stale: staleFor(id, 'lagged', detail) };
-  return {
-    ...state,
+  for (const [id, t] of Object.entries(state.threads))
+    threads[id] = patchThread(t, { stale: staleFor(id, 'lagged', detail) });
+  return patchState(state, {
     threads,
     skippedEvents: state.skippedEvents + skipped,
     stale: { reason: 'lagged', detail, resync: null },
-  };
+  });
 }
 
 function hasEarlierTurns(t: ThreadState, turnId: string): boolean {
@@ -408,14 +494,13 @@ function applySnapshot(
     }
     for (const turn of t.turns) if (!listed.has(turn.id)) turns.push(turn);
     const unchangedTurns = turns.length === t.turns.length && turns.every((turn, i) => turn === t.turns[i]);
-    return {
-      ...t,
+    return patchThread(t, {
       info,
       status: thread.status,
       name: thread.name ?? t.name,
       turns: unchangedTurns ? t.turns : turns,
       stale: opts.keepStale ? t.stale : null,
-    };
+    });
   });
 }
 
@@ -429,26 +514,25 @@ function turnFields(turn: Turn): Pick<TurnState, 'startedAt' | 'completedAt' | '
 }
 
 function turnFromRecord(r: Turn): TurnState {
-  return { ...emptyTurn(r.id), ...turnFields(r), status: r.status, error: r.error ?? null, items: r.items };
+  return patchTurn(emptyTurn(r.id), { ...turnFields(r), status: r.status, error: r.error ?? null, items: r.items });
 }
 
 function mergeRecordedTurn(mine: TurnState, r: Turn): TurnState {
   if (r.itemsView !== undefined && r.itemsView !== 'full') {
     // Only a summary: keep our items, take the lifecycle fields.
-    return { ...mine, ...turnFields(r), status: r.status, error: r.error ?? mine.error };
+    return patchTurn(mine, { ...turnFields(r), status: r.status, error: r.error ?? mine.error });
   }
   const recordedIds = new Set(r.items.map((i) => i.id));
   const stillOpen = mine.status === 'inProgress' && r.status === 'inProgress';
   const extra = stillOpen ? mine.items.filter((i) => !recordedIds.has(i.id)) : [];
   const items = reuseIdentity(mine.items, [...r.items, ...extra]);
-  return {
-    ...mine,
+  return patchTurn(mine, {
     ...turnFields(r),
     status: r.status,
     error: r.error ?? mine.error,
     items,
     openItemIds: stillOpen ? mine.openItemIds.filter((id) => !recordedIds.has(id)) : [],
-  };
+  });
 }
 
 /** Keeps our item objects where the record's are equal, so unchanged items keep their identity. */
@@ -484,7 +568,7 @@ function withTurnIn(t: ThreadState, turnId: string, update: (turn: TurnState) =>
   const turns = t.turns.slice();
   if (i >= 0) turns[i] = next;
   else turns.push(next);
-  return { ...t, turns };
+  return patchThread(t, { turns });
 }
 
 function withTurn(
@@ -512,15 +596,14 @@ function completeTurn(t: TurnState, turn: Turn): TurnState {
     const moved = new Set(off.map((o) => o.item.id));
     items = items.filter((i) => !moved.has(i.id));
   }
-  return {
-    ...t,
+  return patchTurn(t, {
     ...turnFields(turn),
     status: turn.status,
     error: turn.error ?? t.error,
     items,
     openItemIds: [],
     offRecord,
-  };
+  });
 }
 
 function offRecordReason(item: ThreadItem, open: ReadonlySet<string>): OffRecordItem['reason'] | null {
@@ -542,7 +625,7 @@ function startItem(t: TurnState, item: ThreadItem): TurnState {
   if (i >= 0) items[i] = item;
   else items.push(item);
   const openItemIds = t.openItemIds.includes(item.id) ? t.openItemIds : [...t.openItemIds, item.id];
-  return { ...t, items, openItemIds };
+  return patchTurn(t, { items, openItemIds });
 }
 
 function completeItem(t: TurnState, item: ThreadItem): TurnState {
@@ -551,7 +634,7 @@ function completeItem(t: TurnState, item: ThreadItem): TurnState {
   if (i >= 0) items[i] = item;
   else items.push(item);
   const openItemIds = t.openItemIds.includes(item.id) ? t.openItemIds.filter((id) => id !== item.id) : t.openItemIds;
-  return { ...t, items, openItemIds };
+  return patchTurn(t, { items, openItemIds });
 }
 
 interface ItemRef {
@@ -560,11 +643,33 @@ interface ItemRef {
   itemId: string;
 }
 
+const AGENT_MESSAGE: TextDeltaTarget = { kind: 'agentMessage' };
+const PLAN: TextDeltaTarget = { kind: 'plan' };
+const COMMAND_OUTPUT: TextDeltaTarget = { kind: 'commandOutput' };
+
 function textDelta(
   state: ConversationState,
   p: ItemRef & { delta: string },
   target: TextDeltaTarget,
 ): ConversationState {
+  // Hot path (every streamed delta): no closures, no lookups beyond the two searches from the end.
+  const thread = state.threads[p.threadId];
+  if (thread) {
+    const ti = findTurn(thread, p.turnId);
+    const turn = thread.turns[ti];
+    if (turn?.status === 'inProgress' && turn.openItemIds.includes(p.itemId)) {
+      const ii = findItem(turn.items, p.itemId);
+      const item = turn.items[ii];
+      const next = item && applyTextDelta(item, target, p.delta);
+      if (item && next) {
+        const items = turn.items.slice();
+        items[ii] = next;
+        const turns = thread.turns.slice();
+        turns[ti] = turnWithItems(turn, items);
+        return stateWithThreads(state, { ...state.threads, [p.threadId]: threadWithTurns(thread, turns) });
+      }
+    }
+  }
   return withItem(
     state,
     p.threadId,
@@ -607,8 +712,8 @@ function withItem(
       const items = turn.items.slice();
       items[ii] = next;
       const newTurns = thread.turns.slice();
-      newTurns[ti] = { ...turn, items };
-      return { ...state, threads: { ...state.threads, [threadId]: { ...thread, turns: newTurns } } };
+      newTurns[ti] = patchTurn(turn, { items });
+      return patchState(state, { threads: { ...state.threads, [threadId]: patchThread(thread, { turns: newTurns }) } });
     }
   }
   // Slow path: a gap. Keep what the event says, and mark the thread stale.
@@ -626,9 +731,9 @@ function withItem(
       if (j >= 0) items[j] = next;
       else items.push(next);
       const openItemIds = j >= 0 || tu.status !== 'inProgress' ? tu.openItemIds : [...tu.openItemIds, itemId];
-      return { ...tu, items, openItemIds };
+      return patchTurn(tu, { items, openItemIds });
     });
-    return { ...withIt, stale: staleFor(threadId, 'gap', detail) };
+    return patchThread(withIt, { stale: staleFor(threadId, 'gap', detail) });
   });
 }
 
@@ -645,10 +750,11 @@ function withProgress(
   p: ItemRef,
   update: (progress: ItemProgress) => ItemProgress,
 ): ConversationState {
-  return withTurn(state, p.threadId, p.turnId, (t) => ({
-    ...t,
-    progress: { ...t.progress, [p.itemId]: update(t.progress[p.itemId] ?? {}) },
-  }));
+  return withTurn(state, p.threadId, p.turnId, (t) =>
+    patchTurn(t, {
+      progress: { ...t.progress, [p.itemId]: update(t.progress[p.itemId] ?? {}) },
+    }),
+  );
 }
 
 function bounded<T>(list: readonly T[], item: T): readonly T[] {

@@ -16,13 +16,10 @@ const MIN_STEP = 4096;
 export function appendText(prev: string, delta: string): string {
   const next = prev + delta;
   const before = prev.length;
-  const step = Math.max(MIN_STEP, highestPowerOfTwo(before) >>> 3);
+  // The step is a power of two: an eighth of the largest power of two ≤ the length, at least MIN_STEP.
+  const step = before < MIN_STEP * 8 ? MIN_STEP : 2 ** (31 - Math.clz32(before)) / 8;
   if (Math.floor(next.length / step) !== Math.floor(before / step)) flatten(next);
   return next;
-}
-
-function highestPowerOfTwo(n: number): number {
-  return n <= 1 ? 1 : 2 ** Math.floor(Math.log2(n));
 }
 
 /**
