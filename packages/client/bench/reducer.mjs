@@ -135,6 +135,16 @@ function check(state, acc, expected) {
   if (n !== expected.size) throw new Error(`reducer has ${n} messages, expected ${expected.size}`);
 }
 
+/** Heap held by the state after folding `n` deltas (the events are garbage by then), measured after full GCs. */
+function retained(n, perMessage) {
+  globalThis.gc();
+  const before = process.memoryUsage().heapUsed;
+  const state = fold(stream(1, n, perMessage).events);
+  globalThis.gc();
+  const used = process.memoryUsage().heapUsed - before;
+  return { used, text: textLength(state) };
+}
+
 function fold(events) {
   let s = initialState;
   for (const e of events) s = reduce(s, e);
@@ -190,30 +200,10 @@ if (typeof globalThis.gc !== 'function') {
     [1_000_000, 2_000],
     [1_000_000, Infinity],
   ]) {
-    // The holder is the only reference to the state; the events die with `fold`'s frame.
-    const holder = { state: fold(stream(1, n, perMessage).events) };
-    globalThis.gc();
-    const withState = process.memoryUsage().heapUsed;
-    const text = textLength(holder.state);
-    holder.state = null;
-    globalThis.gc();
-    const used = withState - process.memoryUsage().heapUsed;
+    const { used, text } = retained(n, perMessage);
     console.log(
       `| ${fmt(n)} in ${perMessage === Infinity ? 'one message' : `messages of ${fmt(perMessage)}`} | ${fmt(text)} | ${(used / 2 ** 20).toFixed(1)} MiB | ${(used / text).toFixed(2)} | ${(used / n).toFixed(2)} |`,
     );
   }
-}
-if (typeof globalThis.gc === 'function') {
-  // For comparison: the same deltas joined with plain `+` and never read (V8 keeps them as a rope).
-  const parts = Array.from({ length: 1_000_000 }, (_, i) => WORDS[i % WORDS.length]);
-  globalThis.gc();
-  const before = process.memoryUsage().heapUsed;
-  let rope = '';
-  for (const p of parts) rope += p;
-  globalThis.gc();
-  const used = process.memoryUsage().heapUsed - before;
-  console.log(
-    `| 1,000,000, plain \`+\` without flattening (baseline) | ${fmt(rope.length)} | ${(used / 2 ** 20).toFixed(1)} MiB | ${(used / rope.length).toFixed(2)} | ${(used / 1e6).toFixed(2)} |`,
-  );
 }
 console.log(`\ntarget: ≥ ${fmt(TARGET)} delta events/s: ${allMet ? 'met' : 'MISSED'}`);
