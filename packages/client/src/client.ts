@@ -31,6 +31,7 @@ import {
 import { BoundedQueue, DEFAULT_QUEUE_CAPACITY } from './queue.js';
 import { StdioTransport } from './stdio.js';
 import type { MalformedInput, ServerExit, Transport } from './transport.js';
+import { ThreadHandle, type ThreadHandleOptions } from './thread-handle.js';
 import { TurnRun, type TurnTap } from './turn.js';
 import type {
   AppServerClientOptions,
@@ -417,6 +418,19 @@ export class AppServerClient {
     options?: RequestOptions,
   ): Promise<ClientRequestResult<'thread/start'>> {
     return this.requestRaw('thread/start', params, options) as Promise<ClientRequestResult<'thread/start'>>;
+  }
+
+  /** A {@link ThreadHandle} on an existing thread (run turns, follow its state). */
+  thread(threadId: string, options?: ThreadHandleOptions): ThreadHandle {
+    return new ThreadHandle(this, threadId, options);
+  }
+
+  /** Like {@link startThread}, but resolves with a {@link ThreadHandle} on the new thread. */
+  startThreadHandle(
+    params: ClientRequestParams<'thread/start'> = {},
+    options?: ThreadHandleOptions,
+  ): Promise<ThreadHandle> {
+    return ThreadHandle.start(this, params, options);
   }
 
   /**

@@ -55,6 +55,14 @@ export {
 } from './validation.js';
 // Conversation state (also available alone as `@cask/client/state`) and thread handles.
 export * from './state/index.js';
+export {
+  ThreadHandle,
+  UnhandledServerRequestError,
+  type ThreadHandleOptions,
+  type ThreadRunOptions,
+  type ThreadStateListener,
+} from './thread-handle.js';
+export { ThreadTurnRun, textInput, type TurnResult, type TurnRunEvent } from './turn-run.js';
 // Protocol types a client user needs, so an app does not need `@cask/protocol` as a direct dependency.
 export type {
   ClientRequestMethod,
