@@ -46,7 +46,11 @@ it('chat example: streamed answer, approval, usage, interrupt, quit', { timeout:
         },
       });
     });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      resolve(code);
+    }),
+  );
 
   await waitFor('you> ');
   child.stdin.write('hello\n');
