@@ -72,7 +72,6 @@ const THREAD_SCOPED: Record<ServerRequestMethod, boolean> = {
   applyPatchApproval: false,
   execCommandApproval: false,
   'attestation/generate': false,
-  'currentTime/read': false,
   'account/chatgptAuthTokens/refresh': false,
 };
 

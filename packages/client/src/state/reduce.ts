@@ -307,6 +307,7 @@ function onNotification(state: ConversationState, n: StateNotification): Convers
     case 'thread/readState/changed':
     case 'thread/section/changed':
     case 'thread/settings/updated':
+    case 'thread/search/partial':
     case 'thread/realtime/closed':
     case 'thread/realtime/error':
     case 'thread/realtime/item/completed':

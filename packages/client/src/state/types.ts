@@ -116,7 +116,7 @@ export interface ThreadState {
  * - `unfinished`: it got `item/started` but never `item/completed` (e.g. an
  *   agent message cut off by an interrupt); closed out at `turn/completed`.
  * - `declined`: a command execution the user declined (observed with codex
- *   0.169: the server streams it, with status `declined`, but does not record it).
+ *   0.169 and 0.171: the server streams it, with status `declined`, but does not record it).
  */
 export interface OffRecordItem {
   /** The item as far as it got. */
