@@ -104,12 +104,16 @@ export class ThreadHandle {
     const stream = client.notifications();
     this.stream = stream;
     void (async () => {
-      for await (const item of stream) {
-        if (isLagged(item)) this.apply({ kind: 'lagged', skipped: item.skipped });
-        else this.onNotification(item);
+      let reason: unknown = new Error(`the connection ended before the turn did (thread ${threadId})`);
+      try {
+        for await (const item of stream) {
+          if (isLagged(item)) this.apply({ kind: 'lagged', skipped: item.skipped });
+          else this.onNotification(item);
+        }
+      } catch (err) {
+        reason = err;
       }
-      const err = new Error(`the connection ended before the turn did (thread ${threadId})`);
-      for (const run of [...this.runs]) run.fail(err);
+      for (const run of [...this.runs]) run.fail(reason);
     })();
   }
 

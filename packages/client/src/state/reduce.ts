@@ -101,8 +101,27 @@ export function reduce(state: ConversationState, event: StateEvent): Conversatio
       return applySnapshot(state, event.thread);
     case undefined:
     case 'notification':
-      return onNotification(state, event);
+      try {
+        return onNotification(state, event);
+      } catch (err) {
+        // Only malformed input gets here (e.g. params missing with validation off): keep going, mark it.
+        return onMalformed(state, event, err);
+      }
   }
+}
+
+function onMalformed(state: ConversationState, event: StateNotification, err: unknown): ConversationState {
+  const method = String((event as { method?: unknown }).method);
+  const detail = `malformed ${method} notification ignored: ${err instanceof Error ? err.message : String(err)}`;
+  const params: unknown = (event as { params?: unknown }).params;
+  const threadId =
+    typeof params === 'object' && params !== null && 'threadId' in params && typeof params.threadId === 'string'
+      ? params.threadId
+      : undefined;
+  if (threadId !== undefined) {
+    return withThread(state, threadId, (t) => patchThread(t, { stale: staleFor(threadId, 'gap', detail) }));
+  }
+  return patchState(state, { stale: { reason: 'gap', detail, resync: null } });
 }
 
 /** Applies events in order (a fold with {@link reduce}). */

@@ -423,3 +423,19 @@ describe('property: the result does not depend on how threads interleave', () =>
     );
   });
 });
+
+describe('malformed input', () => {
+  it('a notification with broken params does not throw; it marks the thread (or the state) stale and says why', () => {
+    const s0 = reduceAll(initialState, threadEvents(T, [{ deltas: ['a'] }]));
+    const broken = { method: 'turn/completed', params: { threadId: T, turn: null } } as unknown as StateNotification;
+    const s1 = reduce(s0, broken);
+    expect(threadOf(s1, T).stale).toMatchObject({
+      reason: 'gap',
+      detail: expect.stringMatching(/malformed turn\/completed/) as string,
+    });
+    expect(threadOf(s1, T).turns).toBe(threadOf(s0, T).turns);
+    const s2 = reduce(s0, { method: 'item/started', params: null } as unknown as StateNotification);
+    expect(s2.stale).toMatchObject({ reason: 'gap', resync: null });
+    expect(s2.threads).toBe(s0.threads);
+  });
+});
