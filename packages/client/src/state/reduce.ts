@@ -55,6 +55,7 @@ export function emptyTurn(id: string): TurnState {
     status: 'inProgress',
     error: null,
     items: [],
+    itemsView: 'full',
     openItemIds: [],
     offRecord: [],
     progress: {},
@@ -431,6 +432,7 @@ function copyTurn(t: TurnState): Mutable<TurnState> {
     status: t.status,
     error: t.error,
     items: t.items,
+    itemsView: t.itemsView,
     openItemIds: t.openItemIds,
     offRecord: t.offRecord,
     progress: t.progress,
@@ -534,7 +536,13 @@ function turnFields(turn: Turn): Pick<TurnState, 'startedAt' | 'completedAt' | '
 }
 
 function turnFromRecord(r: Turn): TurnState {
-  return patchTurn(emptyTurn(r.id), { ...turnFields(r), status: r.status, error: r.error ?? null, items: r.items });
+  return patchTurn(emptyTurn(r.id), {
+    ...turnFields(r),
+    status: r.status,
+    error: r.error ?? null,
+    items: r.items,
+    itemsView: r.itemsView ?? 'full',
+  });
 }
 
 function mergeRecordedTurn(mine: TurnState, r: Turn): TurnState {
@@ -551,6 +559,7 @@ function mergeRecordedTurn(mine: TurnState, r: Turn): TurnState {
     status: r.status,
     error: r.error ?? mine.error,
     items,
+    itemsView: 'full',
     openItemIds: stillOpen ? mine.openItemIds.filter((id) => !recordedIds.has(id)) : [],
   });
 }

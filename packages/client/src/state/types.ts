@@ -19,6 +19,7 @@ import type {
   ThreadTokenUsage,
   TokenUsageBreakdown,
   TurnError,
+  TurnItemsView,
   TurnPlanStep,
   TurnStatus,
 } from '@cask/protocol';
@@ -165,6 +166,13 @@ export interface TurnState {
    * the turn ended this equals the items `thread/read` returns for it.
    */
   readonly items: readonly ThreadItem[];
+  /**
+   * How complete {@link items} is: `full` for a turn the state saw from its
+   * start or read in full; `summary` / `notLoaded` when it came from a record
+   * that left items out (e.g. `thread/resume`, `thread/turns/list`): read the
+   * thread (`handle.read()`, `resync`) to load them.
+   */
+  readonly itemsView: TurnItemsView;
   /** Ids of items started but not completed yet. */
   readonly openItemIds: readonly string[];
   /** Items the stream showed that the server's record does not keep (they are not in {@link items}). */

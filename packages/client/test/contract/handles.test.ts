@@ -126,10 +126,15 @@ describe('contract: thread handles', () => {
       await handle.ask('First');
       const run = handle.run('Second', { includeThreadNotices: true });
       const seen: TurnRunEvent[] = [];
+      let steered: string | undefined;
       for await (const ev of run) {
         seen.push(ev);
-        if (!isLagged(ev) && ev.method === 'item/agentMessage/delta') await run.interrupt();
+        if (!isLagged(ev) && ev.method === 'item/agentMessage/delta') {
+          steered = (await run.steer('and also this')).turnId;
+          await run.interrupt();
+        }
       }
+      expect(steered).toBe(run.turnId);
       const result = await run.result;
       expect(result.status).toBe('interrupted');
       expect(result.text).toBe('Partial');

@@ -424,6 +424,57 @@ describe('property: the result does not depend on how threads interleave', () =>
   });
 });
 
+describe('snapshots', () => {
+  const base = {
+    sessionId: 's',
+    preview: '',
+    ephemeral: false,
+    modelProvider: 'p',
+    createdAt: 0,
+    updatedAt: 0,
+    status: { type: 'idle' as const },
+    cwd: '/w',
+    cliVersion: '0',
+    source: 'appServer' as const,
+    projectId: null,
+  };
+  const user: ThreadItem = { type: 'userMessage', id: 'u', content: [] };
+  const answer: ThreadItem = { type: 'agentMessage', id: 'a', text: 'hi' };
+  const cmd: ThreadItem = {
+    type: 'commandExecution',
+    id: 'c',
+    command: 'ls',
+    cwd: '/',
+    status: 'completed',
+    commandActions: [],
+  };
+
+  it('a summary record (e.g. thread/resume) says its items are incomplete until a full read', () => {
+    const s1 = reduce(initialState, {
+      kind: 'snapshot',
+      thread: {
+        ...base,
+        id: T,
+        name: 'named',
+        turns: [{ id: 'x', items: [user, answer], status: 'completed', itemsView: 'summary' }],
+      },
+    });
+    expect(turnAt(s1, T, 0)).toMatchObject({ itemsView: 'summary', items: [user, answer], status: 'completed' });
+    expect(threadOf(s1, T).name).toBe('named');
+    const s2 = reduce(s1, {
+      kind: 'snapshot',
+      thread: {
+        ...base,
+        id: T,
+        turns: [{ id: 'x', items: [user, cmd, answer], status: 'completed', itemsView: 'full' }],
+      },
+    });
+    expect(turnAt(s2, T, 0)).toMatchObject({ itemsView: 'full', items: [user, cmd, answer] });
+    // Unchanged items keep their identity across the re-read.
+    expect(turnAt(s2, T, 0).items[0]).toBe(turnAt(s1, T, 0).items[0]);
+  });
+});
+
 describe('malformed input', () => {
   it('a notification with broken params does not throw; it marks the thread (or the state) stale and says why', () => {
     const s0 = reduceAll(initialState, threadEvents(T, [{ deltas: ['a'] }]));
