@@ -6,8 +6,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   isLagged,
+  ThreadHandle,
   UnhandledServerRequestError,
-  type ThreadHandle,
   type ThreadState,
   type TurnRunEvent,
 } from '../../src/index.js';
@@ -160,6 +160,13 @@ describe('contract: thread handles', () => {
     const thread = await handle.read();
     expect(thread.turns).toHaveLength(1);
     expect(handle.state.turns[0]?.items).toEqual(thread.turns[0]?.items);
+    const resumed = await ThreadHandle.resume(h.client, { threadId: handle.id });
+    handles.push(resumed);
+    expect(resumed.state.turns.map((t) => t.id)).toEqual(thread.turns.map((t) => t.id));
+    const resumedTurn = must(resumed.state.turns[0], 'the resumed turn');
+    if (resumedTurn.itemsView === 'full') expect(resumedTurn.items).toEqual(thread.turns[0]?.items);
+    await resumed.read();
+    expect(resumed.state.turns[0]).toMatchObject({ itemsView: 'full', items: thread.turns[0]?.items });
     await fork.archive();
     const archived = await h.client.request('thread/list', { archived: true });
     expect(archived.data.map((t) => t.id)).toContain(fork.id);
