@@ -1,5 +1,5 @@
 /**
- * Contract tests against the REAL `codex app-server` 0.169.0: start-up
+ * Contract tests against the REAL `codex app-server` (the pinned release): start-up
  * failure, the server killed mid-request, shutdown, runTurn with approvals
  * and interrupt, and the WebSocket transport against `--listen`.
  */
