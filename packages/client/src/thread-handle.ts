@@ -113,6 +113,7 @@ export class ThreadHandle {
       } catch (err) {
         reason = err;
       }
+      if (this.closed) reason = new Error(`the handle on thread ${threadId} was closed before the turn ended`);
       for (const run of [...this.runs]) run.fail(reason);
     })();
   }

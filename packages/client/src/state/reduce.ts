@@ -472,8 +472,9 @@ function withThread(
   update: (t: ThreadState) => ThreadState,
 ): ConversationState {
   const current = state.threads[threadId];
-  const next = update(current ?? emptyThread(threadId));
-  if (next === current) return state;
+  const base = current ?? emptyThread(threadId);
+  const next = update(base);
+  if (next === base) return state; // nothing changed (and an unknown thread is not added for nothing)
   return patchState(state, { threads: { ...state.threads, [threadId]: next } });
 }
 

@@ -11,7 +11,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { StandInScript } from '@cask/testkit';
+import { pinnedRelease, testedReleases, type StandInScript } from '@cask/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { displayItems, finalAgentText, type ConversationState } from '../../src/state/index.js';
 import type { RunTurnOptions } from '../../src/index.js';
@@ -106,12 +106,14 @@ export function multiItemEvents(n: number): Array<{ type: string; [key: string]:
 }
 
 async function runScenario(
+  release: string,
   scenario: string,
   script: StandInScript,
   turns: TurnPlan[],
   approval?: 'accept' | 'decline',
 ): Promise<{ rec: Recording; state: ConversationState; checked: number }> {
-  h = await startHarness(script);
+  h = await startHarness(script, {}, release);
+  expect(h.client.initializeResponse.userAgent).toContain(`/${release} `);
   const { client } = h;
   if (approval) client.onServerRequest('item/commandExecution/requestApproval', () => ({ decision: approval }));
   const { thread } = await client.startThread({
@@ -140,7 +142,7 @@ async function runScenario(
     transcript: h.transcript.map(({ dir, msg }) => ({ dir, msg })),
     read,
   };
-  if (process.env['CASK_RECORD_STATE']) {
+  if (process.env['CASK_RECORD_STATE'] && release === pinnedRelease()) {
     mkdirSync(FIXTURES, { recursive: true });
     writeFileSync(path.join(FIXTURES, `${scenario}.json`), JSON.stringify(rec, null, 1) + '\n');
   }
@@ -149,10 +151,11 @@ async function runScenario(
   return { rec, state, checked };
 }
 
-describe('contract: the reducer equals the server record', () => {
+describe.each(testedReleases())('contract: the reducer equals the server record, codex %s', (release) => {
   it('plain turn', { timeout: TEST_TIMEOUT }, async () => {
     const chunks = ['Hello', ' from', ' the', ' stand-in.'];
     const { state, checked, rec } = await runScenario(
+      release,
       'plain',
       [{ kind: 'message', text: chunks.join(''), chunks }],
       [{ prompt: 'Say hello' }],
@@ -167,6 +170,7 @@ describe('contract: the reducer equals the server record', () => {
   for (const decision of ['accept', 'decline'] as const) {
     it(`command approval: ${decision}`, { timeout: TEST_TIMEOUT }, async () => {
       const { state, rec } = await runScenario(
+        release,
         `approval-${decision}`,
         [
           { kind: 'shell', command: `echo state-${decision}; sleep 0.3; echo second`, callId: 'call_state' },
@@ -197,6 +201,7 @@ describe('contract: the reducer equals the server record', () => {
     },
     async () => {
       const { state, rec, checked } = await runScenario(
+        release,
         'interrupt',
         [
           { kind: 'message', text: 'First answer.' },
@@ -232,6 +237,7 @@ describe('contract: the reducer equals the server record', () => {
 
   it('model error', { timeout: TEST_TIMEOUT }, async () => {
     const { state, rec } = await runScenario(
+      release,
       'model-error',
       [{ kind: 'httpError', status: 400, message: 'stand-in refuses this request' }],
       [{ prompt: 'Fail please' }],
@@ -244,6 +250,7 @@ describe('contract: the reducer equals the server record', () => {
 
   it('stream failure mid-turn (response.failed)', { timeout: TEST_TIMEOUT }, async () => {
     const { state, rec } = await runScenario(
+      release,
       'stream-failed',
       [{ kind: 'failed', code: 'invalid_prompt', message: 'stand-in stream failure' }],
       [{ prompt: 'Fail in the stream' }],
@@ -257,6 +264,7 @@ describe('contract: the reducer equals the server record', () => {
     { timeout: TEST_TIMEOUT },
     async () => {
       const { state, rec, checked } = await runScenario(
+        release,
         'multi-item',
         [
           { kind: 'raw', events: multiItemEvents(0) },
