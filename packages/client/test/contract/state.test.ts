@@ -4,9 +4,10 @@
  * ends with exactly the items `thread/read` returns, and every agent-message
  * delta leaves the in-progress text equal to the deltas joined so far.
  *
- * `CASK_RECORD_STATE=1` also writes each transcript to
- * `test/fixtures/state/<scenario>.json` (replayed without a server by
- * `test/state/recorded.test.ts`).
+ * `CASK_RECORD_STATE=1` also writes each transcript (pinned release only) to
+ * `test/fixtures/state/<scenario>.json`, replayed without a server by
+ * `test/state/reduce.test.ts`; format them with `npx prettier --write`
+ * before committing.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -144,7 +145,7 @@ async function runScenario(
   };
   if (process.env['CASK_RECORD_STATE'] && release === pinnedRelease()) {
     mkdirSync(FIXTURES, { recursive: true });
-    writeFileSync(path.join(FIXTURES, `${scenario}.json`), JSON.stringify(rec, null, 1) + '\n');
+    writeFileSync(path.join(FIXTURES, `${scenario}.json`), JSON.stringify(rec, null, 2) + '\n');
   }
   const { state, checked } = foldChecked(rec.transcript);
   expectEqualToRecord(state, rec);
