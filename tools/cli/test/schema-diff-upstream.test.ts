@@ -1,0 +1,141 @@
+/**
+ * The real pair: upstream's own experimental schemas of codex 0.169.0 and 0.171.0, generated at test time by the two
+ * released binaries (installed from the npm registry into the install cache when not installed here). The expected
+ * facts below were read from the two generated bundles by hand.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kitResultHints } from '../src/schema-diff/command.js';
+import { codexForVersion, generateSchema, type GeneratedSchema } from '../src/schema-diff/codex.js';
+import { diffSchemas } from '../src/schema-diff/diff.js';
+import { loadSchema } from '../src/schema-diff/load.js';
+import { renderText } from '../src/schema-diff/render.js';
+import type { SchemaChange, SchemaDiffReport } from '../src/schema-diff/types.js';
+
+let before: GeneratedSchema;
+let after: GeneratedSchema;
+let report: SchemaDiffReport;
+
+beforeAll(() => {
+  before = generateSchema(codexForVersion('0.169.0'), true);
+  after = generateSchema(codexForVersion('0.171.0'), true);
+  report = diffSchemas(loadSchema(before.dir, 'codex 0.169.0'), loadSchema(after.dir, 'codex 0.171.0'), {
+    resultHints: kitResultHints(),
+  });
+}, 600_000);
+
+afterAll(() => {
+  before.dispose();
+  after.dispose();
+});
+
+const at = (location: string): SchemaChange[] => report.changes.filter((c) => c.location === location);
+
+describe('cask schema diff on codex 0.169.0 → 0.171.0 (experimental)', () => {
+  it('generated the two releases', () => {
+    expect(before.version).toBe('0.169.0');
+    expect(after.version).toBe('0.171.0');
+    expect(report.old.methods).toEqual({
+      clientRequest: 184,
+      clientNotification: 1,
+      serverRequest: 11,
+      serverNotification: 86,
+    });
+    expect(report.new.methods).toEqual({
+      clientRequest: 189,
+      clientNotification: 1,
+      serverRequest: 10,
+      serverNotification: 87,
+    });
+  });
+
+  it('finds the added methods and the removed server request', () => {
+    const methods = report.changes
+      .filter((c) => c.method)
+      .map((c) => `${c.kind} ${c.method?.kind ?? ''} ${c.location}`)
+      .sort();
+    expect(methods).toEqual([
+      'method-added clientRequest modelProvider/default/set',
+      'method-added clientRequest thread/realtime/list',
+      'method-added clientRequest thread/search/cancel',
+      'method-added clientRequest thread/search/stream',
+      'method-added clientRequest thread/search/stream/cancel',
+      'method-added serverNotification thread/search/partial',
+      'method-removed serverRequest currentTime/read',
+    ]);
+    const removed = at('currentTime/read')[0];
+    expect(removed?.breaking).toBe(false);
+    expect(removed?.impact.newClientOldServer?.breaking).toBe(true);
+    expect(report.definitions.removed).toEqual(['CurrentTimeReadParams', 'CurrentTimeReadResponse']);
+    expect(report.definitions.added).toHaveLength(19);
+    expect(report.definitions.added).toEqual(expect.arrayContaining(['TrustedContacts', 'ThreadSearchCancelParams']));
+  });
+
+  it('AgentMessageDisplay is wider: one object became three variants told apart by `mode`', () => {
+    const display = at('AgentMessageDisplay');
+    expect(
+      display
+        .filter((c) => c.kind === 'variant-added')
+        .map((c) => c.detail)
+        .sort(),
+    ).toEqual([
+      'variant [{mode,reason,version}] added',
+      'variant [{mode,replacement,version}] added',
+      'variant [{mode,trustedContacts,version}] added',
+    ]);
+    expect(display.filter((c) => c.kind === 'variant-removed').map((c) => c.detail)).toEqual([
+      'variant [{action}] removed',
+    ]);
+    for (const c of display) {
+      expect(c.area).toBe('shared');
+      expect(c.directions).toEqual(['serverToClient']);
+      expect(c.reachedBy.map((r) => r.method)).toEqual(expect.arrayContaining(['item/completed', 'thread/read']));
+    }
+    expect(display.filter((c) => c.kind === 'variant-added').every((c) => c.breaking)).toBe(true);
+    expect(report.descriptions.map((d) => d.location)).toContain('AgentMessageDisplay');
+  });
+
+  it('a required field is gone, variants and optional fields are new', () => {
+    const position = at('Project.position');
+    expect(position.map((c) => [c.kind, c.breaking])).toEqual([['field-removed', true]]);
+    expect(position[0]?.impact.oldClientNewServer?.text).toContain('an old client requires field "position"');
+    expect(
+      at('ThreadRealtimeItem')
+        .map((c) => c.detail)
+        .sort(),
+    ).toEqual([
+      'variant [type=frame] added',
+      'variant [type=sessionEndInputSaved] added',
+      'variant [type=turnInputAccepted] added',
+    ]);
+    const filter = at('ThreadListParams.includedThreadIds');
+    expect(filter.map((c) => [c.kind, c.directions, c.breaking])).toEqual([['field-added', ['clientToServer'], false]]);
+    expect(at('ThreadItem[type=mcpToolCall].environmentId').map((c) => c.kind)).toEqual(['field-added']);
+    const bio = at('CodexErrorInfo').find((c) => c.detail.startsWith('enum member "bioPolicy" added'));
+    expect(bio?.breaking).toBe(false);
+  });
+
+  it('counts, and a readable report', () => {
+    expect(report.summary.changes).toBe(report.changes.length);
+    expect(report.summary.breaking).toBe(report.changes.filter((c) => c.breaking).length);
+    // Breaking for an old client on a new server: the three new AgentMessageDisplay shapes, the three new
+    // ThreadRealtimeItem variants, and Project.position, which a 0.171 server no longer sends.
+    expect(
+      report.changes
+        .filter((c) => c.breaking)
+        .map((c) => c.location)
+        .sort(),
+    ).toEqual([
+      'AgentMessageDisplay',
+      'AgentMessageDisplay',
+      'AgentMessageDisplay',
+      'Project.position',
+      'ThreadRealtimeItem',
+      'ThreadRealtimeItem',
+      'ThreadRealtimeItem',
+    ]);
+    const text = renderText(report);
+    expect(text).toContain('schema diff: codex 0.169.0 → codex 0.171.0');
+    expect(text).toContain('## thread:');
+    expect(text).toContain('- server request currentTime/read');
+  });
+});
