@@ -93,10 +93,6 @@ try {
 const exp = reports.experimental;
 const stable = reports.stable;
 const list = (items) => (items.length > 0 ? items.map((x) => `\`${x}\``).join(', ') : 'none');
-const methodLines = (report, kind, added) =>
-  report.changes
-    .filter((c) => c.method?.kind === kind && c.kind === (added ? 'method-added' : 'method-removed'))
-    .map((c) => c.location);
 const stableMethods = new Set(stable.changes.filter((c) => c.method).map((c) => `${c.kind} ${c.location}`));
 const tagStable = (c) => (stableMethods.has(`${c.kind} ${c.location}`) ? '' : ' (experimental)');
 const row = (label, f) => `| ${label} | ${f(stable)} | ${f(exp)} |`;
