@@ -4,7 +4,8 @@
  * facts below were read from the two generated bundles by hand.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kitResultHints } from '../src/schema-diff/command.js';
+import { kitResultHints, runSchemaDiff } from '../src/schema-diff/command.js';
+import { parseJson } from '../src/schema-diff/json.js';
 import { codexForVersion, generateSchema, type GeneratedSchema } from '../src/schema-diff/codex.js';
 import { diffSchemas } from '../src/schema-diff/diff.js';
 import { loadSchema } from '../src/schema-diff/load.js';
@@ -112,6 +113,23 @@ describe('cask schema diff on codex 0.169.0 → 0.171.0 (experimental)', () => {
     expect(at('ThreadItem[type=mcpToolCall].environmentId').map((c) => c.kind)).toEqual(['field-added']);
     const bio = at('CodexErrorInfo').find((c) => c.detail.startsWith('enum member "bioPolicy" added'));
     expect(bio?.breaking).toBe(false);
+  });
+
+  it('the command takes both sides from --codex, in command-line order', () => {
+    let stdout = '';
+    const code = runSchemaDiff(
+      ['--codex', '0.169.0', '--experimental', '--codex', '0.171.0', '--json', '--fail-on', 'breaking'],
+      {
+        stdout: (t) => (stdout += t),
+        stderr: () => undefined,
+      },
+    );
+    expect(code).toBe(1);
+    expect(parseJson(stdout)).toMatchObject({
+      old: { label: 'codex 0.169.0 (experimental)' },
+      new: { label: 'codex 0.171.0 (experimental)' },
+      summary: { changes: report.summary.changes, breaking: report.summary.breaking },
+    });
   });
 
   it('counts, and a readable report', () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { exitCodeFor, runSchemaDiff } from '../src/schema-diff/command.js';
 import { diffSchemas } from '../src/schema-diff/diff.js';
 import { isObject, parseJson, type Json, type JsonObject } from '../src/schema-diff/json.js';
-import { schemaFromDocument } from '../src/schema-diff/load.js';
+import { loadSchema, schemaFromDocument } from '../src/schema-diff/load.js';
 import type { ChangeKind, SchemaChange, SchemaDiffReport } from '../src/schema-diff/types.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -285,6 +285,33 @@ describe('cask schema diff: hand-made changes of our own schema, one per class',
     );
     expect(bounds.detail).toBe('length bounds […, …] → [3, …]');
     expect(bounds.breaking).toBe(true);
+  });
+
+  it('type changed: an integer format whose range neither contains nor is contained by the old one', () => {
+    const c = only(
+      diffAfter((doc) => {
+        obj(props(v2(doc, 'TokenUsageBreakdown'))['inputTokens'])['format'] = 'uint64';
+      }),
+      'type-changed',
+    );
+    expect(c.location).toBe('TokenUsageBreakdown.inputTokens');
+    expect(c.detail).toBe('integer (int64) → integer (uint64)');
+    // Server→client and changed both ways: old clients may get values above int64, new clients reject negatives.
+    expect(c.breaking).toBe(true);
+    expect(c.impact.newClientOldServer?.breaking).toBe(true);
+  });
+
+  it('reads the v2 bundle too: client requests and server notifications, the other unions noted as absent', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cask-schema-diff-v2-'));
+    const v2File = path.join(path.dirname(bundleFile), 'codex_app_server_protocol.v2.schemas.json');
+    writeFileSync(path.join(dir, 'codex_app_server_protocol.v2.schemas.json'), readFileSync(v2File));
+    const schema = loadSchema(dir, 'v2');
+    expect(schema.source.endsWith('codex_app_server_protocol.v2.schemas.json')).toBe(true);
+    expect(schema.methods.clientRequest.size).toBeGreaterThan(100);
+    expect(schema.methods.serverNotification.size).toBeGreaterThan(50);
+    expect(schema.notes.join('\n')).toContain('has no ServerRequest definition');
+    const report = diffSchemas(loadSchema(dir, 'v2'), loadSchema(dir, 'v2 again'));
+    expect(report.changes).toEqual([]);
   });
 
   it('description-only changes are listed apart and never count', () => {

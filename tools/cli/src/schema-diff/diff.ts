@@ -69,7 +69,7 @@ export function diffSchemas(
 
   const ctx = compareContext(resolverOf(oldSchema), resolverOf(newSchema));
   const methodChanges: SchemaChange[] = [];
-  const methodReach = new Map<string, Reach[]>();
+  const methodReach = new Map<number, Reach[]>();
 
   for (const kind of METHOD_KINDS) {
     const before = oldSchema.methods[kind];
@@ -93,11 +93,11 @@ export function diffSchemas(
       compareNodes(ctx, a.params, b.params, `${name} params`, null);
       const paramsEnd = ctx.changes.length;
       const reachParams: Reach = { method: name, kind, role: 'params', direction: DIRECTIONS[kind].params };
-      for (let i = start; i < paramsEnd; i++) methodReach.set(String(i), [reachParams]);
+      for (let i = start; i < paramsEnd; i++) methodReach.set(i, [reachParams]);
       if ((kind === 'clientRequest' || kind === 'serverRequest') && a.result !== undefined && b.result !== undefined) {
         compareNodes(ctx, a.result, b.result, `${name} result`, null);
         const reachResult: Reach = { method: name, kind, role: 'result', direction: DIRECTIONS[kind].result };
-        for (let i = paramsEnd; i < ctx.changes.length; i++) methodReach.set(String(i), [reachResult]);
+        for (let i = paramsEnd; i < ctx.changes.length; i++) methodReach.set(i, [reachResult]);
       }
     }
   }
@@ -141,7 +141,7 @@ export function diffSchemas(
   const changes: SchemaChange[] = [...methodChanges];
   ctx.changes.forEach((raw, i) => {
     let reachedBy: Reach[];
-    if (i < inlineCount) reachedBy = methodReach.get(String(i)) ?? [];
+    if (i < inlineCount) reachedBy = methodReach.get(i) ?? [];
     else {
       const def = raw.definition ?? '';
       reachedBy = reachCache.get(def) ?? reachOf(def);
