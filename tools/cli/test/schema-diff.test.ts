@@ -344,6 +344,36 @@ describe('cask schema diff: hand-made changes of our own schema, one per class',
   });
 });
 
+describe('cask schema diff: hostile bundles', () => {
+  it('survives self-referring, dangling and malformed definitions and notes what it skipped', () => {
+    const weird: Json = {
+      definitions: {
+        Loop: { allOf: [{ $ref: '#/definitions/Loop' }, { properties: { a: { type: 'string' } } }] },
+        Dangling: { properties: { x: { $ref: '#/definitions/Nowhere' } }, type: 'object' },
+        Number: 5,
+        Deep: { anyOf: [{ anyOf: [{ anyOf: [{ type: 'string' }, { $ref: '#/definitions/Deep' }] }] }] },
+        ClientRequest: { oneOf: [7, { properties: { method: { type: 'string' } } }, { properties: {} }] },
+        ServerNotification: 'not a schema',
+      },
+    };
+    const edited = structuredClone(weird);
+    const d = obj(obj(edited)['definitions']);
+    obj(obj(obj(d['Dangling'])['properties'])['x'])['$ref'] = '#/definitions/Elsewhere';
+    d['Loop'] = { allOf: [{ $ref: '#/definitions/Loop' }, { properties: { a: { type: 'integer' } } }] };
+    const a = schemaFromDocument(weird, 'weird');
+    const b = schemaFromDocument(edited, 'weird edited');
+    const report = diffSchemas(a, b);
+    expect(report.notes.join('\n')).toMatch(/ClientRequest variant has no single method name/);
+    expect(report.notes.join('\n')).toMatch(/ServerNotification is not a oneOf\/anyOf/);
+    // A self-referring allOf is expanded a bounded number of times (then treated as unconstrained): no hang.
+    expect(report.changes.map((c) => `${c.location}: ${c.detail}`)).toEqual([
+      'Dangling.x: type changed from #/definitions/Nowhere to #/definitions/Elsewhere',
+    ]);
+    expect(report.changes.every((c) => c.area === 'unreached' && !c.breaking)).toBe(true);
+    expect(() => schemaFromDocument([], 'array')).toThrow(/not a schema bundle/);
+  });
+});
+
 describe('cask schema diff: the command', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'cask-schema-diff-test-'));
   const write = (name: string, doc: Json) => {

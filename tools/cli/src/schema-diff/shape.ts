@@ -99,6 +99,9 @@ export const ANNOTATIONS = [
   'markdownDescription',
 ] as const;
 
+/** How deep `allOf` members and union branches are expanded before giving up (guards self-referring schemas). */
+const MAX_DEPTH = 16;
+
 function emptyShape(): Shape {
   return { any: false, nullable: false, refs: new Map(), boolean: false, objects: [] };
 }
@@ -140,6 +143,11 @@ function addNode(shape: Shape, node: Json | undefined, resolver: Resolver, depth
       addNode(shape, allOf[0], resolver, depth);
       return;
     }
+    if (depth > MAX_DEPTH) {
+      // A conjunction that keeps referring to itself: stop expanding and treat it as unconstrained.
+      shape.any = true;
+      return;
+    }
     let merged: JsonObject = rest;
     for (const member of allOf) merged = mergeNodes(merged, deref(member, resolver));
     addNode(shape, merged, resolver, depth + 1);
@@ -149,7 +157,8 @@ function addNode(shape: Shape, node: Json | undefined, resolver: Resolver, depth
   if (union) {
     const siblings = siblingsOf(node);
     for (const branch of union) {
-      if (siblings && depth < 8) addNode(shape, mergeNodes(siblings, deref(branch, resolver)), resolver, depth + 1);
+      if (siblings && depth < MAX_DEPTH)
+        addNode(shape, mergeNodes(siblings, deref(branch, resolver)), resolver, depth + 1);
       else addNode(shape, branch, resolver, depth + 1);
     }
     return;
