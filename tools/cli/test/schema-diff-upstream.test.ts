@@ -132,6 +132,21 @@ describe('cask schema diff on codex 0.169.0 → 0.171.0 (experimental)', () => {
     });
   });
 
+  it('--codex also takes a path to a codex launcher or binary, and mixes with a folder', () => {
+    const launcher = codexForVersion('0.169.0').args[0] ?? '';
+    let stdout = '';
+    const code = runSchemaDiff(['--codex', launcher, '--experimental', after.dir, '--json'], {
+      stdout: (t) => (stdout += t),
+      stderr: () => undefined,
+    });
+    expect(code).toBe(0);
+    expect(parseJson(stdout)).toMatchObject({
+      old: { label: 'codex 0.169.0 (experimental)' },
+      new: { label: after.dir },
+      summary: { changes: report.summary.changes, breaking: report.summary.breaking },
+    });
+  });
+
   it('counts, and a readable report', () => {
     expect(report.summary.changes).toBe(report.changes.length);
     expect(report.summary.breaking).toBe(report.changes.filter((c) => c.breaking).length);

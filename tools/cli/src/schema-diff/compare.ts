@@ -137,7 +137,7 @@ function compareShapes(ctx: CompareContext, a: Shape, b: Shape, location: string
   // References: same key on both sides is compared as a definition on its own.
   const removed = [...a.refs.keys()].filter((k) => !b.refs.has(k));
   const added = [...b.refs.keys()].filter((k) => !a.refs.has(k));
-  if (removed.length === 1 && added.length === 1 && removed[0] !== undefined && added[0] !== undefined) {
+  if (a.refs.size === 1 && b.refs.size === 1 && removed[0] !== undefined && added[0] !== undefined) {
     compareRetarget(ctx, removed[0], added[0], location, definition);
   } else if (removed.length + added.length > 0) {
     const aHasOther = hasNonRef(a);
