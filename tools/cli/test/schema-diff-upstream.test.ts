@@ -15,6 +15,8 @@ import type { SchemaChange, SchemaDiffReport } from '../src/schema-diff/types.js
 let before: GeneratedSchema;
 let after: GeneratedSchema;
 let report: SchemaDiffReport;
+/** Tests that run codex themselves (schema generation spawns the binary): generous on a loaded machine. */
+const SPAWNS = 120_000;
 
 beforeAll(() => {
   before = generateSchema(codexForVersion('0.169.0'), true);
@@ -115,37 +117,45 @@ describe('cask schema diff on codex 0.169.0 → 0.171.0 (experimental)', () => {
     expect(bio?.breaking).toBe(false);
   });
 
-  it('the command takes both sides from --codex, in command-line order', () => {
-    let stdout = '';
-    const code = runSchemaDiff(
-      ['--codex', '0.169.0', '--experimental', '--codex', '0.171.0', '--json', '--fail-on', 'breaking'],
-      {
+  it(
+    'the command takes both sides from --codex, in command-line order',
+    () => {
+      let stdout = '';
+      const code = runSchemaDiff(
+        ['--codex', '0.169.0', '--experimental', '--codex', '0.171.0', '--json', '--fail-on', 'breaking'],
+        {
+          stdout: (t) => (stdout += t),
+          stderr: () => undefined,
+        },
+      );
+      expect(code).toBe(1);
+      expect(parseJson(stdout)).toMatchObject({
+        old: { label: 'codex 0.169.0 (experimental)' },
+        new: { label: 'codex 0.171.0 (experimental)' },
+        summary: { changes: report.summary.changes, breaking: report.summary.breaking },
+      });
+    },
+    SPAWNS,
+  );
+
+  it(
+    '--codex also takes a path to a codex launcher or binary, and mixes with a folder',
+    () => {
+      const launcher = codexForVersion('0.169.0').args[0] ?? '';
+      let stdout = '';
+      const code = runSchemaDiff(['--codex', launcher, '--experimental', after.dir, '--json'], {
         stdout: (t) => (stdout += t),
         stderr: () => undefined,
-      },
-    );
-    expect(code).toBe(1);
-    expect(parseJson(stdout)).toMatchObject({
-      old: { label: 'codex 0.169.0 (experimental)' },
-      new: { label: 'codex 0.171.0 (experimental)' },
-      summary: { changes: report.summary.changes, breaking: report.summary.breaking },
-    });
-  });
-
-  it('--codex also takes a path to a codex launcher or binary, and mixes with a folder', () => {
-    const launcher = codexForVersion('0.169.0').args[0] ?? '';
-    let stdout = '';
-    const code = runSchemaDiff(['--codex', launcher, '--experimental', after.dir, '--json'], {
-      stdout: (t) => (stdout += t),
-      stderr: () => undefined,
-    });
-    expect(code).toBe(0);
-    expect(parseJson(stdout)).toMatchObject({
-      old: { label: 'codex 0.169.0 (experimental)' },
-      new: { label: after.dir },
-      summary: { changes: report.summary.changes, breaking: report.summary.breaking },
-    });
-  });
+      });
+      expect(code).toBe(0);
+      expect(parseJson(stdout)).toMatchObject({
+        old: { label: 'codex 0.169.0 (experimental)' },
+        new: { label: after.dir },
+        summary: { changes: report.summary.changes, breaking: report.summary.breaking },
+      });
+    },
+    SPAWNS,
+  );
 
   it('counts, and a readable report', () => {
     expect(report.summary.changes).toBe(report.changes.length);
