@@ -124,8 +124,8 @@ describe('cask schema diff on codex 0.169.0 → 0.171.0 (experimental)', () => {
       const code = runSchemaDiff(
         ['--codex', '0.169.0', '--experimental', '--codex', '0.171.0', '--json', '--fail-on', 'breaking'],
         {
-          stdout: (t) => (stdout += t),
-          stderr: () => undefined,
+          stdout: { write: (t: string) => (stdout += t) },
+          stderr: { write: () => true },
         },
       );
       expect(code).toBe(1);
@@ -144,8 +144,8 @@ describe('cask schema diff on codex 0.169.0 → 0.171.0 (experimental)', () => {
       const launcher = codexForVersion('0.169.0').args[0] ?? '';
       let stdout = '';
       const code = runSchemaDiff(['--codex', launcher, '--experimental', after.dir, '--json'], {
-        stdout: (t) => (stdout += t),
-        stderr: () => undefined,
+        stdout: { write: (t: string) => (stdout += t) },
+        stderr: { write: () => true },
       });
       expect(code).toBe(0);
       expect(parseJson(stdout)).toMatchObject({

@@ -384,7 +384,10 @@ describe('cask schema diff: the command', () => {
   const run = (args: string[]) => {
     let stdout = '';
     let stderr = '';
-    const code = runSchemaDiff(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+    const code = runSchemaDiff(args, {
+      stdout: { write: (t: string) => (stdout += t) },
+      stderr: { write: (t: string) => (stderr += t) },
+    });
     return { code, stdout, stderr };
   };
   const edited = structuredClone(ours);

@@ -51,16 +51,13 @@ export function exitCodeFor(report: SchemaDiffReport, failOn: FailOn): number {
   }
 }
 
-/** I/O of the command (tests pass their own). */
+/** Where the command writes (the process's streams by default; tests pass their own). Any `{ write }` will do. */
 export interface CommandIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown };
 }
 
-const processIo: CommandIo = {
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
-};
+const processIo: CommandIo = { stdout: process.stdout, stderr: process.stderr };
 
 /** Result links from the kit's own schema (`@cask/schema`), used for requests upstream's bundle leaves unlinked. */
 export function kitResultHints(): Map<string, string> {
@@ -83,11 +80,15 @@ type Side = { kind: 'path'; value: string } | { kind: 'codex'; value: string };
 export function runSchema(argv: string[], io: CommandIo = processIo): number {
   const [sub, ...rest] = argv;
   if (sub === 'diff') return runSchemaDiff(rest, io);
-  if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') {
-    io.stdout(SCHEMA_DIFF_USAGE);
-    return sub === undefined ? 2 : 0;
+  if (sub === '--help' || sub === '-h' || sub === 'help') {
+    io.stdout.write(SCHEMA_DIFF_USAGE);
+    return 0;
   }
-  io.stderr(`cask schema: unknown sub-command ${JSON.stringify(sub)}\n\n${SCHEMA_DIFF_USAGE}`);
+  if (sub === undefined) {
+    io.stderr.write(`cask schema: missing sub-command (diff)\n\n${SCHEMA_DIFF_USAGE}`);
+    return 2;
+  }
+  io.stderr.write(`cask schema: unknown sub-command ${JSON.stringify(sub)}\n\n${SCHEMA_DIFF_USAGE}`);
   return 2;
 }
 
@@ -110,17 +111,17 @@ export function runSchemaDiff(argv: string[], io: CommandIo = processIo): number
       },
     });
   } catch (err) {
-    io.stderr(`cask schema diff: ${err instanceof Error ? err.message : String(err)}\n\n${SCHEMA_DIFF_USAGE}`);
+    io.stderr.write(`cask schema diff: ${err instanceof Error ? err.message : String(err)}\n\n${SCHEMA_DIFF_USAGE}`);
     return 2;
   }
   const { values, tokens } = parsed;
   if (values.help) {
-    io.stdout(SCHEMA_DIFF_USAGE);
+    io.stdout.write(SCHEMA_DIFF_USAGE);
     return 0;
   }
   const failOn = values['fail-on'];
   if (failOn !== 'breaking' && failOn !== 'any' && failOn !== 'none') {
-    io.stderr(`cask schema diff: --fail-on must be breaking, any or none (got ${JSON.stringify(failOn)})\n`);
+    io.stderr.write(`cask schema diff: --fail-on must be breaking, any or none (got ${JSON.stringify(failOn)})\n`);
     return 2;
   }
   const sides: Side[] = [];
@@ -130,7 +131,9 @@ export function runSchemaDiff(argv: string[], io: CommandIo = processIo): number
   }
   const [oldSide, newSide] = sides;
   if (oldSide === undefined || newSide === undefined || sides.length > 2) {
-    io.stderr(`cask schema diff: expected two schemas (old and new), got ${sides.length}\n\n${SCHEMA_DIFF_USAGE}`);
+    io.stderr.write(
+      `cask schema diff: expected two schemas (old and new), got ${sides.length}\n\n${SCHEMA_DIFF_USAGE}`,
+    );
     return 2;
   }
   const generated: GeneratedSchema[] = [];
@@ -138,7 +141,7 @@ export function runSchemaDiff(argv: string[], io: CommandIo = processIo): number
     const load = (side: Side): LoadedSchema => {
       if (side.kind === 'path') return loadSchema(side.value, side.value);
       const codex = resolveCodex(side.value, (line) => {
-        io.stderr(`${line}\n`);
+        io.stderr.write(`${line}\n`);
       });
       const out = generateSchema(codex, values.experimental);
       generated.push(out);
@@ -147,7 +150,7 @@ export function runSchemaDiff(argv: string[], io: CommandIo = processIo): number
     const oldSchema = load(oldSide);
     const newSchema = load(newSide);
     const report = diffSchemas(oldSchema, newSchema, { resultHints: kitResultHints() });
-    io.stdout(
+    io.stdout.write(
       values.json
         ? `${JSON.stringify(report, null, 2)}\n`
         : renderText(report, { verboseDescriptions: values.descriptions }),
@@ -155,7 +158,7 @@ export function runSchemaDiff(argv: string[], io: CommandIo = processIo): number
     return exitCodeFor(report, failOn);
   } catch (err) {
     if (err instanceof SchemaInputError) {
-      io.stderr(`cask schema diff: ${err.message}\n`);
+      io.stderr.write(`cask schema diff: ${err.message}\n`);
       return 2;
     }
     throw err;
