@@ -94,6 +94,7 @@ export function codexForVersion(version: string, log: (line: string) => void = (
       );
     } catch (err) {
       const stderr = stderrOf(err);
+      rmSync(dir, { recursive: true, force: true }); // leave no half-installed copy behind
       throw new SchemaInputError(
         `--codex ${version}: npm install ${CODEX_PACKAGE}@${version} failed: ${stderr.trim() || String(err)}`,
       );
