@@ -3,6 +3,9 @@
  * released binaries (installed from the npm registry into the install cache when not installed here). The expected
  * facts below were read from the two generated bundles by hand.
  */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kitResultHints, runSchemaDiff } from '../src/schema-diff/command.js';
 import { parseJson } from '../src/schema-diff/json.js';
@@ -12,6 +15,7 @@ import { loadSchema } from '../src/schema-diff/load.js';
 import { renderText } from '../src/schema-diff/render.js';
 import type { SchemaChange, SchemaDiffReport } from '../src/schema-diff/types.js';
 
+const here = path.dirname(fileURLToPath(import.meta.url));
 let before: GeneratedSchema;
 let after: GeneratedSchema;
 let report: SchemaDiffReport;
@@ -153,6 +157,33 @@ describe('cask schema diff on codex 0.169.0 → 0.171.0 (experimental)', () => {
         new: { label: after.dir },
         summary: { changes: report.summary.changes, breaking: report.summary.breaking },
       });
+    },
+    SPAWNS,
+  );
+
+  it(
+    "our committed schema against the pinned codex's own: no method differs and nothing breaks either way",
+    () => {
+      const pinned = createRequire(path.join(here, '../../testkit/package.json')).resolve('@openai/codex/package.json');
+      const launcher = path.join(path.dirname(pinned), 'bin/codex.js');
+      let stdout = '';
+      const code = runSchemaDiff(
+        [
+          path.join(here, '../../../schema/json-experimental'),
+          '--codex',
+          launcher,
+          '--experimental',
+          '--json',
+          '--fail-on',
+          'breaking',
+        ],
+        { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: () => true } },
+      );
+      const ours = parseJson(stdout);
+      expect(ours).toMatchObject({ summary: { breaking: 0, breakingForNewClients: 0 } });
+      expect(code).toBe(0);
+      expect(JSON.stringify(ours)).not.toContain('"method-added"');
+      expect(JSON.stringify(ours)).not.toContain('"method-removed"');
     },
     SPAWNS,
   );
