@@ -77,7 +77,7 @@ export interface SchemaChange {
   readonly detail: string;
   /** Directions the location travels in (both for a definition used both ways; both when unreached). */
   readonly directions: readonly Direction[];
-  /** Methods whose params/result reach the location, with the direction of each (empty when unreached). */
+  /** Methods whose params/result reach the location, with the direction of each (empty for method-added/-removed and when unreached). */
   readonly reachedBy: readonly Reach[];
   /** Same as `impact.oldClientNewServer.breaking`: the change can break an existing client when the server is upgraded. */
   readonly breaking: boolean;
