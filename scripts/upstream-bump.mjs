@@ -78,6 +78,12 @@ try {
     const b = cli.generateSchema(codexNew, experimental);
     generated.push(a, b);
     const flavour = experimental ? ' (experimental)' : '';
+    if (experimental)
+      reports.ours = cli.diffSchemas(
+        cli.loadSchema(path.join(root, 'schema/json-experimental'), 'our schema/json-experimental'),
+        cli.loadSchema(b.dir, `codex ${b.version}${flavour}`),
+        { resultHints: hints },
+      );
     reports[experimental ? 'experimental' : 'stable'] = cli.diffSchemas(
       cli.loadSchema(a.dir, `codex ${a.version}${flavour}`),
       cli.loadSchema(b.dir, `codex ${b.version}${flavour}`),
@@ -167,15 +173,26 @@ if (exp.notes.length > 0) {
   out.push('');
   for (const n of exp.notes) out.push(`- ${n.replace(/\/tmp\/\S+|[A-Z]:\\\S+/g, '<generated>')}`);
 }
+const ours = reports.ours;
+out.push('');
+out.push(`## Our committed schema against ${target}`);
+out.push('');
+out.push(
+  `\`schema/json-experimental\` as committed when this report was generated, against ${target}'s experimental schema: ` +
+    `${ours.summary.changes} changes (${ours.summary.breaking} breaking for clients built on our schema, ` +
+    `${ours.summary.breakingForNewClients} the other way), ${ours.summary.descriptionOnly} description-only ` +
+    '(our own wording). Zero breaking both ways is the goal of the bump; the full list is in the last section.',
+);
 for (const [title, report] of [
   ['Full report: experimental API', exp],
   ['Full report: stable API', stable],
+  [`Full report: our schema against ${target}`, ours],
 ]) {
   out.push('');
   out.push(`## ${title}`);
   out.push('');
   out.push('```text');
-  out.push(cli.renderText(report, { verboseDescriptions: true }).trimEnd());
+  out.push(cli.renderText(report, { descriptions: report === ours ? 'count' : 'list' }).trimEnd());
   out.push('```');
 }
 const markdown = `${out.join('\n')}\n`;

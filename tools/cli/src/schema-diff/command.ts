@@ -153,7 +153,7 @@ export function runSchemaDiff(argv: string[], io: CommandIo = processIo): number
     io.stdout.write(
       values.json
         ? `${JSON.stringify(report, null, 2)}\n`
-        : renderText(report, { verboseDescriptions: values.descriptions }),
+        : renderText(report, { descriptions: values.descriptions ? 'list' : 'inline' }),
     );
     return exitCodeFor(report, failOn);
   } catch (err) {

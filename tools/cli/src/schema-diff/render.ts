@@ -9,8 +9,11 @@ import type { Direction, MethodKind, Reach, SchemaChange, SchemaDiffReport } fro
 export interface RenderOptions {
   /** How many reaching methods to name per change before "and N more" (default 4). */
   readonly maxReach?: number;
-  /** List description-only changes one per line (default: only their count and the locations, wrapped). */
-  readonly verboseDescriptions?: boolean;
+  /**
+   * How description-only changes are shown: `inline` (default) their locations on one line, `list` one per line with
+   * the keywords, `count` only how many there are.
+   */
+  readonly descriptions?: 'inline' | 'list' | 'count';
 }
 
 const ARROW: Readonly<Record<Direction, string>> = { clientToServer: 'c→s', serverToClient: 's→c' };
@@ -104,9 +107,9 @@ export function renderText(report: SchemaDiffReport, options: RenderOptions = {}
   }
   if (report.descriptions.length > 0) {
     out.push('', `## Description-only changes (never breaking): ${report.descriptions.length}`);
-    if (options.verboseDescriptions)
-      for (const d of report.descriptions) out.push(`  ${d.location}: ${d.keywords.join(', ')}`);
-    else out.push(`  ${report.descriptions.map((d) => d.location).join(', ')}`);
+    const mode = options.descriptions ?? 'inline';
+    if (mode === 'list') for (const d of report.descriptions) out.push(`  ${d.location}: ${d.keywords.join(', ')}`);
+    else if (mode === 'inline') out.push(`  ${report.descriptions.map((d) => d.location).join(', ')}`);
   }
   if (report.notes.length > 0) {
     out.push('', '## Notes');
