@@ -10,11 +10,14 @@ export interface RenderOptions {
   /** How many reaching methods to name per change before "and N more" (default 4). */
   readonly maxReach?: number;
   /**
-   * How description-only changes are shown: `inline` (default) their locations on one line, `list` one per line with
+   * How description-only changes are shown: `inline` (default) the first 40 locations on one line, `list` one per line with
    * the keywords, `count` only how many there are.
    */
   readonly descriptions?: 'inline' | 'list' | 'count';
 }
+
+/** How many description-only locations the default (inline) rendering names. */
+const INLINE_DESCRIPTIONS = 40;
 
 const ARROW: Readonly<Record<Direction, string>> = { clientToServer: 'c→s', serverToClient: 's→c' };
 const KIND_WORD: Readonly<Record<MethodKind, string>> = {
@@ -109,7 +112,11 @@ export function renderText(report: SchemaDiffReport, options: RenderOptions = {}
     out.push('', `## Description-only changes (never breaking): ${report.descriptions.length}`);
     const mode = options.descriptions ?? 'inline';
     if (mode === 'list') for (const d of report.descriptions) out.push(`  ${d.location}: ${d.keywords.join(', ')}`);
-    else if (mode === 'inline') out.push(`  ${report.descriptions.map((d) => d.location).join(', ')}`);
+    else if (mode === 'inline') {
+      const shown = report.descriptions.slice(0, INLINE_DESCRIPTIONS).map((d) => d.location);
+      const more = report.descriptions.length - shown.length;
+      out.push(`  ${shown.join(', ')}${more > 0 ? `, and ${more} more (--descriptions lists them all)` : ''}`);
+    }
   }
   if (report.notes.length > 0) {
     out.push('', '## Notes');
