@@ -121,7 +121,7 @@ export function diffSchemas(
       ctx,
       isUnion ? unionCommon(oldDef) : oldDef,
       isUnion ? unionCommon(newDef) : newDef,
-      key.replace(/^v2\//, ''),
+      key, // `v2/Name` only for the nested copy of a name defined at both levels
       key,
     );
   }
@@ -223,7 +223,7 @@ function attributed(raw: RawChange, reachedBy: Reach[]): SchemaChange {
     kind: raw.kind,
     area,
     location: raw.location,
-    definition: raw.definition?.replace(/^v2\//, '') ?? null,
+    definition: raw.definition,
     detail: raw.detail,
     directions: reachedBy.length === 0 ? ['clientToServer', 'serverToClient'] : directions,
     reachedBy: [...reachedBy].sort((a, b) => a.method.localeCompare(b.method) || a.role.localeCompare(b.role)),
@@ -233,5 +233,5 @@ function attributed(raw: RawChange, reachedBy: Reach[]): SchemaChange {
 }
 
 function descriptionChange(a: RawAnnotation): DescriptionChange {
-  return { location: a.location, definition: a.definition?.replace(/^v2\//, '') ?? null, keywords: a.keywords };
+  return { location: a.location, definition: a.definition, keywords: a.keywords };
 }

@@ -69,7 +69,10 @@ export interface SchemaChange {
    * `ThreadStartParams.cwd`, `ThreadItem[type=agentMessage].text`, `X.items[]` (array items), `X.*` (map values).
    */
   readonly location: string;
-  /** The definition the location is in, or null for a method or an inline params/result schema. */
+  /**
+   * The definition the location is in (its name; `v2/Name` for the nested copy of a name a bundle defines both at the
+   * top level and under `v2`, as upstream does with `RequestId`), or null for a method or an inline params/result schema.
+   */
   readonly definition: string | null;
   /** For method-added/-removed: the method and its union. */
   readonly method?: { readonly name: string; readonly kind: MethodKind };
