@@ -1,16 +1,16 @@
 #!/usr/bin/env node
 // `pnpm upstream:bump <version>`: the report a developer works from when moving the codex pin.
 //
-// 1. Finds the current pin: the @openai/codex version installed for tools/testkit (or --from <version>).
+// 1. Finds the current pin: `release` in codex-release.json (or --from <version>).
 // 2. Gets both releases' own schemas: each binary is found next to the repo or installed from the npm registry into
 //    the install cache ($CASK_CODEX_CACHE, else <tmp>/cask-codex/<version>), then `codex app-server
 //    generate-json-schema` prints its schema into a temporary folder (stable, and again with --experimental).
 // 3. Runs `cask schema diff` on both pairs and writes docs/upstream/<old>-to-<new>.md (a generated file).
 //
-// It does not move the pin: that is a separate, deliberate step (see tools/cli/README.md, "Moving to a new codex").
+// It does not move the pin: that is a separate, deliberate step (codex-release.json, then `pnpm codex-release:sync`;
+// see tools/cli/README.md, "Moving to a new codex").
 // Needs the cli built; the root script runs `turbo run build --filter=@cask/cli...` first.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -28,13 +28,15 @@ function fail(message) {
   process.exit(2);
 }
 
-/** The @openai/codex version installed for the testkit: the pin the kit is tested against today. */
+/** The current pin: `release` in codex-release.json, the one place the codex release is written. */
 function currentPin() {
+  const file = path.join(root, 'codex-release.json');
   try {
-    const require = createRequire(path.join(root, 'tools/testkit/package.json'));
-    return JSON.parse(readFileSync(require.resolve('@openai/codex/package.json'), 'utf8')).version;
+    const release = JSON.parse(readFileSync(file, 'utf8')).release;
+    if (typeof release !== 'string') throw new Error('no "release" string');
+    return release;
   } catch (err) {
-    fail(`cannot find the installed @openai/codex of tools/testkit (${err.message}); pass --from <version>`);
+    fail(`cannot read the current release from ${file} (${err.message}); pass --from <version>`);
   }
 }
 

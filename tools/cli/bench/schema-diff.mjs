@@ -1,4 +1,5 @@
-// Benchmark of `cask schema diff` on two full bundles: codex 0.169.0 and 0.171.0, experimental (about 1 MB each).
+// Benchmark of `cask schema diff` on two full bundles: the oldest compatibility release and the pinned release of
+// codex-release.json, experimental (about 1 MB each).
 // Prints medians measured side by side in this one run:
 //   - in process: read + JSON.parse of both bundles (the floor any diff pays) vs load + index + diff;
 //   - whole process: `node -e ""` (Node start-up) vs `node dist/bin.js schema diff <old> <new> --json`.
@@ -23,8 +24,11 @@ const time = (fn) => {
   return Number(process.hrtime.bigint() - t0) / 1e6;
 };
 
-const oldSchema = generateSchema(codexForVersion('0.169.0'), true);
-const newSchema = generateSchema(codexForVersion('0.171.0'), true);
+const releases = JSON.parse(readFileSync(path.join(here, '../../../codex-release.json'), 'utf8'));
+const oldRelease = releases.compatibilityReleases[0];
+const newRelease = releases.release;
+const oldSchema = generateSchema(codexForVersion(oldRelease), true);
+const newSchema = generateSchema(codexForVersion(newRelease), true);
 try {
   const file = (dir) => path.join(dir, 'codex_app_server_protocol.schemas.json');
   const hints = kitResultHints();
@@ -57,7 +61,9 @@ try {
   }
   const row = (label, base, subject) =>
     `${label.padEnd(44)} ${median(base).toFixed(1).padStart(8)} ms ${median(subject).toFixed(1).padStart(8)} ms  x${(median(subject) / median(base)).toFixed(2)}`;
-  console.log(`schema diff bench: codex 0.169.0 → 0.171.0 experimental, ${changes} changes, median of ${RUNS} runs`);
+  console.log(
+    `schema diff bench: ${oldRelease} → ${newRelease} experimental, ${changes} changes, median of ${RUNS} runs`,
+  );
   console.log(`${''.padEnd(44)} ${'baseline'.padStart(11)} ${'diff'.padStart(11)}  ratio`);
   console.log(row('in process: JSON.parse both | load+diff', parse, diff));
   console.log(row('whole process: node -e "" | cask schema diff', nodeStart, cli));
