@@ -135,14 +135,17 @@ function lookup(definitions, pointer) {
   return node;
 }
 
-/** Deep copy without annotations. */
+/** Deep copy of a schema without annotations (a property named `title` stays: it is not an annotation). */
 function strip(node) {
   if (Array.isArray(node)) return node.map(strip);
   if (!node || typeof node !== 'object') return node;
   const out = {};
   for (const [k, v] of Object.entries(node)) {
     if (ANNOTATIONS.has(k)) continue;
-    out[k] = k === 'enum' || k === 'const' || k === 'required' ? v : strip(v);
+    if (k === 'enum' || k === 'const' || k === 'required') out[k] = v;
+    else if ((k === 'properties' || k === 'patternProperties' || k === 'definitions') && v && typeof v === 'object')
+      out[k] = Object.fromEntries(Object.entries(v).map(([name, schema]) => [name, strip(schema)]));
+    else out[k] = strip(v);
   }
   return out;
 }
