@@ -15,7 +15,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FAKE = path.join(here, 'fixtures', 'fake-server.mjs');
 const dir = mkdtempSync(path.join(tmpdir(), 'cask-client-bundle-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /** Starts a client on the fake server with `validate`, sends a bad request, prints what happened. */
 const PROGRAM = (validate: string) => `
@@ -67,7 +69,8 @@ function run(file: string): Record<string, unknown> {
   // From a folder with no node_modules: whatever the program uses must be in the bundle.
   const out = spawnSync(process.execPath, [file], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
   expect(out.status, out.stderr).toBe(0);
-  return JSON.parse(out.stdout.trim().split('\n').pop()!) as Record<string, unknown>;
+  const last = out.stdout.trim().split('\n').pop() ?? '';
+  return JSON.parse(last) as Record<string, unknown>;
 }
 
 describe('a bundled client', () => {
@@ -87,7 +90,9 @@ describe('a bundled client', () => {
     const warn = run(await bundle('without-warn', 'warn', ['@cask/validators']));
     expect(warn).toMatchObject({ started: true, outcome: expect.not.stringMatching(/params/) as unknown });
     expect(warn.warnings).toEqual([
-      expect.stringMatching(/needs the optional peer dependency @cask\/validators, which is not installed.*continuing without validation/),
+      expect.stringMatching(
+        /needs the optional peer dependency @cask\/validators, which is not installed.*continuing without validation/,
+      ),
     ]);
   }, 120_000);
 });

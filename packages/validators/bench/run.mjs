@@ -248,7 +248,7 @@ const throughputResults = {};
 for (const bundleName of args.only.includes('throughput') ? ['stable', 'experimental'] : []) {
   const r = throughput(bundleName);
   throughputResults[bundleName] = r;
-  const perMsg = (t) => `${fmt((median(t) * 1000) / corpus.length, 2)} µs/msg`;
+
   console.log(`  ${bundleName}:`);
   const line = (label, t, extra = '') =>
     console.log(

@@ -59,10 +59,36 @@ const ANNOTATIONS = new Set(['description', 'title', '$schema', 'default', 'exam
  * A schema using any other keyword stops the build rather than being half-checked.
  */
 const SUPPORTED = new Set([
-  'type', 'enum', 'const', 'required', 'properties', 'additionalProperties', 'patternProperties',
-  'items', 'additionalItems', 'minItems', 'maxItems', 'uniqueItems', 'minLength', 'maxLength', 'pattern',
-  'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minProperties',
-  'maxProperties', 'format', 'anyOf', 'oneOf', 'allOf', 'not', '$ref', 'definitions', 'x-result',
+  'type',
+  'enum',
+  'const',
+  'required',
+  'properties',
+  'additionalProperties',
+  'patternProperties',
+  'items',
+  'additionalItems',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minProperties',
+  'maxProperties',
+  'format',
+  'anyOf',
+  'oneOf',
+  'allOf',
+  'not',
+  '$ref',
+  'definitions',
+  'x-result',
 ]);
 
 const HEADER = (what) =>
@@ -91,7 +117,7 @@ function readBundles(dir) {
     try {
       bundle = JSON.parse(readFileSync(file, 'utf8'));
     } catch (err) {
-      throw new Error(`${file}: not JSON: ${err.message}`);
+      throw new Error(`${file}: not JSON: ${err.message}`, { cause: err });
     }
     if (!bundle || typeof bundle.definitions !== 'object') throw new Error(`${file}: no "definitions"`);
     for (const union of UNIONS) {
@@ -180,7 +206,8 @@ function paramsRef(params) {
 
 /** Follows a `$ref` chain to the schema it names. */
 function deref(definitions, schema) {
-  for (let i = 0; i < 32 && schema && typeof schema.$ref === 'string'; i++) schema = lookup(definitions, schema.$ref.slice(1));
+  for (let i = 0; i < 32 && schema && typeof schema.$ref === 'string'; i++)
+    schema = lookup(definitions, schema.$ref.slice(1));
   return schema;
 }
 
@@ -200,7 +227,8 @@ function pinned(definitions, prop) {
  */
 function tagOf(definitions, branches) {
   const resolved = branches.map((b) => deref(definitions, b));
-  if (resolved.some((b) => !b || typeof b !== 'object' || !b.properties || !Array.isArray(b.required))) return undefined;
+  if (resolved.some((b) => !b || typeof b !== 'object' || !b.properties || !Array.isArray(b.required)))
+    return undefined;
   for (const prop of Object.keys(resolved[0].properties)) {
     const values = [];
     for (const b of resolved) {
@@ -269,7 +297,8 @@ async function numericRanges(tmp) {
 /** The JavaScript condition for one numeric format (the same test as src/formats.ts). */
 function numericCondition(range, data) {
   if (!range.integer) return _`isFinite(${data})`;
-  if (range.min === Number.MIN_SAFE_INTEGER && range.max === Number.MAX_SAFE_INTEGER) return _`Number.isSafeInteger(${data})`;
+  if (range.min === Number.MIN_SAFE_INTEGER && range.max === Number.MAX_SAFE_INTEGER)
+    return _`Number.isSafeInteger(${data})`;
   if (range.min === 0 && range.max === Number.MAX_SAFE_INTEGER) return _`Number.isSafeInteger(${data}) && ${data} >= 0`;
   return _`Number.isInteger(${data}) && ${data} >= ${range.min} && ${data} <= ${range.max}`;
 }
@@ -362,7 +391,11 @@ function makeAjv(ranges, current) {
         }
         if (!first) gen.endIf();
       });
-      cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
+      cxt.result(
+        valid,
+        () => cxt.reset(),
+        () => cxt.error(true),
+      );
     },
   });
   return ajv;
@@ -427,14 +460,22 @@ function dropErrorDetails(code) {
   }
   out += code.slice(at);
   out = out
-    .replace(/const (err\d+) = 0;if\(vErrors === null\)\{vErrors = \[\1\];\}else \{vErrors\.push\(\1\);\}errors\+\+;/g, 'errors++;')
+    .replace(
+      /const (err\d+) = 0;if\(vErrors === null\)\{vErrors = \[\1\];\}else \{vErrors\.push\(\1\);\}errors\+\+;/g,
+      'errors++;',
+    )
     .replace(/validate\d+\.errors = \[0\];/g, '');
-  if (/\{instancePath[,:]/.test(out) || /= 0;if\(vErrors/.test(out)) throw new Error('unexpected error code shape in ajv output');
+  if (/\{instancePath[,:]/.test(out) || /= 0;if\(vErrors/.test(out))
+    throw new Error('unexpected error code shape in ajv output');
   // Without error details, nothing reads the context argument or the errors property: drop both.
   out = out
-    .replace(/function (validate\d+)\(data, \{instancePath="", parentData, parentDataProperty, rootData=data\}=\{\}\)/g, 'function $1(data)')
+    .replace(
+      /function (validate\d+)\(data, \{instancePath="", parentData, parentDataProperty, rootData=data\}=\{\}\)/g,
+      'function $1(data)',
+    )
     .replace(/validate\d+\.errors = vErrors;/g, '');
-  if (/\b(instancePath|parentData|parentDataProperty|rootData)\b/.test(out)) throw new Error('generated code still reads its context');
+  if (/\b(instancePath|parentData|parentDataProperty|rootData)\b/.test(out))
+    throw new Error('generated code still reads its context');
   // Schema constants nothing refers to any more.
   for (const m of [...out.matchAll(/const (schema\d+) = /g)]) {
     const name = m[1];
@@ -457,11 +498,13 @@ function compileUnit(ajv, unit, schema, fileOf) {
   code = dropErrorDetails(code);
   const runtime = new Set();
   code = code.replace(/require\("ajv\/dist\/runtime\/([a-z0-9_]+)"\)/gi, (_m, helper) => {
-    if (!['ucs2length', 'equal'].includes(helper)) throw new Error(`${unit.pointer}: needs ajv runtime helper ${helper}`);
+    if (!['ucs2length', 'equal'].includes(helper))
+      throw new Error(`${unit.pointer}: needs ajv runtime helper ${helper}`);
     runtime.add(helper);
     return `require("../runtime/${helper}.cjs")`;
   });
-  if (/require\("(?!\.\.\/runtime\/)/.test(code)) throw new Error(`${unit.pointer}: unexpected require in generated code`);
+  if (/require\("(?!\.\.\/runtime\/)/.test(code))
+    throw new Error(`${unit.pointer}: unexpected require in generated code`);
   const lines = [`'use strict';`, `exports.v = ${m[1]};`];
   if (code.includes('$self')) lines.push(`const $self = (d) => exports.v(d);`);
   for (const [target, local] of unit.deps) {
@@ -481,7 +524,10 @@ function planBundle(bundle, warnings, ranges) {
   const addRoot = (pointer) => {
     const schema = lookup(definitions, pointer);
     // A root that is only a $ref is the referenced definition's unit.
-    const target = schema && typeof schema.$ref === 'string' && Object.keys(strip(schema)).length === 1 ? schema.$ref.slice(1) : pointer;
+    const target =
+      schema && typeof schema.$ref === 'string' && Object.keys(strip(schema)).length === 1
+        ? schema.$ref.slice(1)
+        : pointer;
     if (!rootIndex.has(pointer)) {
       rootIndex.set(pointer, roots.length);
       roots.push({ pointer, unit: target });
@@ -492,7 +538,8 @@ function planBundle(bundle, warnings, ranges) {
   for (const union of UNIONS) {
     methods[union] = definitions[union].oneOf.map((entry, i) => {
       const method = entry.properties?.method?.enum?.[0];
-      if (typeof method !== 'string') throw new Error(`${bundle.file}: ${union}.oneOf[${i}] has no properties.method.enum[0]`);
+      if (typeof method !== 'string')
+        throw new Error(`${bundle.file}: ${union}.oneOf[${i}] has no properties.method.enum[0]`);
       const entryPointer = `/definitions/${union}/oneOf/${i}`;
       const row = { method, params: null, paramsRequired: false };
       if (entry.properties.params !== undefined) {
@@ -545,7 +592,9 @@ function sharedSchemaEntries(plans) {
 /** Pointers whose unit and whole reference closure are identical in every bundle. */
 function sharedUnits(plans) {
   const [first, ...rest] = plans;
-  const same = new Set([...first.units.keys()].filter((p) => rest.every((b) => b.units.get(p)?.json === first.units.get(p).json)));
+  const same = new Set(
+    [...first.units.keys()].filter((p) => rest.every((b) => b.units.get(p)?.json === first.units.get(p).json)),
+  );
   const memo = new Map();
   const closureSame = (p, seen = new Set()) => {
     if (memo.has(p)) return memo.get(p);
@@ -567,7 +616,8 @@ function emitBundle(plan, shared, sharedEntries, ranges, tmp, written) {
   let inline = 0;
   const place = (pointer) => {
     if (names.has(pointer)) return names.get(pointer);
-    const isDefinition = pointer.startsWith('/definitions/') && !/\/(oneOf|anyOf|properties|x-result)(\/|$)/.test(pointer);
+    const isDefinition =
+      pointer.startsWith('/definitions/') && !/\/(oneOf|anyOf|properties|x-result)(\/|$)/.test(pointer);
     const isShared = isDefinition && shared.has(pointer);
     let base = isDefinition ? unitName(pointer) : `root${inline++}`;
     const folder = isShared ? 'shared' : plan.name;
@@ -598,7 +648,9 @@ function emitBundle(plan, shared, sharedEntries, ranges, tmp, written) {
     written.add(rel);
   }
   // The table: methods, envelopes, and a loader per root with a literal require.
-  const rootFiles = plan.roots.map((r) => `./${path.posix.relative(plan.name, names.get(r.unit))}`.replace(/^\.\/\.\.\//, '../'));
+  const rootFiles = plan.roots.map((r) =>
+    `./${path.posix.relative(plan.name, names.get(r.unit))}`.replace(/^\.\/\.\.\//, '../'),
+  );
   const table = {
     bundle: plan.name,
     source: path.basename(path.dirname(plan.file)) + '/' + BUNDLE_FILE,
@@ -611,7 +663,8 @@ function emitBundle(plan, shared, sharedEntries, ranges, tmp, written) {
   // a literal `require` is the one way to load code on first use synchronously that bundlers also follow.
   writeFileSync(
     path.join(dir, 'table.js'),
-    HEADER(`table of ${plan.name}`) + `/** Which root validates what (see table.d.ts). */\nexport const table = ${JSON.stringify(table)};\n`,
+    HEADER(`table of ${plan.name}`) +
+      `/** Which root validates what (see table.d.ts). */\nexport const table = ${JSON.stringify(table)};\n`,
   );
   writeFileSync(path.join(dir, 'table.d.ts'), HEADER('types') + TABLE_DTS);
   const index =
@@ -626,11 +679,13 @@ function emitBundle(plan, shared, sharedEntries, ranges, tmp, written) {
   // imports for its exports, which costs time in proportion to its size) that loads the loaders on first use.
   writeFileSync(
     path.join(dir, 'index.cjs'),
-    HEADER(`entry of ${plan.name}`) + `'use strict';\n/** Loads the root loaders (on the first validation). */\nexports.loaders = () => require('./loaders.cjs');\n`,
+    HEADER(`entry of ${plan.name}`) +
+      `'use strict';\n/** Loads the root loaders (on the first validation). */\nexports.loaders = () => require('./loaders.cjs');\n`,
   );
   writeFileSync(
     path.join(dir, 'index.d.cts'),
-    HEADER('types') + `/** Loads the root loaders (on the first validation). */\nexport declare const loaders: () => typeof import('./loaders.cjs');\n`,
+    HEADER('types') +
+      `/** Loads the root loaders (on the first validation). */\nexport declare const loaders: () => typeof import('./loaders.cjs');\n`,
   );
   writeFileSync(path.join(dir, 'loaders.d.cts'), HEADER('types') + LOADERS_DTS);
   const formats = Object.fromEntries([...stringFormats].map(([k, re]) => [k, re]));
@@ -652,7 +707,9 @@ function emitBundle(plan, shared, sharedEntries, ranges, tmp, written) {
       `  else (exports.definitions[a] ??= {})[b] = value;\n` +
       `}\n` +
       `/** Regular expressions of the string formats the schema uses (ajv-formats' fast formats, MIT license). */\n` +
-      `exports.stringFormats = {${Object.entries(formats).map(([k, re]) => `${JSON.stringify(k)}: ${re.toString()}`).join(', ')}};\n`,
+      `exports.stringFormats = {${Object.entries(formats)
+        .map(([k, re]) => `${JSON.stringify(k)}: ${re.toString()}`)
+        .join(', ')}};\n`,
   );
   writeFileSync(path.join(dir, 'schema.d.cts'), HEADER('types') + SCHEMA_DTS);
   return { units: plan.units.size, roots: plan.roots.length };
@@ -732,7 +789,8 @@ async function main() {
   mkdirSync(path.join(tmp, 'runtime'), { recursive: true });
   try {
     const ranges = await numericRanges(tmp);
-    for (const [name, text] of Object.entries(RUNTIME)) writeFileSync(path.join(tmp, 'runtime', name), HEADER('runtime helper') + text);
+    for (const [name, text] of Object.entries(RUNTIME))
+      writeFileSync(path.join(tmp, 'runtime', name), HEADER('runtime helper') + text);
     const warnings = [];
     const plans = bundles.map((b) => planBundle(b, warnings, ranges));
     const shared = sharedUnits(plans);
@@ -747,11 +805,16 @@ async function main() {
     for (const plan of plans) {
       const { units, roots } = emitBundle(plan, shared, sharedEntries, ranges, tmp, written);
       const count = Object.values(plan.methods).reduce((n, rows) => n + rows.length, 0);
-      console.log(`build-validators: ${plan.name}: ${count} methods, ${roots} roots, ${units} definitions (${[...plan.units.keys()].filter((p) => shared.has(p)).length} shared)`);
+      console.log(
+        `build-validators: ${plan.name}: ${count} methods, ${roots} roots, ${units} definitions (${[...plan.units.keys()].filter((p) => shared.has(p)).length} shared)`,
+      );
     }
     for (const w of new Set(warnings)) console.warn(`build-validators: warning: ${w}`);
     const source = dir === path.dirname(require.resolve('@cask/schema/package.json')) ? '@cask/schema' : dir;
-    const digest = createHash('sha256').update(bundles.map((b) => readFileSync(b.file)).join('\n')).digest('hex').slice(0, 16);
+    const digest = createHash('sha256')
+      .update(bundles.map((b) => readFileSync(b.file)).join('\n'))
+      .digest('hex')
+      .slice(0, 16);
     writeFileSync(
       path.join(tmp, 'README.md'),
       `# generated/\n\nGenerated by \`scripts/build-validators.mjs\` from ${source} (schema sha256 ${digest}).\n` +

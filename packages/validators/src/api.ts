@@ -46,66 +46,70 @@ export interface ValidateMessageOptions extends ValidateOptions {
 /** The validator functions of one entry point. */
 export interface Validators {
   /** Validates the params of a request the client sends (`turn/start`, ...). */
-  validateClientRequest<M extends string>(
+  validateClientRequest: <M extends string>(
     method: M,
     params: unknown,
     opts?: ValidateOptions,
-  ): ValidationResult<ClientRequestParamsOf<M>>;
+  ) => ValidationResult<ClientRequestParamsOf<M>>;
   /** Validates the result the server returns for client request `method`. */
-  validateServerResult<M extends string>(
+  validateServerResult: <M extends string>(
     method: M,
     result: unknown,
     opts?: ValidateOptions,
-  ): ValidationResult<ClientRequestResultOf<M>>;
+  ) => ValidationResult<ClientRequestResultOf<M>>;
   /** Validates the params of a notification the server sends (`turn/completed`, ...). */
-  validateServerNotification<M extends string>(
+  validateServerNotification: <M extends string>(
     method: M,
     params: unknown,
     opts?: ValidateOptions,
-  ): ValidationResult<ServerNotificationParamsOf<M>>;
+  ) => ValidationResult<ServerNotificationParamsOf<M>>;
   /** Validates the params of a request the server sends (approvals, ...). */
-  validateServerRequest<M extends string>(
+  validateServerRequest: <M extends string>(
     method: M,
     params: unknown,
     opts?: ValidateOptions,
-  ): ValidationResult<ServerRequestParamsOf<M>>;
+  ) => ValidationResult<ServerRequestParamsOf<M>>;
   /** Validates the result the client returns for server request `method`. */
-  validateClientResult<M extends string>(
+  validateClientResult: <M extends string>(
     method: M,
     result: unknown,
     opts?: ValidateOptions,
-  ): ValidationResult<ServerRequestResultOf<M>>;
+  ) => ValidationResult<ServerRequestResultOf<M>>;
   /** Validates the params of a notification the client sends (`initialized`). */
-  validateClientNotification<M extends string>(
+  validateClientNotification: <M extends string>(
     method: M,
     params: unknown,
     opts?: ValidateOptions,
-  ): ValidationResult<ClientNotificationParamsOf<M>>;
+  ) => ValidationResult<ClientNotificationParamsOf<M>>;
   /**
    * Validates a whole message travelling in `direction`: its envelope, and
    * the params (requests, notifications) or the result (responses, when
    * `opts.method` names the request answered). Issue pointers are relative to
    * the message (`/params/input/0/type`).
    */
-  validateMessage(msg: unknown, direction: Direction, opts?: ValidateMessageOptions): ValidationResult<ClassifiedMessage>;
+  validateMessage: (
+    msg: unknown,
+    direction: Direction,
+    opts?: ValidateMessageOptions,
+  ) => ValidationResult<ClassifiedMessage>;
   /** The methods of one union in the selected bundle, in schema order. */
-  listMethods(kind: MethodKind, opts?: ValidateOptions): readonly string[];
+  listMethods: (kind: MethodKind, opts?: ValidateOptions) => readonly string[];
   /** Whether `method` belongs to the given union in the selected bundle. */
-  isKnownMethod(kind: MethodKind, method: string, opts?: ValidateOptions): boolean;
+  isKnownMethod: (kind: MethodKind, method: string, opts?: ValidateOptions) => boolean;
   /** Type guard: `method` is a client request method. */
-  isClientRequestMethod(method: string, opts?: ValidateOptions): method is ClientRequestMethod;
+  isClientRequestMethod: (method: string, opts?: ValidateOptions) => method is ClientRequestMethod;
   /** Type guard: `method` is a client notification method. */
-  isClientNotificationMethod(method: string, opts?: ValidateOptions): method is ClientNotificationMethod;
+  isClientNotificationMethod: (method: string, opts?: ValidateOptions) => method is ClientNotificationMethod;
   /** Type guard: `method` is a server request method. */
-  isServerRequestMethod(method: string, opts?: ValidateOptions): method is ServerRequestMethod;
+  isServerRequestMethod: (method: string, opts?: ValidateOptions) => method is ServerRequestMethod;
   /** Type guard: `method` is a server notification method. */
-  isServerNotificationMethod(method: string, opts?: ValidateOptions): method is ServerNotificationMethod;
+  isServerNotificationMethod: (method: string, opts?: ValidateOptions) => method is ServerNotificationMethod;
   /** Where each request method's result schema came from (see the README's "Results"). */
-  resultLinkSource(
+  resultLinkSource: (
     kind: 'clientRequest' | 'serverRequest',
     method: string,
     opts?: ValidateOptions,
-  ): 'x-result' | 'convention' | null | undefined;
+  ) => 'x-result' | 'convention' | null | undefined;
 }
 
 const KIND_WORDS: Record<MethodKind, string> = {
@@ -114,6 +118,12 @@ const KIND_WORDS: Record<MethodKind, string> = {
   serverRequest: 'server request',
   serverNotification: 'server notification',
 };
+
+/** The first 60 characters of a value's JSON (empty when it has none, like a function). */
+function rendered(value: unknown): string {
+  if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return '';
+  return JSON.stringify(value).slice(0, 60);
+}
 
 function fail(subject: string, errors: ValidationIssue[]): ValidationFailure {
   return { ok: false, errors, message: formatIssues(subject, errors) };
@@ -166,7 +176,13 @@ export function createValidators(select: (opts?: ValidateOptions) => Bundle, hin
   };
 
   /** Runs root `index`: undefined when valid, else the failure explained from the schema. */
-  const run = (bundle: Bundle, index: number, value: unknown, method: string, what: string): ValidationFailure | undefined => {
+  const run = (
+    bundle: Bundle,
+    index: number,
+    value: unknown,
+    method: string,
+    what: string,
+  ): ValidationFailure | undefined => {
     if (bundle.validator(index)(value)) return undefined;
     return fail(`${method} ${what}`, explain(bundle, bundle.pointer(index), value));
   };
@@ -189,7 +205,8 @@ export function createValidators(select: (opts?: ValidateOptions) => Bundle, hin
     const row = bundle.byKind[kind].get(method);
     if (!row) return unknownMethod(kind, method, bundle);
     if (params === undefined) {
-      if (row.paramsRequired) return fail(`${method} params`, [{ pointer: '', reason: 'are required', keyword: 'required' }]);
+      if (row.paramsRequired)
+        return fail(`${method} params`, [{ pointer: '', reason: 'are required', keyword: 'required' }]);
       return undefined;
     }
     if (row.params === null) {
@@ -199,7 +216,7 @@ export function createValidators(select: (opts?: ValidateOptions) => Bundle, hin
           pointer: '',
           reason: 'must be absent: this method takes no params',
           keyword: 'params',
-          got: JSON.stringify(params)?.slice(0, 60) ?? '',
+          got: rendered(params),
         },
       ]);
     }
@@ -229,8 +246,12 @@ export function createValidators(select: (opts?: ValidateOptions) => Bundle, hin
 
   const checkParams = (kind: MethodKind, method: string, params: unknown, opts?: ValidateOptions) =>
     paramsFailure(kind, method, params, opts) ?? { ok: true as const, value: params };
-  const checkResult = (kind: 'clientRequest' | 'serverRequest', method: string, result: unknown, opts?: ValidateOptions) =>
-    resultFailure(kind, method, result, opts) ?? { ok: true as const, value: result };
+  const checkResult = (
+    kind: 'clientRequest' | 'serverRequest',
+    method: string,
+    result: unknown,
+    opts?: ValidateOptions,
+  ) => resultFailure(kind, method, result, opts) ?? { ok: true as const, value: result };
 
   const validateMessage = (
     msg: unknown,
@@ -239,7 +260,8 @@ export function createValidators(select: (opts?: ValidateOptions) => Bundle, hin
   ): ValidationResult<ClassifiedMessage> => {
     const c = classifyMessage(msg);
     const dirWord = direction === 'c2s' ? 'client' : 'server';
-    if (c.kind === 'invalid') return fail(`${dirWord} message`, [{ pointer: '', reason: c.reason, keyword: 'envelope' }]);
+    if (c.kind === 'invalid')
+      return fail(`${dirWord} message`, [{ pointer: '', reason: c.reason, keyword: 'envelope' }]);
     const bundle = select(opts);
     const subject = () =>
       c.kind === 'request' || c.kind === 'notification'
@@ -256,7 +278,12 @@ export function createValidators(select: (opts?: ValidateOptions) => Bundle, hin
       inner = paramsFailure(direction === 'c2s' ? 'clientRequest' : 'serverRequest', c.method, c.params, opts);
     } else if (c.kind === 'notification') {
       member = '/params';
-      inner = paramsFailure(direction === 'c2s' ? 'clientNotification' : 'serverNotification', c.method, c.params, opts);
+      inner = paramsFailure(
+        direction === 'c2s' ? 'clientNotification' : 'serverNotification',
+        c.method,
+        c.params,
+        opts,
+      );
     } else if (c.kind === 'response' && opts?.method !== undefined) {
       member = '/result';
       // A server response answers a client request, and vice versa.

@@ -18,7 +18,9 @@ const EXPERIMENTAL = new Bundle('experimental', table, loaders);
 
 function select(opts?: ValidateOptions): Bundle {
   if (opts?.experimental === false)
-    throw new Error('@cask/validators/experimental validates the experimental API only; import @cask/validators/stable or @cask/validators');
+    throw new Error(
+      '@cask/validators/experimental validates the experimental API only; import @cask/validators/stable or @cask/validators',
+    );
   return EXPERIMENTAL;
 }
 
@@ -43,5 +45,9 @@ export const {
 } = validators;
 
 /** Method lists of the experimental API, in schema order. */
-export const { CLIENT_REQUEST_METHODS, CLIENT_NOTIFICATION_METHODS, SERVER_REQUEST_METHODS, SERVER_NOTIFICATION_METHODS } =
-  methodLists(EXPERIMENTAL);
+export const {
+  CLIENT_REQUEST_METHODS,
+  CLIENT_NOTIFICATION_METHODS,
+  SERVER_REQUEST_METHODS,
+  SERVER_NOTIFICATION_METHODS,
+} = methodLists(EXPERIMENTAL);

@@ -44,5 +44,9 @@ export const {
 } = validators;
 
 /** Method lists of the stable API, in schema order (read from the schema's unions, never hard-coded). */
-export const { CLIENT_REQUEST_METHODS, CLIENT_NOTIFICATION_METHODS, SERVER_REQUEST_METHODS, SERVER_NOTIFICATION_METHODS } =
-  methodLists(STABLE);
+export const {
+  CLIENT_REQUEST_METHODS,
+  CLIENT_NOTIFICATION_METHODS,
+  SERVER_REQUEST_METHODS,
+  SERVER_NOTIFICATION_METHODS,
+} = methodLists(STABLE);

@@ -71,8 +71,15 @@ function equal(a: unknown, b: unknown): boolean {
   return false;
 }
 
-/** Code points, as JSON Schema counts a string's length. */
-const codePoints = (s: string) => [...s].length;
+/** Code points, as JSON Schema counts a string's length (a surrogate pair is one). */
+function codePoints(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++, n++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
+  }
+  return n;
+}
 
 // ajv evaluates keywords in groups: the untyped ones, then number, string, array
 // and object keywords, each group only for data of its type.
@@ -85,7 +92,12 @@ const GROUPS: Array<{ type: string; keywords: string[] }> = [
     keywords: ['maxProperties', 'minProperties', 'required', 'additionalProperties', 'properties', 'patternProperties'],
   },
 ];
-const COMPARISON: Record<string, string> = { maximum: '<=', minimum: '>=', exclusiveMaximum: '<', exclusiveMinimum: '>' };
+const COMPARISON: Record<string, string> = {
+  maximum: '<=',
+  minimum: '>=',
+  exclusiveMaximum: '<',
+  exclusiveMinimum: '>',
+};
 
 class Walk {
   readonly errors: RawError[] = [];
@@ -106,9 +118,16 @@ class Walk {
     if (!isObject(schema) || depth > 256) return true;
     const start = this.errors.length;
     const s: Schema = schema;
-    const types = s.type === undefined ? [] : Array.isArray(s.type) ? s.type.map(String) : [String(s.type)];
+    const types: string[] =
+      typeof s.type === 'string'
+        ? [s.type]
+        : Array.isArray(s.type)
+          ? s.type.filter((t): t is string => typeof t === 'string')
+          : [];
     const typeOk = types.length === 0 || types.some((t) => hasType(t, data));
-    const typeError = () => this.add('type', at, pointer, { type: s.type }, `must be ${types.join(',')}`);
+    const typeError = () => {
+      this.add('type', at, pointer, { type: s.type }, `must be ${types.join(',')}`);
+    };
     const group = types.length === 1 ? GROUPS.find((g) => g.type === types[0]) : undefined;
     const typeInGroup = group !== undefined && group.keywords.some((k) => Object.hasOwn(s, k));
     if (!typeInGroup && !typeOk) typeError();
@@ -155,7 +174,13 @@ class Walk {
       this.add('oneOf', at, pointer, { passingSchemas: passing }, 'must match exactly one schema in oneOf');
       return;
     }
-    this.add(keyword, at, pointer, keyword === 'oneOf' ? { passingSchemas: null } : {}, `must match ${keyword === 'oneOf' ? 'exactly one schema' : 'a schema'} in ${keyword}`);
+    this.add(
+      keyword,
+      at,
+      pointer,
+      keyword === 'oneOf' ? { passingSchemas: null } : {},
+      `must match ${keyword === 'oneOf' ? 'exactly one schema' : 'a schema'} in ${keyword}`,
+    );
   }
 
   private groupKeywords(type: string, s: Schema, pointer: string, data: unknown, at: string, depth: number) {
@@ -163,26 +188,41 @@ class Walk {
       for (const k of ['maximum', 'minimum', 'exclusiveMaximum', 'exclusiveMinimum']) {
         const limit = s[k];
         if (typeof limit !== 'number') continue;
-        const ok = k === 'maximum' ? data <= limit : k === 'minimum' ? data >= limit : k === 'exclusiveMaximum' ? data < limit : data > limit;
+        const ok =
+          k === 'maximum'
+            ? data <= limit
+            : k === 'minimum'
+              ? data >= limit
+              : k === 'exclusiveMaximum'
+                ? data < limit
+                : data > limit;
         if (!ok) this.add(k, at, pointer, { comparison: COMPARISON[k], limit }, `must be ${COMPARISON[k]} ${limit}`);
       }
       if (typeof s.multipleOf === 'number' && !Number.isInteger(data / s.multipleOf))
         this.add('multipleOf', at, pointer, { multipleOf: s.multipleOf }, `must be multiple of ${s.multipleOf}`);
       if (typeof s.format === 'string') {
         const f = numericFormats[s.format];
-        if (f && !f.validate(data)) this.add('format', at, pointer, { format: s.format }, `must match format "${s.format}"`);
+        if (f && !f.validate(data))
+          this.add('format', at, pointer, { format: s.format }, `must match format "${s.format}"`);
       }
     } else if (type === 'string' && typeof data === 'string') {
       const len = s.minLength !== undefined || s.maxLength !== undefined ? codePoints(data) : 0;
       if (typeof s.maxLength === 'number' && len > s.maxLength)
         this.add('maxLength', at, pointer, { limit: s.maxLength }, `must NOT have more than ${s.maxLength} characters`);
       if (typeof s.minLength === 'number' && len < s.minLength)
-        this.add('minLength', at, pointer, { limit: s.minLength }, `must NOT have fewer than ${s.minLength} characters`);
+        this.add(
+          'minLength',
+          at,
+          pointer,
+          { limit: s.minLength },
+          `must NOT have fewer than ${s.minLength} characters`,
+        );
       if (typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(data))
         this.add('pattern', at, pointer, { pattern: s.pattern }, `must match pattern "${s.pattern}"`);
       if (typeof s.format === 'string') {
         const re = this.ctx.stringFormats[s.format];
-        if (re && !re.test(data)) this.add('format', at, pointer, { format: s.format }, `must match format "${s.format}"`);
+        if (re && !re.test(data))
+          this.add('format', at, pointer, { format: s.format }, `must match format "${s.format}"`);
       }
     } else if (type === 'array' && Array.isArray(data)) {
       this.arrayKeywords(s, pointer, data, at, depth);
@@ -200,7 +240,13 @@ class Walk {
       for (let i = data.length - 1; i > 0; i--) {
         const j = data.findIndex((x, k) => k < i && equal(x, data[i]));
         if (j !== -1) {
-          this.add('uniqueItems', at, pointer, { i, j }, `must NOT have duplicate items (items ## ${j} and ${i} are identical)`);
+          this.add(
+            'uniqueItems',
+            at,
+            pointer,
+            { i, j },
+            `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
+          );
           break;
         }
       }
@@ -220,9 +266,21 @@ class Walk {
   private objectKeywords(s: Schema, pointer: string, data: Record<string, unknown>, at: string, depth: number) {
     const keys = Object.keys(data);
     if (typeof s.maxProperties === 'number' && keys.length > s.maxProperties)
-      this.add('maxProperties', at, pointer, { limit: s.maxProperties }, `must NOT have more than ${s.maxProperties} properties`);
+      this.add(
+        'maxProperties',
+        at,
+        pointer,
+        { limit: s.maxProperties },
+        `must NOT have more than ${s.maxProperties} properties`,
+      );
     if (typeof s.minProperties === 'number' && keys.length < s.minProperties)
-      this.add('minProperties', at, pointer, { limit: s.minProperties }, `must NOT have fewer than ${s.minProperties} properties`);
+      this.add(
+        'minProperties',
+        at,
+        pointer,
+        { limit: s.minProperties },
+        `must NOT have fewer than ${s.minProperties} properties`,
+      );
     if (Array.isArray(s.required)) {
       for (const name of s.required.map(String)) {
         if (data[name] === undefined)
@@ -235,7 +293,13 @@ class Walk {
       for (const key of keys) {
         if (Object.hasOwn(props, key) || patterns.some((p) => new RegExp(p, 'u').test(key))) continue;
         if (s.additionalProperties === false)
-          this.add('additionalProperties', at, pointer, { additionalProperty: key }, 'must NOT have additional properties');
+          this.add(
+            'additionalProperties',
+            at,
+            pointer,
+            { additionalProperty: key },
+            'must NOT have additional properties',
+          );
         else this.check(`${pointer}/additionalProperties`, data[key], `${at}/${escapeSegment(key)}`, depth + 1);
       }
     }
@@ -247,7 +311,12 @@ class Walk {
       const re = new RegExp(p, 'u');
       for (const key of keys) {
         if (re.test(key))
-          this.check(`${pointer}/patternProperties/${escapeSegment(p)}`, data[key], `${at}/${escapeSegment(key)}`, depth + 1);
+          this.check(
+            `${pointer}/patternProperties/${escapeSegment(p)}`,
+            data[key],
+            `${at}/${escapeSegment(key)}`,
+            depth + 1,
+          );
       }
     }
   }

@@ -18,7 +18,9 @@ const STABLE = new Bundle('stable', table, loaders);
 
 function select(opts?: ValidateOptions): Bundle {
   if (opts?.experimental === true)
-    throw new Error('@cask/validators/stable validates the stable API only; import @cask/validators/experimental or @cask/validators');
+    throw new Error(
+      '@cask/validators/stable validates the stable API only; import @cask/validators/experimental or @cask/validators',
+    );
   return STABLE;
 }
 
@@ -43,5 +45,9 @@ export const {
 } = validators;
 
 /** Method lists of the stable API, in schema order. */
-export const { CLIENT_REQUEST_METHODS, CLIENT_NOTIFICATION_METHODS, SERVER_REQUEST_METHODS, SERVER_NOTIFICATION_METHODS } =
-  methodLists(STABLE);
+export const {
+  CLIENT_REQUEST_METHODS,
+  CLIENT_NOTIFICATION_METHODS,
+  SERVER_REQUEST_METHODS,
+  SERVER_NOTIFICATION_METHODS,
+} = methodLists(STABLE);

@@ -14,7 +14,11 @@ import { validateMessage } from '../src/index.js';
 const require = createRequire(import.meta.url);
 const bundles = [
   new Bundle('stable', stableTable, () => require('../generated/stable/loaders.cjs') as GeneratedLoaders),
-  new Bundle('experimental', experimentalTable, () => require('../generated/experimental/loaders.cjs') as GeneratedLoaders),
+  new Bundle(
+    'experimental',
+    experimentalTable,
+    () => require('../generated/experimental/loaders.cjs') as GeneratedLoaders,
+  ),
 ];
 
 /** A small deterministic generator (mulberry32), so failures reproduce. */
@@ -41,19 +45,36 @@ function paths(v: Json, at: Array<string | number> = []): Array<Array<string | n
 
 const REPLACEMENTS: Json[] = [null, 42, 1.5, -1, 2 ** 60, '', 'bogus', true, [], {}, { __extra: 1 }, [1, 'x']];
 
+/** Picks one element of a non-empty list. */
+function pick<T>(list: readonly T[], next: () => number): T {
+  const item = list[Math.floor(next() * list.length)];
+  if (item === undefined) throw new Error('pick from an empty list');
+  return item;
+}
+
 /** A copy of `v` with one value replaced, removed, or given an extra member. */
 function mutate(v: Json, next: () => number): Json {
   const copy = structuredClone(v);
-  const all = paths(copy);
-  const path = all[Math.floor(next() * all.length)]!;
-  if (path.length === 0) return REPLACEMENTS[Math.floor(next() * REPLACEMENTS.length)]!;
+  const path = pick(paths(copy), next);
+  const last = path.at(-1);
+  if (last === undefined) return pick(REPLACEMENTS, next);
   let parent: Json = copy;
-  for (const seg of path.slice(0, -1)) parent = (parent as Record<string | number, Json>)[seg]!;
-  const last = path[path.length - 1]!;
+  for (const seg of path.slice(0, -1)) {
+    const child: Json | undefined = Array.isArray(parent)
+      ? parent[Number(seg)]
+      : isRecord(parent)
+        ? parent[seg]
+        : undefined;
+    if (child === undefined) return copy;
+    parent = child;
+  }
   const roll = next();
-  if (roll < 0.2 && isRecord(parent)) delete parent[last as string];
-  else if (roll < 0.3 && isRecord(parent)) parent.__unknown = 'x';
-  else (parent as Record<string | number, Json>)[last] = REPLACEMENTS[Math.floor(next() * REPLACEMENTS.length)]!;
+  if (isRecord(parent)) {
+    const key = String(last);
+    if (roll < 0.2) Reflect.deleteProperty(parent, key);
+    else if (roll < 0.3) parent.__unknown = 'x';
+    else parent[key] = pick(REPLACEMENTS, next);
+  } else if (Array.isArray(parent)) parent[Number(last)] = pick(REPLACEMENTS, next);
   return copy;
 }
 
@@ -61,17 +82,31 @@ function mutate(v: Json, next: () => number): Json {
 function payloads(bundle: Bundle): Array<{ root: number; value: Json; label: string }> {
   const out: Array<{ root: number; value: Json; label: string }> = [];
   for (const { text, dir, method } of loadCorpus()) {
-    const msg = JSON.parse(text) as { [k: string]: Json };
+    const wire = JSON.parse(text) as { [k: string]: Json };
+    const msg: { [k: string]: Json | undefined } = wire;
     if (typeof msg.method === 'string') {
-      const kind = 'id' in msg ? (dir === 'c2s' ? 'clientRequest' : 'serverRequest') : dir === 'c2s' ? 'clientNotification' : 'serverNotification';
+      const kind =
+        'id' in msg
+          ? dir === 'c2s'
+            ? 'clientRequest'
+            : 'serverRequest'
+          : dir === 'c2s'
+            ? 'clientNotification'
+            : 'serverNotification';
       const row = bundle.byKind[kind].get(msg.method);
-      if (row?.params != null && msg.params !== undefined) out.push({ root: row.params, value: msg.params, label: `${dir} ${msg.method} params` });
+      if (row?.params != null && msg.params !== undefined)
+        out.push({ root: row.params, value: msg.params, label: `${dir} ${msg.method} params` });
     } else if (method && 'result' in msg) {
       const row = bundle.byKind[dir === 's2c' ? 'clientRequest' : 'serverRequest'].get(method);
-      if (row?.result != null) out.push({ root: row.result, value: msg.result!, label: `${dir} ${method} result` });
+      const result = msg.result;
+      if (row?.result != null && result !== undefined)
+        out.push({ root: row.result, value: result, label: `${dir} ${method} result` });
     }
-    const env = bundle.envelopeOf['method' in msg ? ('id' in msg ? 'request' : 'notification') : 'error' in msg ? 'error' : 'response'];
-    if (env !== undefined) out.push({ root: env, value: msg, label: `${dir} envelope` });
+    const env =
+      bundle.envelopeOf[
+        'method' in msg ? ('id' in msg ? 'request' : 'notification') : 'error' in msg ? 'error' : 'response'
+      ];
+    if (env !== undefined) out.push({ root: env, value: wire, label: `${dir} envelope` });
   }
   return out;
 }
@@ -93,7 +128,9 @@ describe('fast validators and the explainer agree', () => {
           const detailed = bundle.detailed(bundle.pointer(root));
           const slow = detailed(candidate);
           if (fast !== slow) {
-            expect.fail(`${label}: generated code says ${fast}, the schema walk says ${slow} for ${JSON.stringify(candidate).slice(0, 400)}`);
+            expect.fail(
+              `${label}: generated code says ${fast}, the schema walk says ${slow} for ${JSON.stringify(candidate).slice(0, 400)}`,
+            );
           }
           if (!fast) invalid++;
           checked++;
