@@ -34,9 +34,12 @@ if (corpusFile && typeof mod.validateMessage === 'function') {
     const key = `${dir} ${msg.method ?? `response to ${method}`}`;
     if (seen.has(key) || (msg.method === undefined && method === undefined)) continue;
     seen.add(key);
+    const c = process.cpuUsage();
     const t = performance.now();
     const r = mod.validateMessage(msg, dir, method ? { method } : {});
-    firsts.push({ key, ms: performance.now() - t, ok: r.ok });
+    const ms = performance.now() - t;
+    const used = process.cpuUsage(c);
+    firsts.push({ key, ms, cpu: (used.user + used.system) / 1000, ok: r.ok });
   }
   globalThis.gc();
   const m2 = process.memoryUsage();

@@ -119,6 +119,12 @@ const KIND_WORDS: Record<MethodKind, string> = {
   serverNotification: 'server notification',
 };
 
+/** The subject of a message's failure: `turn/start request`, `turn/start response`, `server error response`. */
+function subjectOf(c: ClassifiedMessage, dirWord: string, opts?: ValidateMessageOptions): string {
+  if (c.kind === 'request' || c.kind === 'notification') return `${c.method} ${c.kind}`;
+  return `${opts?.method ?? dirWord} ${c.kind === 'error' ? 'error response' : 'response'}`;
+}
+
 /** The first 60 characters of a value's JSON (empty when it has none, like a function). */
 function rendered(value: unknown): string {
   if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return '';
@@ -196,12 +202,11 @@ export function createValidators(select: (opts?: ValidateOptions) => Bundle, hin
 
   // The checks return undefined when the value is valid: the hot path allocates nothing.
   const paramsFailure = (
+    bundle: Bundle,
     kind: MethodKind,
     method: string,
     params: unknown,
-    opts?: ValidateOptions,
   ): ValidationFailure | undefined => {
-    const bundle = select(opts);
     const row = bundle.byKind[kind].get(method);
     if (!row) return unknownMethod(kind, method, bundle);
     if (params === undefined) {
@@ -224,12 +229,11 @@ export function createValidators(select: (opts?: ValidateOptions) => Bundle, hin
   };
 
   const resultFailure = (
+    bundle: Bundle,
     kind: 'clientRequest' | 'serverRequest',
     method: string,
     result: unknown,
-    opts?: ValidateOptions,
   ): ValidationFailure | undefined => {
-    const bundle = select(opts);
     const row = bundle.byKind[kind].get(method);
     if (!row) return unknownMethod(kind, method, bundle);
     if (row.result === null || row.result === undefined) {
@@ -245,13 +249,13 @@ export function createValidators(select: (opts?: ValidateOptions) => Bundle, hin
   };
 
   const checkParams = (kind: MethodKind, method: string, params: unknown, opts?: ValidateOptions) =>
-    paramsFailure(kind, method, params, opts) ?? { ok: true as const, value: params };
+    paramsFailure(select(opts), kind, method, params) ?? { ok: true as const, value: params };
   const checkResult = (
     kind: 'clientRequest' | 'serverRequest',
     method: string,
     result: unknown,
     opts?: ValidateOptions,
-  ) => resultFailure(kind, method, result, opts) ?? { ok: true as const, value: result };
+  ) => resultFailure(select(opts), kind, method, result) ?? { ok: true as const, value: result };
 
   const validateMessage = (
     msg: unknown,
@@ -263,37 +267,33 @@ export function createValidators(select: (opts?: ValidateOptions) => Bundle, hin
     if (c.kind === 'invalid')
       return fail(`${dirWord} message`, [{ pointer: '', reason: c.reason, keyword: 'envelope' }]);
     const bundle = select(opts);
-    const subject = () =>
-      c.kind === 'request' || c.kind === 'notification'
-        ? `${c.method} ${c.kind}`
-        : `${opts?.method ?? dirWord} ${c.kind === 'error' ? 'error response' : 'response'}`;
     const envelope = bundle.envelopeOf[c.kind];
     if (envelope !== undefined && !bundle.validator(envelope)(msg)) {
-      return fail(subject(), explain(bundle, bundle.pointer(envelope), msg));
+      return fail(subjectOf(c, dirWord, opts), explain(bundle, bundle.pointer(envelope), msg));
     }
     let inner: ValidationFailure | undefined;
     let member = '';
     if (c.kind === 'request') {
       member = '/params';
-      inner = paramsFailure(direction === 'c2s' ? 'clientRequest' : 'serverRequest', c.method, c.params, opts);
+      inner = paramsFailure(bundle, direction === 'c2s' ? 'clientRequest' : 'serverRequest', c.method, c.params);
     } else if (c.kind === 'notification') {
       member = '/params';
       inner = paramsFailure(
+        bundle,
         direction === 'c2s' ? 'clientNotification' : 'serverNotification',
         c.method,
         c.params,
-        opts,
       );
     } else if (c.kind === 'response' && opts?.method !== undefined) {
       member = '/result';
       // A server response answers a client request, and vice versa.
-      inner = resultFailure(direction === 's2c' ? 'clientRequest' : 'serverRequest', opts.method, c.result, opts);
+      inner = resultFailure(bundle, direction === 's2c' ? 'clientRequest' : 'serverRequest', opts.method, c.result);
     }
     if (inner) {
       const unknown = inner.errors.length === 1 && inner.errors[0]?.keyword === 'method';
       if (unknown) return inner;
       const errors = inner.errors.map((e) => ({ ...e, pointer: `${member}${e.pointer}` }));
-      return { ok: false, errors, message: formatIssues(subject(), errors) };
+      return { ok: false, errors, message: formatIssues(subjectOf(c, dirWord, opts), errors) };
     }
     return { ok: true, value: c };
   };
