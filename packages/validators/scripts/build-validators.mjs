@@ -279,7 +279,9 @@ function prepare(definitions, node, deps, ranges, inline = new Map()) {
     } else if (k === 'type') out[k] = Array.isArray(v) ? [...new Set(v.map(asNumber))] : asNumber(v);
     else if (k === 'enum' || k === 'const' || k === 'required') out[k] = v;
     else if (k === 'properties' || k === 'patternProperties') {
-      out[k] = Object.fromEntries(Object.entries(v).map(([p, s]) => [p, prepare(definitions, s, deps, ranges, inline)]));
+      out[k] = Object.fromEntries(
+        Object.entries(v).map(([p, s]) => [p, prepare(definitions, s, deps, ranges, inline)]),
+      );
     } else out[k] = prepare(definitions, v, deps, ranges, inline);
   }
   // A lone inlined definition needs no allOf around it.
