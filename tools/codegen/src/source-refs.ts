@@ -12,8 +12,7 @@
  * @module
  */
 import ts from 'typescript';
-import { isObject, type Json, type JsonObject } from './json.js';
-import type { Definitions } from './postprocess.js';
+import { isObject, type Definitions, type Json, type JsonObject } from './json.js';
 import type { ProtocolModel } from './protocol.js';
 
 const REF = '#/definitions/';

@@ -77,7 +77,10 @@ export interface Thread {
   gitInfo?: GitInfo | null;
   /** User-facing title of the thread. */
   name?: string | null;
-  /** Project the server has assigned the thread to, or `null`. */
+  /**
+   * Project the server has assigned the thread to, or `null`.
+   * @schemaRequired
+   */
   projectId: string | null;
   /** The section the user filed this thread under, if any. */
   section?: ThreadSection | null;

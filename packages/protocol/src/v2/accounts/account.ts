@@ -27,7 +27,10 @@ interface ApiKeyAccount {
 
 /** Signed in with a ChatGPT account. */
 interface ChatgptAccount {
-  /** The account's e-mail address, when known. */
+  /**
+   * The account's e-mail address, when known.
+   * @schemaRequired
+   */
   email: string | null;
   planType: PlanType;
   type: 'chatgpt';

@@ -217,7 +217,10 @@ export interface McpServerStatusUpdatedNotification {
 /** Selects which hosted app and linked account a resource is read through. */
 export interface McpResourceReadTarget {
   connectorId: string;
-  /** The linked account; `null` asks for access without authentication, if the app allows it. */
+  /**
+   * The linked account; `null` asks for access without authentication, if the app allows it.
+   * @schemaRequired
+   */
   linkId: string | null;
 }
 

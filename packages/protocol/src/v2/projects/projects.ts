@@ -193,6 +193,9 @@ export interface ProjectChangedNotification {
 /** Params of `thread/project/updated`: a thread moved to another project, or out of one. */
 export interface ThreadProjectUpdatedNotification {
   threadId: string;
-  /** The thread's project now; `null` when it has none. */
+  /**
+   * The thread's project now; `null` when it has none.
+   * @schemaRequired
+   */
   projectId: string | null;
 }
