@@ -9,3 +9,4 @@ export type * from './derived.js';
 export type * from './v1/initialize.js';
 export type * from './fuzzyFileSearch.js';
 export type * from './v2/index.js';
+export type * from './legacy/index.js';

@@ -33,6 +33,7 @@ import type {
   ExtensionsServerNotifications,
   ExtensionsServerRequests,
 } from './methods/extensions.js';
+import type { LegacyClientRequests } from './methods/legacy.js';
 import type { InitializeParams, InitializeResponse } from './v1/initialize.js';
 import type { ThreadStartParams, ThreadStartResponse } from './v2/threads/lifecycle.js';
 import type { TurnInterruptParams, TurnInterruptResponse, TurnStartParams, TurnStartResponse } from './v2/turn.js';
@@ -69,7 +70,8 @@ export interface ClientRequests
     ConfigClientRequests,
     ModelsClientRequests,
     ExecClientRequests,
-    ExtensionsClientRequests {
+    ExtensionsClientRequests,
+    LegacyClientRequests {
   /** Opens the connection; must be the first request. */
   initialize: { params: InitializeParams; result: InitializeResponse };
   /** Creates a new thread (a conversation) and subscribes to its events. */

@@ -9,6 +9,7 @@ import * as TJS from 'typescript-json-schema';
 import { applyExperimental } from './experimental.js';
 import { canonicalJson, type Schema } from './json.js';
 import { buildUnion, entryFileTypes, fileTitles, layout, placeFiles } from './layout.js';
+import { LEGACY_BUNDLE_FILE, LEGACY_DIR, legacyBundle } from './legacy.js';
 import { SCHEMA_REQUIRED_KEYWORD } from './option-fields.js';
 import { postProcess, type Definitions } from './postprocess.js';
 import { COMPILER_OPTIONS, loadProtocol, METHOD_MAPS, type ProtocolModel, type UnionName } from './protocol.js';
@@ -133,9 +134,19 @@ export async function generateSchema(options: GenerateOptions = {}): Promise<Map
   return out;
 }
 
-/** Both flavours, keyed by path relative to `schema/` (`json/...`, `json-experimental/...`). */
+/** The legacy part (`legacy/...` relative to `schema/`): the `@legacy` client requests, one bundle file. */
+export function generateLegacy(options: Pick<GenerateOptions, 'protocolEntry'> = {}): Map<string, string> {
+  const { model, defs } = readDefinitions(options.protocolEntry, true);
+  const bundle = legacyBundle(model, defs, GENERATED_COMMENT);
+  return new Map([[`${LEGACY_DIR}/${LEGACY_BUNDLE_FILE}`, canonicalJson(bundle)]]);
+}
+
+/**
+ * Both flavours and the legacy part, keyed by path relative to `schema/`
+ * (`json/...`, `json-experimental/...`, `legacy/...`).
+ */
 export async function generateAll(options: Omit<GenerateOptions, 'experimental'> = {}): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
+  const out = new Map<string, string>(generateLegacy(options));
   for (const [dir, experimental] of [
     [STABLE_DIR, false],
     [EXPERIMENTAL_DIR, true],
@@ -146,14 +157,15 @@ export async function generateAll(options: Omit<GenerateOptions, 'experimental'>
 }
 
 /**
- * Writes both flavours under `dir` (normally the repository's `schema/`),
- * replacing `dir/json` and `dir/json-experimental` entirely.
+ * Writes both flavours and the legacy part under `dir` (normally the repository's `schema/`),
+ * replacing `dir/json`, `dir/json-experimental` and `dir/legacy` entirely.
  * @returns the relative paths written.
  */
 export async function writeSchema(dir: string, options: Omit<GenerateOptions, 'experimental'> = {}): Promise<string[]> {
   const files = await generateAll(options);
   await rm(path.join(dir, STABLE_DIR), { recursive: true, force: true });
   await rm(path.join(dir, EXPERIMENTAL_DIR), { recursive: true, force: true });
+  await rm(path.join(dir, LEGACY_DIR), { recursive: true, force: true });
   for (const [rel, text] of files) {
     const target = path.join(dir, rel);
     await mkdir(path.dirname(target), { recursive: true });

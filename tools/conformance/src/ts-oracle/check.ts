@@ -159,7 +159,8 @@ export function checkTypes(input: CheckInput): TypeResult[] {
       const mine = ours.get(t.name);
       const theirs = exportedTypes(checker, first.getSourceFile(join(f.tree.root, `${file}.ts`))).get(t.name);
       if (!mine || !theirs) {
-        results.push({ flavour: f.flavour, file, name: t.name, direction, category: 'missing', ok: false });
+        const detail = mine ? 'upstream declaration not found by the compiler' : `@cask/protocol exports no type ${t.name}`;
+        results.push({ flavour: f.flavour, file, name: t.name, direction, category: 'missing', ok: false, detail });
         continue;
       }
       const oursToUp = checker.isTypeAssignableTo(mine, theirs);
