@@ -4,7 +4,7 @@
  * @module
  */
 import type { AbsolutePathBuf } from '../common.js';
-import type { PluginShareContext } from './pluginShare.js';
+import type { PluginShareContext } from './pluginShareModel.js';
 import type { AppSummary } from './apps.js';
 
 /** When a plugin's apps ask the user to authenticate. */
