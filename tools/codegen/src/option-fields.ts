@@ -1,9 +1,14 @@
 /**
- * Rule 9, the serde `Option` rule: a property whose TypeScript type is
- * required and nullable (`error: TurnError | null`) is left out of `required`
- * in the schema, because upstream's schema is derived from Rust, where such a
- * field is an `Option<T>` that schemars never lists as required. The
- * TypeScript says more than the schema can: the server always sends the
+ * Rule 9, serde's `Option` and `default` rule: a property that is required in
+ * the TypeScript is left out of `required` in the schema when
+ *
+ * - its type includes `null` (`error: TurnError | null`): in Rust it is an
+ *   `Option<T>`, which schemars never lists as required; or
+ * - it carries `@default` (`isOther: boolean` with `@default false`): in Rust
+ *   it has `#[serde(default)]`, which schemars writes as `default` and never
+ *   lists as required either.
+ *
+ * The TypeScript says more than the schema can: the server always sends the
  * member (ts-rs prints it `error: TurnError | null`), but a peer that leaves
  * it out is still valid on the wire. `@schemaRequired` on the property keeps
  * it required, for the few fields upstream's schema does require although
@@ -15,7 +20,10 @@ import { isObject, mapSchemas, type Definitions, type Json, type JsonObject } fr
 /** The validation keyword typescript-json-schema writes for `@schemaRequired`; it never reaches the output. */
 export const SCHEMA_REQUIRED_KEYWORD = 'schemaRequired';
 
-/** Whether the schema spells out `null` as one of its alternatives (`type: [T, "null"]` or an `anyOf` branch). */
+/**
+ * Whether the schema spells out `null` as one of its alternatives (`type: [T, "null"]` or an `anyOf` branch).
+ * Any-JSON (`JsonValue`) does not count: upstream requires a `serde_json::Value` member unless it is an `Option`.
+ */
 export function isExplicitlyNullable(schema: Json): boolean {
   if (!isObject(schema)) return false;
   if (schema.type === 'null') return true;
@@ -27,13 +35,19 @@ export function isExplicitlyNullable(schema: Json): boolean {
   return false;
 }
 
+/** Whether the property schema carries a `default` (written with `@default`), directly or on its `allOf` wrapper. */
+export function hasDefault(schema: Json): boolean {
+  return isObject(schema) && 'default' in schema;
+}
+
 function applyToObject(node: JsonObject): JsonObject {
   const { properties, required } = node;
   if (!isObject(properties) || !Array.isArray(required)) return node;
   const kept = required.filter((name) => {
     if (typeof name !== 'string') return true;
     const prop = properties[name];
-    return !isExplicitlyNullable(prop ?? false) || (isObject(prop) && SCHEMA_REQUIRED_KEYWORD in prop);
+    if (isObject(prop) && SCHEMA_REQUIRED_KEYWORD in prop) return true;
+    return !isExplicitlyNullable(prop ?? false) && !hasDefault(prop ?? false);
   });
   if (kept.length === required.length) return node;
   const out: JsonObject = { ...node };

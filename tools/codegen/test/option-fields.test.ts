@@ -25,6 +25,17 @@ describe('rule 9: required-but-nullable properties are not required in the schem
     expect(out.OnlyNullable).toEqual({ type: 'object', properties: { x: { type: ['string', 'null'] } } });
   });
 
+  it('drops properties with a `default` (serde default) from `required` too', () => {
+    const withDefault = {
+      Q: {
+        type: 'object',
+        properties: { isOther: { type: 'boolean', default: false }, id: { type: 'string' } },
+        required: ['id', 'isOther'],
+      },
+    };
+    expect(optionFieldsNotRequired(withDefault as never).Q).toMatchObject({ required: ['id'] });
+  });
+
   it('applies inside nested schemas (variants of a union, inline objects)', () => {
     const nested = { U: { oneOf: [defs.OnlyNullable, { type: 'array', items: defs.OnlyNullable }] } };
     const out = optionFieldsNotRequired(structuredClone(nested) as never);

@@ -9,7 +9,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
-import { directions, type Direction } from './direction.js';
+import { directions, type Direction, type ResultRoots } from './direction.js';
+import { RENAMES } from './exceptions.js';
 import type { UpstreamTsTree } from './upstream-ts.js';
 
 /** How our type relates to upstream's. */
@@ -66,7 +67,8 @@ export function requirement(flavour: Flavour, direction: Direction): { oursToUp:
   }
 }
 
-const COMPILER_OPTIONS: ts.CompilerOptions = {
+/** Options of the oracle's program (upstream's files import without extensions, hence `Bundler`). */
+export const COMPILER_OPTIONS: ts.CompilerOptions = {
   strict: true,
   noEmit: true,
   module: ts.ModuleKind.ESNext,
@@ -121,11 +123,19 @@ function resultNames(checker: ts.TypeChecker, ours: ts.SourceFile, mapNames: rea
   return [...names].sort();
 }
 
-/** Maps whose `result`s are sent by the server (client requests) and by the client (server requests). */
+/** Maps whose `result`s are sent by the server (client requests, legacy ones included) and by the client (server requests). */
 export const RESULT_MAPS = {
-  server: ['ClientRequests', 'LegacyClientRequests'],
+  server: ['ClientRequests'],
   client: ['ServerRequests'],
 } as const;
+
+/** The result type names of our request maps, by who sends them. */
+export function resultRoots(checker: ts.TypeChecker, oursFile: ts.SourceFile): ResultRoots {
+  return {
+    clientRequestResults: resultNames(checker, oursFile, RESULT_MAPS.server),
+    serverRequestResults: resultNames(checker, oursFile, RESULT_MAPS.client),
+  };
+}
 
 /**
  * Checks every upstream type of every flavour against ours in one program.
@@ -144,11 +154,8 @@ export function checkTypes(input: CheckInput): TypeResult[] {
   const oursFile = first.getSourceFile(input.oursEntry);
   if (!oursFile) throw new Error(`cannot read ${input.oursEntry}; build @cask/protocol first`);
   const ours = exportedTypes(checker, oursFile);
-  const presentMaps = (names: readonly string[]) => names.filter((n) => ours.has(n) || n !== 'LegacyClientRequests');
-  const roots = {
-    clientRequestResults: resultNames(checker, oursFile, presentMaps(RESULT_MAPS.server)),
-    serverRequestResults: resultNames(checker, oursFile, RESULT_MAPS.client),
-  };
+  const roots = resultRoots(checker, oursFile);
+  const renamed = new Map(RENAMES.map((r) => [r.file, r.ours]));
   const results: TypeResult[] = [];
   const lines: string[] = [`import type * as Ours from ${JSON.stringify(input.oursEntry.replace(/\.d\.ts$/, '.js'))};`];
   const pending: { index: number; line: number }[] = [];
@@ -156,10 +163,11 @@ export function checkTypes(input: CheckInput): TypeResult[] {
     const dirs = directions(f.tree, roots);
     for (const [file, t] of f.tree.types) {
       const direction = dirs.get(file) ?? 'none';
-      const mine = ours.get(t.name);
+      const oursName = renamed.get(file) ?? t.name;
+      const mine = ours.get(oursName);
       const theirs = exportedTypes(checker, first.getSourceFile(join(f.tree.root, `${file}.ts`))).get(t.name);
       if (!mine || !theirs) {
-        const detail = mine ? 'upstream declaration not found by the compiler' : `@cask/protocol exports no type ${t.name}`;
+        const detail = mine ? 'upstream declaration not found by the compiler' : `@cask/protocol exports no type ${oursName}`;
         results.push({ flavour: f.flavour, file, name: t.name, direction, category: 'missing', ok: false, detail });
         continue;
       }
@@ -175,8 +183,8 @@ export function checkTypes(input: CheckInput): TypeResult[] {
       lines.push(`import type { ${t.name} as ${alias} } from ${spec};`);
       const assign =
         need.oursToUp && !oursToUp
-          ? `export function f${lines.length}(x: Ours.${t.name}): ${alias} { return x; }`
-          : `export function f${lines.length}(x: ${alias}): Ours.${t.name} { return x; }`;
+          ? `export function f${lines.length}(x: Ours.${oursName}): ${alias} { return x; }`
+          : `export function f${lines.length}(x: ${alias}): Ours.${oursName} { return x; }`;
       lines.push(assign);
       pending.push({ index: results.length - 1, line: lines.length });
     }

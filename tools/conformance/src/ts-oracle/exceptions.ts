@@ -44,7 +44,17 @@ export const REWRITES: readonly Rewrite[] = [
     reason:
       'ts-rs prints `serde_json::Value` fields it cannot name as `unknown`. What arrives is JSON, so ours say ' +
       '`JsonValue`, which keeps narrowing possible and rejects functions, `undefined` and class instances on send.',
-    apply: (text) => text.replace(/\bunknown\b/g, 'JsonValue'),
+    // Only the type keyword: the string literal `"unknown"` (an enum value) stays.
+    apply: (text) => text.replace(/(?<!["\w])unknown(?!["\w])/g, 'JsonValue'),
+  },
+  {
+    id: 'empty-object',
+    summary: '`Record<string, never>` → `{}`',
+    reason:
+      'ts-rs prints a struct without fields as `Record<string, never>`, which forbids every member. Upstream\'s own ' +
+      'JSON Schema for these types is an open object (`{"type": "object"}`), and serde ignores unknown members, so a ' +
+      'later server may add fields to such a response. Ours are empty interfaces, as open as the schema.',
+    apply: (text) => text.replace(/\bRecord<string, never>/g, '{}'),
   },
 ];
 
@@ -57,3 +67,22 @@ export interface TypeException {
 
 /** Per-type exceptions. Keep this short: each entry needs a reason a reviewer can check against the wire. */
 export const TYPE_EXCEPTIONS: readonly TypeException[] = [];
+
+/** An upstream type whose name ours gives to a different type, so ours exports it under another name. */
+export interface Rename {
+  /** Upstream file (`SessionSource`, the root one). */
+  readonly file: string;
+  /** Our name for the same type. */
+  readonly ours: string;
+  readonly reason: string;
+}
+
+const COLLISION =
+  'upstream\'s root and v2/ folders each declare a different type under this name; our package exports one flat ' +
+  'namespace, where the name belongs to the v2 type every v2 method uses';
+
+/** Upstream types checked against a differently named type of ours. */
+export const RENAMES: readonly Rename[] = [
+  { file: 'SessionSource', ours: 'CoreSessionSource', reason: `${COLLISION} (the root one is the legacy API's)` },
+  { file: 'WebSearchAction', ours: 'ResponsesApiWebSearchAction', reason: `${COLLISION}; upstream's JSON Schema names the root one ResponsesApiWebSearchAction too` },
+];
