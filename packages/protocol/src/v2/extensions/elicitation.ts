@@ -232,7 +232,7 @@ interface McpServerElicitationRequestCommon {
    * The turn that was running when the request arrived, when the server could
    * tell; an elicitation is not bound to a turn by MCP itself.
    */
-  turnId: string | null;
+  turnId?: string | null;
 }
 
 /**
