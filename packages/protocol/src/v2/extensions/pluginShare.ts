@@ -25,7 +25,7 @@ export interface PluginShareSaveParams {
 
 /** Result of `plugin/share/save`. */
 export interface PluginShareSaveResponse {
-  canPublishToWorkspace?: boolean | null;
+  canPublishToWorkspace: boolean | null;
   remotePluginId: string;
   /** Link to the shared plugin. */
   shareUrl: string;
@@ -49,7 +49,7 @@ export interface PluginShareListParams {}
 
 /** A plugin the user shared, with its local copy if there is one. */
 export interface PluginShareListItem {
-  localPluginPath?: AbsolutePathBuf | null;
+  localPluginPath: AbsolutePathBuf | null;
   plugin: PluginSummary;
 }
 
@@ -72,7 +72,7 @@ export interface PluginShareCheckoutResponse {
   pluginName: string;
   pluginPath: AbsolutePathBuf;
   remotePluginId: string;
-  remoteVersion?: string | null;
+  remoteVersion: string | null;
 }
 
 /** Params of `plugin/share/delete`: delete a shared plugin. */

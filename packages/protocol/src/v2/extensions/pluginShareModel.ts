@@ -39,14 +39,14 @@ export interface PluginShareTarget {
 /** Sharing details of a remote plugin. */
 export interface PluginShareContext {
   /** Whether the user may publish the plugin to the whole workspace. */
-  canPublishToWorkspace?: boolean | null;
-  creatorAccountUserId?: string | null;
-  creatorName?: string | null;
-  discoverability?: PluginShareDiscoverability | null;
+  canPublishToWorkspace: boolean | null;
+  creatorAccountUserId: string | null;
+  creatorName: string | null;
+  discoverability: PluginShareDiscoverability | null;
   remotePluginId: string;
   /** Version of the shared release, if known. */
-  remoteVersion?: string | null;
+  remoteVersion: string | null;
   /** Who the plugin is shared with. */
-  sharePrincipals?: PluginSharePrincipal[] | null;
-  shareUrl?: string | null;
+  sharePrincipals: PluginSharePrincipal[] | null;
+  shareUrl: string | null;
 }

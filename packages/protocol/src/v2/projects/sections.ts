@@ -19,7 +19,7 @@ export interface ThreadSectionListParams {
 export interface ThreadSectionListResponse {
   data: ThreadSection[];
   /** Cursor for the next page; absent or `null` when this was the last one. */
-  nextCursor?: string | null;
+  nextCursor: string | null;
 }
 
 /** Params of `threadSection/create`: a new section's name and look. */
