@@ -10,3 +10,4 @@ export type * from './v1/initialize.js';
 export type * from './fuzzyFileSearch.js';
 export type * from './v2/index.js';
 export type * from './legacy/index.js';
+export type * from './upstreamNames.js';

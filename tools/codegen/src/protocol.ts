@@ -90,8 +90,8 @@ export interface ProtocolModel {
   memberFormats: Map<string, { members: string[]; formats: Map<number, string> }>;
 }
 
-/** Files whose exports are never emitted as schema definitions (maps and derived helpers). */
-const NON_SCHEMA_FILES = new Set(['methods.d.ts', 'derived.d.ts']);
+/** Files whose exports are never emitted as schema definitions (maps, derived helpers, upstream's TypeScript-only names). */
+const NON_SCHEMA_FILES = new Set(['methods.d.ts', 'derived.d.ts', 'upstreamNames.d.ts']);
 
 /** Folder of the per-area method maps; nothing in it is emitted as a schema definition. */
 const NON_SCHEMA_DIR = 'methods/';
