@@ -167,7 +167,9 @@ export function checkTypes(input: CheckInput): TypeResult[] {
       const mine = ours.get(oursName);
       const theirs = exportedTypes(checker, first.getSourceFile(join(f.tree.root, `${file}.ts`))).get(t.name);
       if (!mine || !theirs) {
-        const detail = mine ? 'upstream declaration not found by the compiler' : `@cask/protocol exports no type ${oursName}`;
+        const detail = mine
+          ? 'upstream declaration not found by the compiler'
+          : `@cask/protocol exports no type ${oursName}`;
         results.push({ flavour: f.flavour, file, name: t.name, direction, category: 'missing', ok: false, detail });
         continue;
       }

@@ -51,7 +51,7 @@ export const REWRITES: readonly Rewrite[] = [
     id: 'empty-object',
     summary: '`Record<string, never>` → `{}`',
     reason:
-      'ts-rs prints a struct without fields as `Record<string, never>`, which forbids every member. Upstream\'s own ' +
+      "ts-rs prints a struct without fields as `Record<string, never>`, which forbids every member. Upstream's own " +
       'JSON Schema for these types is an open object (`{"type": "object"}`), and serde ignores unknown members, so a ' +
       'later server may add fields to such a response. Ours are empty interfaces, as open as the schema.',
     apply: (text) => text.replace(/\bRecord<string, never>/g, '{}'),
@@ -78,11 +78,15 @@ export interface Rename {
 }
 
 const COLLISION =
-  'upstream\'s root and v2/ folders each declare a different type under this name; our package exports one flat ' +
+  "upstream's root and v2/ folders each declare a different type under this name; our package exports one flat " +
   'namespace, where the name belongs to the v2 type every v2 method uses';
 
 /** Upstream types checked against a differently named type of ours. */
 export const RENAMES: readonly Rename[] = [
   { file: 'SessionSource', ours: 'CoreSessionSource', reason: `${COLLISION} (the root one is the legacy API's)` },
-  { file: 'WebSearchAction', ours: 'ResponsesApiWebSearchAction', reason: `${COLLISION}; upstream's JSON Schema names the root one ResponsesApiWebSearchAction too` },
+  {
+    file: 'WebSearchAction',
+    ours: 'ResponsesApiWebSearchAction',
+    reason: `${COLLISION}; upstream's JSON Schema names the root one ResponsesApiWebSearchAction too`,
+  },
 ];

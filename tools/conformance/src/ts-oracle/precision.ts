@@ -37,7 +37,9 @@ function stripNullish(checker: ts.TypeChecker, type: ts.Type): ts.Type[] {
 }
 
 function isPlainObject(type: ts.Type): boolean {
-  return (type.flags & (ts.TypeFlags.Object | ts.TypeFlags.Intersection)) !== 0 && type.getCallSignatures().length === 0;
+  return (
+    (type.flags & (ts.TypeFlags.Object | ts.TypeFlags.Intersection)) !== 0 && type.getCallSignatures().length === 0
+  );
 }
 
 function literalTags(checker: ts.TypeChecker, type: ts.Type): Map<string, string> {
@@ -60,8 +62,10 @@ function pairObjects(checker: ts.TypeChecker, ours: ts.Type, theirs: ts.Type): [
     if (tags.size === 0) continue;
     const match = u.find((cand) => {
       const theirTags = literalTags(checker, cand);
-      return [...tags].every(([k, v]) => !theirTags.has(k) || theirTags.get(k) === v) &&
-        [...tags].some(([k, v]) => theirTags.get(k) === v);
+      return (
+        [...tags].every(([k, v]) => !theirTags.has(k) || theirTags.get(k) === v) &&
+        [...tags].some(([k, v]) => theirTags.get(k) === v)
+      );
     });
     if (match) out.push([mine, match]);
   }
@@ -92,7 +96,8 @@ export function findOptionalMembers(
     const mod = sf ? checker.getSymbolAtLocation(sf) : undefined;
     for (const e of mod ? checker.getExportsOfModule(mod) : []) {
       const s = e.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(e) : e;
-      if (s.flags & (ts.SymbolFlags.TypeAlias | ts.SymbolFlags.Interface)) out.set(e.name, checker.getDeclaredTypeOfSymbol(s));
+      if (s.flags & (ts.SymbolFlags.TypeAlias | ts.SymbolFlags.Interface))
+        out.set(e.name, checker.getDeclaredTypeOfSymbol(s));
     }
     return out;
   };
@@ -112,7 +117,12 @@ export function findOptionalMembers(
         const path = `${via}.${pu.name}`;
         const decl = po.declarations?.find(ts.isPropertySignature);
         const upRequired = !(pu.flags & ts.SymbolFlags.Optional);
-        if (upRequired && po.flags & ts.SymbolFlags.Optional && decl?.questionToken && decl.getSourceFile().fileName.startsWith(srcRoot)) {
+        if (
+          upRequired &&
+          po.flags & ts.SymbolFlags.Optional &&
+          decl?.questionToken &&
+          decl.getSourceFile().fileName.startsWith(srcRoot)
+        ) {
           const sf = decl.getSourceFile();
           const line = sf.getLineAndCharacterOfPosition(decl.getStart()).line + 1;
           const nullable = decl.type !== undefined && /\bnull\b/.test(decl.type.getText());
@@ -125,7 +135,7 @@ export function findOptionalMembers(
         const to = checker.getTypeOfSymbol(po);
         const tu = checker.getTypeOfSymbol(pu);
         // Named types are walked on their own; follow anonymous objects and array elements.
-        const anon = (t: ts.Type) => !t.aliasSymbol && !(t.symbol?.flags & ts.SymbolFlags.Interface);
+        const anon = (t: ts.Type) => !t.aliasSymbol && ((t.getSymbol()?.flags ?? 0) & ts.SymbolFlags.Interface) === 0;
         if (stripNullish(checker, to).every(anon)) visit(to, tu, path, depth + 1);
         const eo = elementTypes(checker, to);
         const eu = elementTypes(checker, tu);
@@ -167,7 +177,10 @@ export function upstreamDefault(bundle: JsonSchema, via: string): unknown {
   const v2 = isSchemaObject(defs.v2) ? defs.v2 : {};
   const def = v2[name] ?? defs[name];
   if (!isSchemaObject(def)) return undefined;
-  const variants = [def, ...(['oneOf', 'anyOf'] as const).flatMap((k) => (Array.isArray(def[k]) ? (def[k] as unknown[]) : []))];
+  const variants = [
+    def,
+    ...(['oneOf', 'anyOf'] as const).flatMap((k) => (Array.isArray(def[k]) ? (def[k] as unknown[]) : [])),
+  ];
   for (const variant of variants) {
     const props = isSchemaObject(variant) && isSchemaObject(variant.properties) ? variant.properties : undefined;
     const schema = props?.[prop];
@@ -238,7 +251,8 @@ export function makeRequired(members: readonly OptionalMember[]): number {
     let text = readFileSync(file, 'utf8');
     const positions = list.map((m) => m.declaration.questionToken?.getStart() ?? -1).filter((p) => p >= 0);
     for (const pos of positions.sort((a, b) => b - a)) {
-      if (text[pos] !== '?') throw new Error(`${file}: expected \`?\` at offset ${pos}; was the file edited meanwhile?`);
+      if (text[pos] !== '?')
+        throw new Error(`${file}: expected \`?\` at offset ${pos}; was the file edited meanwhile?`);
       text = text.slice(0, pos) + text.slice(pos + 1);
       changed++;
     }
