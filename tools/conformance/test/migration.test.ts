@@ -32,7 +32,9 @@ function diagnostics(file: string, options: ts.CompilerOptions): string[] {
 }
 
 const work = mkdtempSync(join(tmpdir(), 'cask-migration-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+});
 
 describe('migration from generate-ts output (protocol README)', () => {
   const program = migrationBlock();

@@ -120,8 +120,8 @@ export type GuardianApprovalReviewAction =
   | McpToolCallGuardianApprovalReviewAction
   | RequestPermissionsGuardianApprovalReviewAction;
 
-/** Sent when an automatic review of an action starts. */
-export interface ItemGuardianApprovalReviewStartedNotification {
+/** What the started and completed notifications of one automatic review both carry. */
+interface GuardianApprovalReviewBody {
   action: GuardianApprovalReviewAction;
   review: GuardianApprovalReview;
   /** Identifier of this review. */
@@ -137,27 +137,17 @@ export interface ItemGuardianApprovalReviewStartedNotification {
   turnId: string;
 }
 
+/** Sent when an automatic review of an action starts. */
+export interface ItemGuardianApprovalReviewStartedNotification extends GuardianApprovalReviewBody {}
+
 /** Sent when an automatic review has reached its decision. */
-export interface ItemGuardianApprovalReviewCompletedNotification {
-  action: GuardianApprovalReviewAction;
+export interface ItemGuardianApprovalReviewCompletedNotification extends GuardianApprovalReviewBody {
   /**
    * When the review ended, in milliseconds since the Unix epoch.
    * @format int64
    */
   completedAtMs: number;
   decisionSource: AutoReviewDecisionSource;
-  review: GuardianApprovalReview;
-  /** Identifier of this review. */
-  reviewId: string;
-  /**
-   * When the review started, in milliseconds since the Unix epoch.
-   * @format int64
-   */
-  startedAtMs: number;
-  /** The item whose action was reviewed, when there is one. */
-  targetItemId: string | null;
-  threadId: string;
-  turnId: string;
 }
 
 /** Sent when the turn switches to reviewing every following command strictly. */
