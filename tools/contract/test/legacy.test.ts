@@ -83,7 +83,7 @@ describe('legacy client requests against the real codex app-server', () => {
       }
       throw new Error('notification stream ended before turn/completed');
     })();
-    await client.request('turn/start', { threadId, input: [{ type: 'text', text: 'say hello' }] });
+    await client.request('turn/start', { threadId, input: [{ type: 'text', text: 'say hello', text_elements: [] }] });
     expect((await completed).turn.status).toBe('completed');
 
     const byId = await client.request('getConversationSummary', { conversationId: threadId });

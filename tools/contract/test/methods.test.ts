@@ -63,7 +63,7 @@ describe('client methods against the real codex app-server', () => {
       }
       throw new Error('notification stream ended before turn/completed');
     })();
-    await client.request('turn/start', { threadId, input: [{ type: 'text', text: 'say hello' }] });
+    await client.request('turn/start', { threadId, input: [{ type: 'text', text: 'say hello', text_elements: [] }] });
     expect((await completed).turn.status).toBe('completed');
     // A second, throw-away thread for the destructive methods.
     const spare = (await client.request('thread/start', { cwd: ws })).thread.id;
