@@ -116,7 +116,9 @@ export function findOptionalMembers(
         if (!po) continue;
         const path = `${via}.${pu.name}`;
         const decl = po.declarations?.find(ts.isPropertySignature);
-        const upRequired = !(pu.flags & ts.SymbolFlags.Optional);
+        // An @experimental member stays optional: a server sends it only to clients that opted in.
+        const experimental = decl !== undefined && ts.getJSDocTags(decl).some((t) => t.tagName.text === 'experimental');
+        const upRequired = !(pu.flags & ts.SymbolFlags.Optional) && !experimental;
         if (
           upRequired &&
           po.flags & ts.SymbolFlags.Optional &&
