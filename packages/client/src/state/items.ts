@@ -34,11 +34,33 @@ export function deltaItemType(target: TextDeltaTarget): ThreadItem['type'] {
 export function placeholderItem(id: string, target: TextDeltaTarget): ThreadItem {
   switch (target.kind) {
     case 'agentMessage':
-      return { type: 'agentMessage', id, text: '' };
+      return {
+        type: 'agentMessage',
+        id,
+        text: '',
+        moderation: null,
+        phase: null,
+        memoryCitation: null,
+        delivery: null,
+        questions: null,
+      };
     case 'plan':
       return { type: 'plan', id, text: '' };
     case 'commandOutput':
-      return { type: 'commandExecution', id, command: '', cwd: '', status: 'inProgress', commandActions: [] };
+      return {
+        type: 'commandExecution',
+        id,
+        pluginId: null,
+        scriptPath: null,
+        command: '',
+        cwd: '',
+        processId: null,
+        status: 'inProgress',
+        commandActions: [],
+        aggregatedOutput: null,
+        exitCode: null,
+        durationMs: null,
+      };
     case 'reasoningSummary':
     case 'reasoningText':
       return { type: 'reasoning', id, summary: [], content: [] };

@@ -331,6 +331,7 @@ const ZERO: TokenUsageBreakdown = Object.freeze({
   totalTokens: 0,
   inputTokens: 0,
   cachedInputTokens: 0,
+  cacheWriteInputTokens: 0,
   outputTokens: 0,
   reasoningOutputTokens: 0,
 });

@@ -20,17 +20,24 @@ export function deriveTurnUsage(before: TokenUsageBreakdown | null, usage: Threa
   return { total, lastCall: total.totalTokens > 0 ? usage.last : null, exact: before !== null, before: base };
 }
 
-/** `a − b`, field by field (`cacheWriteInputTokens` only when either side has it). */
+/**
+ * `a − b`, field by field. `cacheWriteInputTokens` is a serde default upstream ("absent means 0"), so a server
+ * may omit it even though our type, like upstream's, says it is always there: it counts as 0 when absent.
+ */
 export function subtract(a: TokenUsageBreakdown, b: TokenUsageBreakdown): TokenUsageBreakdown {
   const out: TokenUsageBreakdown = {
     totalTokens: a.totalTokens - b.totalTokens,
     inputTokens: a.inputTokens - b.inputTokens,
     cachedInputTokens: a.cachedInputTokens - b.cachedInputTokens,
+    cacheWriteInputTokens: cacheWrites(a) - cacheWrites(b),
     outputTokens: a.outputTokens - b.outputTokens,
     reasoningOutputTokens: a.reasoningOutputTokens - b.reasoningOutputTokens,
   };
-  if (a.cacheWriteInputTokens !== undefined || b.cacheWriteInputTokens !== undefined) {
-    out.cacheWriteInputTokens = (a.cacheWriteInputTokens ?? 0) - (b.cacheWriteInputTokens ?? 0);
-  }
   return out;
+}
+
+/** `cacheWriteInputTokens`, or 0 where an older server left it out. */
+function cacheWrites(usage: TokenUsageBreakdown): number {
+  const value: unknown = (usage as Partial<TokenUsageBreakdown>).cacheWriteInputTokens; // a serde default: may be absent on the wire
+  return typeof value === 'number' ? value : 0;
 }
