@@ -65,7 +65,7 @@ export function createInMemoryPair(): InMemoryPair {
     const batch = toClient.splice(0);
     for (const m of batch) {
       if (exit || !sink) break;
-      sink.message(m as unknown as Record<string, unknown>);
+      deliver(sink, m);
     }
   };
   const flushToServer = () => {
@@ -77,16 +77,17 @@ export function createInMemoryPair(): InMemoryPair {
       receiver(m);
     }
   };
-  const end = (e: ServerExit) => {
-    if (exit) return;
+  const end = (e: ServerExit): ServerExit => {
+    if (exit) return exit;
     exit = e;
     // Deliver what is already on its way first, like a pipe would.
     if (toClient.length && sink) {
       const pending = toClient.splice(0);
-      for (const m of pending) sink.message(m as unknown as Record<string, unknown>);
+      for (const m of pending) deliver(sink, m);
     }
     sink?.closed(e);
     for (const l of closeListeners.splice(0)) l();
+    return e;
   };
 
   const server: InMemoryServerEndpoint = {
@@ -111,14 +112,14 @@ export function createInMemoryPair(): InMemoryPair {
       else closeListeners.push(listener);
     },
     close(e) {
-      queueMicrotask(() =>
+      queueMicrotask(() => {
         end({
           code: e?.code ?? 0,
           signal: e?.signal ?? null,
           stderrTail: e?.stderrTail ?? [],
           ...(e?.reason ? { reason: e.reason } : {}),
-        }),
-      );
+        });
+      });
     },
     get closed() {
       return exit !== undefined;
@@ -144,9 +145,22 @@ export function createInMemoryPair(): InMemoryPair {
       }
     },
     close() {
-      end(exit ?? { code: 0, signal: null, stderrTail: [], reason: 'closed by the client' });
-      return Promise.resolve(exit!);
+      return Promise.resolve(end(exit ?? { code: 0, signal: null, stderrTail: [], reason: 'closed by the client' }));
     },
   };
   return { transport, server };
+}
+
+/** Hands one server message to the client; anything but a JSON-RPC object is reported as malformed, never thrown. */
+function deliver(sink: TransportSink, m: unknown): void {
+  if (typeof m === 'object' && m !== null && !Array.isArray(m)) {
+    // A non-null, non-array object: the shape the sink takes (the connection classifies it).
+    sink.message(m as Record<string, unknown>);
+    return;
+  }
+  sink.malformed({
+    subject: 'not a JSON object',
+    message: `the in-memory server sent ${m === null ? 'null' : Array.isArray(m) ? 'an array' : typeof m}, not a JSON-RPC message object`,
+    raw: typeof m === 'bigint' ? String(m) : m,
+  });
 }

@@ -124,12 +124,12 @@ export class JsonlDecoder {
       if (text.trim() === '') return; // blank line (e.g. a lone CR): not an error
       this.onMalformed({
         subject: 'unparsable line',
-        message: `not JSON: ${(err as Error).message}`,
+        message: `not JSON: ${err instanceof Error ? err.message : String(err)}`,
         raw: preview(text),
       });
       return;
     }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    if (!isJsonObject(parsed)) {
       this.onMalformed({
         subject: 'not a JSON object',
         message: `expected a JSON-RPC message object, got ${Array.isArray(parsed) ? 'an array' : parsed === null ? 'null' : typeof parsed}`,
@@ -137,10 +137,14 @@ export class JsonlDecoder {
       });
       return;
     }
-    this.onMessage(parsed as Record<string, unknown>);
+    this.onMessage(parsed);
   }
 }
 
 function preview(text: string): string {
   return text.length > 4 * PREVIEW_CHARS ? `${text.slice(0, 4 * PREVIEW_CHARS)}…` : text;
+}
+
+function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
