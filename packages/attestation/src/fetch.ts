@@ -46,17 +46,21 @@ export interface WithAttestationOptions {
 
 type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
-function requestUrl(input: string | URL | Request): string {
-  if (typeof input === 'string') return input;
-  if (input instanceof URL) return input.href;
-  return input.url;
-}
-
-function hasHeader(input: string | URL | Request, init: RequestInit | undefined): boolean {
-  if (init?.headers !== undefined) return new Headers(init.headers).has(ATTESTATION_HEADER_NAME);
-  return typeof input === 'object' && 'headers' in input && input.headers.has(ATTESTATION_HEADER_NAME);
-}
-
+/**
+ * The base `Request` getters, read from the object's internal state: a
+ * subclass that overrides `url` or `headers` cannot change what they return.
+ */
+const requestGetter = <K extends 'url' | 'headers' | 'redirect'>(key: K): ((r: Request) => Request[K]) => {
+  const get = Object.getOwnPropertyDescriptor(Request.prototype, key)?.get;
+  if (!get) throw new Error(`Request.prototype.${key} has no getter`);
+  return (r) => {
+    const value: unknown = get.call(r);
+    // The built-in getter returns the type the DOM typings give this property.
+    return value as Request[K];
+  };
+};
+const realUrl = requestGetter('url');
+const realHeaders = requestGetter('headers');
 async function headerValue(
   options: WithAttestationOptions,
   url: URL,
@@ -118,8 +122,15 @@ function statusFor(error: unknown): Exclude<AttestationStatus, 0> {
  * - In scope: `requestToken` is called once per request (never cached), the
  *   result is wrapped with {@link encodeAttestationHeader}, any header of the
  *   same name the caller set is replaced, and redirects are not followed.
- * - Out of scope: `requestToken` is not called; the request is passed through
- *   unchanged, except that a caller-set `x-oai-attestation` is removed.
+ * - Out of scope: `requestToken` is not called; the request is passed on
+ *   (as a `Request`) unchanged, except that a caller-set `x-oai-attestation`
+ *   is removed.
+ * - The scope is decided on the URL `fetch` will really use: the input is
+ *   first normalised to a `Request` (a `Request`'s internal URL, `String()`
+ *   of a `URL` or any other object), and that same `Request` is what
+ *   `fetchImpl` receives. A `Request` subclass overriding `url`, a `URL`
+ *   subclass overriding `href`, or an object whose `url` and `toString()`
+ *   disagree cannot steer the token to another host.
  *
  * @example
  * ```ts
@@ -141,17 +152,20 @@ export function withAttestation(fetchImpl: FetchLike, options: WithAttestationOp
   const redirect = options.redirect ?? 'error';
 
   return async (input, init) => {
-    const url = requestUrl(input);
+    // Normalise first, the way fetch itself would (a Request's internal URL, String() of anything
+    // else), then judge and send that very Request: what is judged is what is sent.
+    const normalised = new Request(input, init);
+    const url = realUrl(normalised);
     if (!isInAttestationScope(url, scope)) {
-      if (!hasHeader(input, init)) return fetchImpl(input, init);
-      const request = new Request(input, init);
-      request.headers.delete(ATTESTATION_HEADER_NAME);
-      return fetchImpl(request);
+      realHeaders(normalised).delete(ATTESTATION_HEADER_NAME);
+      return fetchImpl(normalised);
     }
-    const request = new Request(input, { ...init, redirect });
-    const value = await headerValue(options, new URL(request.url), request.signal);
-    request.headers.delete(ATTESTATION_HEADER_NAME);
-    if (value !== undefined) request.headers.set(ATTESTATION_HEADER_NAME, value);
+    // The forced redirect mode wins over the caller's.
+    const request = new Request(normalised, { redirect });
+    const value = await headerValue(options, new URL(realUrl(request)), request.signal);
+    const headers = realHeaders(request);
+    headers.delete(ATTESTATION_HEADER_NAME);
+    if (value !== undefined) headers.set(ATTESTATION_HEADER_NAME, value);
     return fetchImpl(request);
   };
 }

@@ -76,6 +76,33 @@ describe('PrefetchingAttestationProvider', () => {
     expect(p.stats.discardedStale).toBeGreaterThanOrEqual(1);
   });
 
+  it('serves a token exactly maxAgeMs - 1 ms old, never one exactly maxAgeMs old', async () => {
+    for (const [age, served] of [
+      [49, true],
+      [50, false],
+    ] as const) {
+      let t = 1_000;
+      const inner = slowProvider(5);
+      const p = make(inner, { maxAgeMs: 50, now: () => t });
+      await until(() => p.readySize === 1);
+      t += age;
+      const token = await call(p);
+      expect(token === inner.minted[0]).toBe(served);
+      expect(p.stats.discardedStale).toBe(served ? 0 : 1);
+    }
+  });
+
+  it('hands each ready token to exactly one request, even when several take from the ready set at once', async () => {
+    const inner = slowProvider(200);
+    const p = make(inner, { maxAgeMs: 10_000, readyCount: 3 });
+    await until(() => p.readySize === 3, 3_000);
+    const tokens = await Promise.all([call(p), call(p), call(p)]);
+    expect(tokens).toEqual(inner.minted.slice(0, 3));
+    expect(new Set(tokens).size).toBe(3);
+    expect(p.stats.servedReady).toBe(3);
+    expect(p.readySize).toBe(0);
+  });
+
   it('drops an expired token on its own, without a request, and refills', async () => {
     const inner = slowProvider(5);
     const p = make(inner, { maxAgeMs: 40 });
