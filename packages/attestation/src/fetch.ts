@@ -7,6 +7,7 @@ import { AttestationError, isAttestationError } from './errors.js';
 import { ATTESTATION_HEADER_NAME, AttestationStatus, encodeAttestationHeader } from './header.js';
 import { type AttestationScope, defaultAttestationScope, isInAttestationScope } from './scope.js';
 import { SERVER_ATTESTATION_BUDGET_MS } from './extension.js';
+import { hasFunction } from './guards.js';
 
 /** What the wrapper passes to `requestToken`. */
 export interface TokenRequestContext {
@@ -50,17 +51,17 @@ type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<
  * The base `Request` getters, read from the object's internal state: a
  * subclass that overrides `url` or `headers` cannot change what they return.
  */
-const requestGetter = <K extends 'url' | 'headers' | 'redirect'>(key: K): ((r: Request) => Request[K]) => {
-  const get = Object.getOwnPropertyDescriptor(Request.prototype, key)?.get;
-  if (!get) throw new Error(`Request.prototype.${key} has no getter`);
-  return (r) => {
-    const value: unknown = get.call(r);
-    // The built-in getter returns the type the DOM typings give this property.
-    return value as Request[K];
-  };
-};
-const realUrl = requestGetter('url');
-const realHeaders = requestGetter('headers');
+function realUrl(r: Request): string {
+  const value: unknown = Reflect.get(Request.prototype, 'url', r);
+  if (typeof value !== 'string') throw new TypeError('Request.prototype.url did not return a string');
+  return value;
+}
+function realHeaders(r: Request): Headers {
+  const value: unknown = Reflect.get(Request.prototype, 'headers', r);
+  if (!(value instanceof Headers)) throw new TypeError('Request.prototype.headers did not return Headers');
+  return value;
+}
+
 async function headerValue(
   options: WithAttestationOptions,
   url: URL,
@@ -69,7 +70,9 @@ async function headerValue(
   const budgetMs = options.budgetMs ?? SERVER_ATTESTATION_BUDGET_MS;
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const onAbort = (): void => controller.abort(new AttestationError('aborted', 'request aborted'));
+  const onAbort = (): void => {
+    controller.abort(new AttestationError('aborted', 'request aborted'));
+  };
   requestSignal?.addEventListener('abort', onAbort, { once: true });
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
@@ -79,7 +82,14 @@ async function headerValue(
     }, budgetMs);
   });
   const aborted = new Promise<never>((_, reject) => {
-    controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
+    controller.signal.addEventListener(
+      'abort',
+      () => {
+        const reason: unknown = controller.signal.reason;
+        reject(reason instanceof Error ? reason : new AttestationError('aborted', 'request aborted'));
+      },
+      { once: true },
+    );
   });
   const call = (async () => options.requestToken({ url, signal: controller.signal }))();
   call.catch(() => undefined);
@@ -142,7 +152,7 @@ function statusFor(error: unknown): Exclude<AttestationStatus, 0> {
  */
 export function withAttestation(fetchImpl: FetchLike, options: WithAttestationOptions): FetchLike {
   if (typeof fetchImpl !== 'function') throw new TypeError('withAttestation(): fetch must be a function');
-  if (typeof options?.requestToken !== 'function')
+  if (!hasFunction(options, 'requestToken'))
     throw new TypeError('withAttestation(): options.requestToken must be a function');
   const budgetMs = options.budgetMs ?? SERVER_ATTESTATION_BUDGET_MS;
   if (!Number.isFinite(budgetMs) || budgetMs <= 0) {

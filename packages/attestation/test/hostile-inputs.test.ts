@@ -20,8 +20,9 @@ const urlGet = Object.getOwnPropertyDescriptor(Request.prototype, 'url')?.get;
 const headersGet = Object.getOwnPropertyDescriptor(Request.prototype, 'headers')?.get;
 
 /** What a real fetch would send: the Request it builds from (input, init), read through the built-in getters. */
-function wire(input: unknown, init?: RequestInit): { url: string; header: string | null; redirect: RequestRedirect } {
-  const r = new Request(input as RequestInfo, init);
+function wire(input: unknown, init?: RequestInit): { url: string; header: string | null; redirect: string } {
+  // fetch accepts any object and stringifies it; so does the Request constructor.
+  const r = new Request(input as string, init);
   const headers = headersGet?.call(r) as Headers;
   return { url: urlGet?.call(r) as string, header: headers.get(ATTESTATION_HEADER_NAME), redirect: r.redirect };
 }
@@ -37,19 +38,13 @@ function recorder() {
 
 const hostileInput = (real: string, claimed: string): Record<string, () => unknown> => ({
   'Request subclass overriding url': () => {
-    class Liar extends Request {
-      override get url(): string {
-        return claimed;
-      }
-    }
+    class Liar extends Request {}
+    Object.defineProperty(Liar.prototype, 'url', { get: () => claimed });
     return new Liar(real);
   },
   'URL subclass overriding href': () => {
-    class Liar extends URL {
-      override get href(): string {
-        return claimed;
-      }
-    }
+    class Liar extends URL {}
+    Object.defineProperty(Liar.prototype, 'href', { get: () => claimed });
     return new Liar(real);
   },
   'URL subclass overriding toString': () => {
@@ -127,11 +122,8 @@ describe('withAttestation judges what is sent', () => {
   });
 
   it('isInAttestationScope judges the URL a URL subclass really holds, and refuses look-alikes', () => {
-    class Liar extends URL {
-      override get href(): string {
-        return SCOPED;
-      }
-    }
+    class Liar extends URL {}
+    Object.defineProperty(Liar.prototype, 'href', { get: () => SCOPED });
     expect(isInAttestationScope(new Liar('https://evil.test/x'))).toBe(false);
     expect(isInAttestationScope(new URL(SCOPED))).toBe(true);
     expect(isInAttestationScope({ href: SCOPED, toString: () => SCOPED } as unknown as URL)).toBe(false);

@@ -327,10 +327,13 @@ export class AppServerClient {
   /** Untyped counterpart of {@link notify}. */
   notifyRaw(method: string, params?: unknown): void {
     if (this.shuttingDown || this.exitInfo) throw new ClientClosedError(method);
-    const validate = this.validators?.validateClientNotification;
-    if (this.validateMode !== 'off' && validate) {
-      const refused = this.validate('c2s', `params of client notification ${method}`, params, (o) =>
-        validate(method, params, o),
+    const validators = this.validators;
+    if (this.validateMode !== 'off' && validators?.validateClientNotification) {
+      const refused = this.validate(
+        'c2s',
+        `params of client notification ${method}`,
+        params,
+        (o) => validators.validateClientNotification?.(method, params, o) ?? { ok: true },
       );
       if (refused) throw refused;
     }
@@ -774,7 +777,7 @@ export class AppServerClient {
 /** Caller capabilities first, then each extension's on top; the `extensions` maps are merged key by key. */
 function mergeCapabilities(options: AppServerClientOptions): InitializeCapabilities | null {
   const exts = options.extensions ?? [];
-  if (!options.capabilities && !exts.some((e) => e.capabilities)) return options.capabilities ?? null;
+  if (!options.capabilities && !exts.some((e) => e.capabilities)) return null;
   let merged: InitializeCapabilities = { ...(options.capabilities ?? {}) };
   for (const ext of exts) {
     if (!ext.capabilities) continue;

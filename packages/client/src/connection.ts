@@ -195,7 +195,7 @@ export class Connection {
       try {
         text = serialise(message, `params of request ${method}`);
       } catch (err) {
-        reject(err);
+        reject(err instanceof Error ? err : new TypeError(describeThrown(err)));
         return;
       }
       this.nextId = id + 1;
@@ -386,13 +386,10 @@ export class Connection {
       return;
     }
     const result = msg['result'];
-    const check = this.options.checks?.inboundResult;
-    if (check) {
-      const err = check(p.method, result);
-      if (err) {
-        p.reject(err);
-        return;
-      }
+    const err = this.options.checks?.inboundResult?.(p.method, result);
+    if (err) {
+      p.reject(err);
+      return;
     }
     p.resolve(result);
   }

@@ -7,6 +7,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import type { JSONRPCMessage } from '@cask/protocol';
 import { ServerExitedError } from './errors.js';
 import { DEFAULT_MAX_LINE_BYTES, JsonlDecoder } from './jsonl.js';
@@ -309,12 +310,10 @@ export class StdioTransport implements Transport {
   }
 }
 
-const ANSI = /\u001b\[[0-9;]*m/g;
-
 /** The server's own error message from its stderr (codex prints `Error: …` before exiting), if any. */
 function errorLine(lines: string[]): string | undefined {
   for (const raw of lines) {
-    const line = raw.replace(ANSI, '').trim();
+    const line = stripVTControlCharacters(raw).trim();
     if (/^(error|fatal)\b[:\s]/i.test(line)) return line;
   }
   return undefined;

@@ -6,6 +6,7 @@
  * @module
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { stripVTControlCharacters } from 'node:util';
 import type { JSONRPCMessage } from '@cask/protocol';
 import { ServerExitedError } from './errors.js';
 import { ExitLatch } from './exit-latch.js';
@@ -36,12 +37,11 @@ export interface SpawnedWebSocketOptions {
   websocket?: Omit<WebSocketTransportOptions, 'url'>;
 }
 
-const ANSI = /\u001b\[[0-9;]*m/g;
 const LISTENING = /listening on:?\s+(wss?:\/\/\S+)/i;
 
 /** The WebSocket address in one line of the server's stderr, if the line announces one. */
 export function listeningAddress(line: string): string | undefined {
-  return LISTENING.exec(line.replace(ANSI, ''))?.[1];
+  return LISTENING.exec(stripVTControlCharacters(line))?.[1];
 }
 
 /**
@@ -102,8 +102,8 @@ export class SpawnedWebSocketTransport implements Transport {
       stdio: ['pipe', 'ignore', 'pipe'],
     });
     this.child = child;
-    child.stdin?.on('error', () => undefined);
-    child.stderr?.on('data', (chunk: Buffer) => {
+    child.stdin.on('error', () => undefined);
+    child.stderr.on('data', (chunk: Buffer) => {
       this.stderr.push(chunk);
     });
     child.on('exit', (code, signal) => {
