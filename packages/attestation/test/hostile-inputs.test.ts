@@ -16,22 +16,23 @@ import {
 } from '../src/index.js';
 
 const SCOPED = 'https://chatgpt.com/backend-api/codex/responses';
-const urlGet = Object.getOwnPropertyDescriptor(Request.prototype, 'url')?.get;
-const headersGet = Object.getOwnPropertyDescriptor(Request.prototype, 'headers')?.get;
 
 /** What a real fetch would send: the Request it builds from (input, init), read through the built-in getters. */
 function wire(input: unknown, init?: RequestInit): { url: string; header: string | null; redirect: string } {
   // fetch accepts any object and stringifies it; so does the Request constructor.
   const r = new Request(input as string, init);
-  const headers = headersGet?.call(r) as Headers;
-  return { url: urlGet?.call(r) as string, header: headers.get(ATTESTATION_HEADER_NAME), redirect: r.redirect };
+  // Read through the built-in getters, as fetch does, whatever a subclass overrides.
+  const url: unknown = Reflect.get(Request.prototype, 'url', r);
+  const headers: unknown = Reflect.get(Request.prototype, 'headers', r);
+  if (typeof url !== 'string' || !(headers instanceof Headers)) throw new Error('not a Request');
+  return { url, header: headers.get(ATTESTATION_HEADER_NAME), redirect: r.redirect };
 }
 
 function recorder() {
   const sent: ReturnType<typeof wire>[] = [];
-  const fetchImpl = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+  const fetchImpl = (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     sent.push(wire(input, init));
-    return new Response('ok');
+    return Promise.resolve(new Response('ok'));
   };
   return { sent, fetchImpl };
 }
@@ -65,9 +66,9 @@ describe('withAttestation judges what is sent', () => {
       const { sent, fetchImpl } = recorder();
       let asked = 0;
       const attested = withAttestation(fetchImpl, {
-        requestToken: async () => {
+        requestToken: () => {
           asked++;
-          return 'v1.secret';
+          return Promise.resolve('v1.secret');
         },
       });
       await attested(make() as never);
@@ -78,12 +79,12 @@ describe('withAttestation judges what is sent', () => {
 
   it("forces redirect: 'error' over the caller's 'follow' (init and Request input alike)", async () => {
     const { sent, fetchImpl } = recorder();
-    const attested = withAttestation(fetchImpl, { requestToken: async () => 'v1.t' });
+    const attested = withAttestation(fetchImpl, { requestToken: () => Promise.resolve('v1.t') });
     await attested(SCOPED, { redirect: 'follow' });
     await attested(new Request(SCOPED, { redirect: 'follow' }));
     await attested(SCOPED, { redirect: 'manual' });
     expect(sent.map((s) => s.redirect)).toEqual(['error', 'error', 'error']);
-    const manual = withAttestation(fetchImpl, { requestToken: async () => 'v1.t', redirect: 'manual' });
+    const manual = withAttestation(fetchImpl, { requestToken: () => Promise.resolve('v1.t'), redirect: 'manual' });
     await manual(SCOPED, { redirect: 'follow' });
     expect(sent.at(-1)?.redirect).toBe('manual');
   });
@@ -106,13 +107,14 @@ describe('withAttestation judges what is sent', () => {
         const { sent, fetchImpl } = recorder();
         let asked = 0;
         await withAttestation(fetchImpl, {
-          requestToken: async () => {
+          requestToken: () => {
             asked++;
-            return 'v1.p';
+            return Promise.resolve('v1.p');
           },
         })(input as never);
         expect(sent).toHaveLength(1);
-        const onWire = sent[0]!;
+        const [onWire] = sent;
+        if (!onWire) throw new Error('nothing sent');
         const scoped = isInAttestationScope(onWire.url);
         expect(onWire.header !== null).toBe(scoped);
         expect(asked).toBe(scoped ? 1 : 0);

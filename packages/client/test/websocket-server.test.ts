@@ -31,7 +31,9 @@ describe('listeningAddress', () => {
 describe.skipIf(binary === undefined && process.env['CI'] !== 'true')('SpawnedWebSocketTransport (real codex)', () => {
   it('spawns the server, connects to the address it reports, and stops it on shutdown with a clean close', async () => {
     const home = createCodexHome({ modelBaseUrl: 'http://127.0.0.1:9' });
-    cleanups.push(() => rmSync(home.dir, { recursive: true, force: true }));
+    cleanups.push(() => {
+      rmSync(home.dir, { recursive: true, force: true });
+    });
     const transport = new SpawnedWebSocketTransport({ codexPath: binary, env: home.env, cwd: home.workspace });
     const client = await AppServerClient.start({ transport, clientInfo: { name: 'ws-helper', version: '0' } });
     cleanups.push(() => client.shutdown());
@@ -39,7 +41,8 @@ describe.skipIf(binary === undefined && process.env['CI'] !== 'true')('SpawnedWe
     expect(client.serverInfo.version).toBe(EXPECTED_CODEX_RELEASE);
     const { thread } = await client.startThread({ cwd: home.workspace });
     expect(typeof thread.id).toBe('string');
-    const pid = transport.pid!;
+    const pid = transport.pid ?? 0;
+    expect(pid).toBeGreaterThan(0);
     const exit = await client.shutdown();
     expect(exit.code).toBe(1000);
     expect(exit.reason).toMatch(/^closed by the client/);
@@ -48,11 +51,13 @@ describe.skipIf(binary === undefined && process.env['CI'] !== 'true')('SpawnedWe
 
   it('ends the connection when the server process dies', async () => {
     const home = createCodexHome({ modelBaseUrl: 'http://127.0.0.1:9' });
-    cleanups.push(() => rmSync(home.dir, { recursive: true, force: true }));
+    cleanups.push(() => {
+      rmSync(home.dir, { recursive: true, force: true });
+    });
     const transport = new SpawnedWebSocketTransport({ codexPath: binary, env: home.env });
     const client = await AppServerClient.start({ transport, clientInfo: { name: 'ws-helper', version: '0' } });
     cleanups.push(() => client.shutdown());
-    process.kill(transport.pid!, 'SIGKILL');
+    process.kill(transport.pid ?? 0, 'SIGKILL');
     const exit = await client.exited;
     expect(exit.signal).toBe('SIGKILL');
     await expect(client.requestRaw('thread/list', {})).rejects.toThrow(/connection ended \(signal SIGKILL\)/);
