@@ -36,6 +36,11 @@ export class JsonlDecoder {
     if (!(maxLineBytes > 0)) throw new RangeError(`maxLineBytes must be positive, got ${maxLineBytes}`);
   }
 
+  /** Bytes of an incomplete line held right now (never more than `maxLineBytes`). */
+  get bufferedBytes(): number {
+    return this.partBytes;
+  }
+
   /** Consumes one chunk. */
   push(chunk: Buffer): void {
     let start = 0;

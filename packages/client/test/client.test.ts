@@ -424,6 +424,24 @@ describe('AppServerClient validation', () => {
     expect(reply.error.code).toBe(-32602);
     events.push(...(await take(e, 1)));
     expect(events[0]).toMatchObject({ kind: 'protocolIssue', direction: 's2c', errors: [{ path: '/bad' }] });
+    // An invalid notification becomes an issue and is not delivered; a valid one is.
+    const n = client.notifications();
+    await raw(client)('test/notify', {
+      notifications: [
+        { method: 'fake/invalid', params: { bad: true } },
+        { method: 'fake/valid', params: { bad: false } },
+      ],
+    });
+    const [delivered] = await take(n, 1);
+    expect(delivered).toMatchObject({ kind: 'notification', method: 'fake/valid' });
+    const [issue] = await take(e, 1);
+    expect(issue).toMatchObject({
+      kind: 'protocolIssue',
+      direction: 's2c',
+      subject: 'params of server notification fake/invalid',
+      message: 'bad is not allowed',
+      raw: { bad: true },
+    });
   });
 
   it('strict: refuses an invalid client notification with ProtocolValidationError, without writing it', async () => {

@@ -98,6 +98,29 @@ describe('JsonlDecoder', () => {
     }
   });
 
+  it('holds at most maxLineBytes of an over-long line at any moment, however it is chunked', () => {
+    const messages: unknown[] = [];
+    const problems: MalformedInput[] = [];
+    const d = new JsonlDecoder(
+      100,
+      (m) => messages.push(m),
+      (p) => problems.push(p),
+    );
+    let peak = 0;
+    const chunk = Buffer.alloc(64 * 1024, 0x61);
+    for (let i = 0; i < 160; i++) {
+      d.push(chunk); // 10 MiB of one line, no newline yet
+      peak = Math.max(peak, d.bufferedBytes);
+    }
+    expect(peak).toBeLessThanOrEqual(100);
+    d.push(Buffer.from('\n{"after":1}\n'));
+    expect(d.bufferedBytes).toBe(0);
+    expect(messages).toEqual([{ after: 1 }]);
+    expect(problems.map((p) => p.message)).toEqual([
+      `a line of ${160 * 64 * 1024} bytes exceeds maxLineBytes (100); it was skipped`,
+    ]);
+  });
+
   it('accepts a line of exactly maxLineBytes', () => {
     const line = `{"x":"${'z'.repeat(20)}"}`;
     expect(decode([Buffer.from(line + '\n')], line.length).messages).toHaveLength(1);
