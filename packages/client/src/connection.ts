@@ -29,6 +29,7 @@ import {
   INTERNAL_ERROR,
   MAX_ERROR_MESSAGE_CHARS,
   describeThrown,
+  isRecord,
   serialise,
   type JsonRpcErrorBody,
 } from './json-rpc.js';
@@ -311,7 +312,7 @@ export class Connection {
 
   private onInbound(msg: unknown): void {
     if (this.exit) return;
-    if (typeof msg !== 'object' || msg === null || Array.isArray(msg)) {
+    if (!isRecord(msg)) {
       this.report({
         direction: 's2c',
         subject: 'not a JSON object',
@@ -320,8 +321,7 @@ export class Connection {
       });
       return;
     }
-    // Checked above: a non-null, non-array object.
-    const m = msg as Record<string, unknown>;
+    const m = msg;
     const hook = this.options.onMessage;
     if (hook) {
       try {

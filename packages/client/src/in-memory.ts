@@ -6,6 +6,7 @@
  * @module
  */
 import type { JSONRPCMessage } from '@cask/protocol';
+import { isRecord } from './json-rpc.js';
 import type { ServerExit, Transport, TransportSink } from './transport.js';
 
 /** The server's end of an in-memory pair. */
@@ -153,9 +154,8 @@ export function createInMemoryPair(): InMemoryPair {
 
 /** Hands one server message to the client; anything but a JSON-RPC object is reported as malformed, never thrown. */
 function deliver(sink: TransportSink, m: unknown): void {
-  if (typeof m === 'object' && m !== null && !Array.isArray(m)) {
-    // A non-null, non-array object: the shape the sink takes (the connection classifies it).
-    sink.message(m as Record<string, unknown>);
+  if (isRecord(m)) {
+    sink.message(m);
     return;
   }
   sink.malformed({

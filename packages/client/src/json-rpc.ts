@@ -104,6 +104,11 @@ export function normaliseErrorBody(error: unknown): JsonRpcErrorBody {
   return errorBodyFromThrown(error);
 }
 
+/** Whether `value` is a non-null, non-array object: the shape every JSON-RPC message has. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** `value` as plain JSON (a deep copy through `JSON.stringify`), or why it is not JSON. */
 export function toJsonValue(value: unknown): { ok: true; value: JsonValue } | { ok: false; reason: string } {
   try {

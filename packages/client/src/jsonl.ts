@@ -9,6 +9,7 @@
  * reported once with their size.
  * @module
  */
+import { isRecord } from './json-rpc.js';
 import type { MalformedInput } from './transport.js';
 
 /** Default maximum line length: 64 MiB. */
@@ -134,7 +135,7 @@ export class JsonlDecoder {
       });
       return;
     }
-    if (!isJsonObject(parsed)) {
+    if (!isRecord(parsed)) {
       this.onMalformed({
         subject: 'not a JSON object',
         message: `expected a JSON-RPC message object, got ${Array.isArray(parsed) ? 'an array' : parsed === null ? 'null' : typeof parsed}`,
@@ -148,8 +149,4 @@ export class JsonlDecoder {
 
 function preview(text: string): string {
   return text.length > 4 * PREVIEW_CHARS ? `${text.slice(0, 4 * PREVIEW_CHARS)}…` : text;
-}
-
-function isJsonObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

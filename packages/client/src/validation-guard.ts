@@ -20,7 +20,7 @@ const MAX_ERROR_STRING_CHARS = 200;
 export function guardedValidate(run: () => ValidationOutcome): ValidationOutcome {
   try {
     const outcome = run();
-    if (typeof outcome !== 'object' || (outcome.ok as unknown) === undefined) {
+    if (typeof Reflect.get(outcome, 'ok') !== 'boolean') {
       return { ok: false, message: 'validator returned no outcome' };
     }
     return outcome;
@@ -60,13 +60,12 @@ function boundValue(value: unknown, depth: number): unknown {
     if (typeof value !== 'object' || value === null) return typeof value === 'bigint' ? String(value) : value;
     if (depth <= 0) return '…';
     if (Array.isArray(value)) return value.slice(0, MAX_VALIDATION_ERRORS).map((v) => boundValue(v, depth - 1));
-    const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-    let n = 0;
-    for (const key of Object.keys(value)) {
-      if (n++ >= MAX_VALIDATION_ERRORS) break;
-      out[key] = boundValue(Reflect.get(value, key), depth - 1);
-    }
-    return out;
+    // fromEntries defines own properties, so a key named `__proto__` stays a plain key.
+    return Object.fromEntries(
+      Object.keys(value)
+        .slice(0, MAX_VALIDATION_ERRORS)
+        .map((key) => [key, boundValue(Reflect.get(value, key), depth - 1)]),
+    );
   } catch {
     return '(unreadable)';
   }

@@ -6,6 +6,7 @@
 import type { JSONRPCMessage } from '@cask/protocol';
 import WebSocket, { type ClientOptions, type RawData } from 'ws';
 import { ServerExitedError } from './errors.js';
+import { isRecord } from './json-rpc.js';
 import { ExitLatch } from './exit-latch.js';
 import { DEFAULT_MAX_LINE_BYTES } from './jsonl.js';
 import { isLoopbackHost } from './loopback.js';
@@ -110,7 +111,7 @@ export class WebSocketTransport implements Transport {
         });
         return;
       }
-      if (!isJsonObject(parsed)) {
+      if (!isRecord(parsed)) {
         sink.malformed({
           subject: 'not a JSON object',
           message: 'expected a JSON-RPC message object',
@@ -173,8 +174,4 @@ export class WebSocketTransport implements Transport {
   private finish(code: number | null, reason?: string): ServerExit {
     return this.latch.set({ code, signal: null, stderrTail: [], ...(reason ? { reason } : {}) });
   }
-}
-
-function isJsonObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
