@@ -170,7 +170,7 @@ describe('properties', () => {
       }),
       { numRuns: 3_000 },
     );
-  });
+  }, 30_000); // 3,000 runs: give a loaded machine room
 });
 
 describe('error messages name what was wrong', () => {
