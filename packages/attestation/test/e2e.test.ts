@@ -38,10 +38,12 @@ function writeChatgptAuth(dir: string): void {
 }
 
 let binary: string | undefined;
+let binaryProblem = '';
 try {
   binary = codexBinaryPath();
-} catch {
+} catch (error) {
   binary = undefined;
+  binaryProblem = error instanceof Error ? error.message : String(error);
 }
 
 const cleanups: (() => Promise<unknown> | unknown)[] = [];
@@ -106,7 +108,9 @@ async function runTurn(extensions: Parameters<typeof AppServerClient.start>[0]['
 const inCI = process.env['CI'] === 'true';
 describe.runIf(binary === undefined && inCI)('codex binary in CI', () => {
   it('can be resolved (the end-to-end suite below must not be skipped in CI)', () => {
-    expect.fail('the codex binary could not be resolved (install @openai/codex or set CODEX_APP_SERVER_BIN)');
+    expect.fail(
+      `the codex binary could not be resolved (install @openai/codex or set CASK_CODEX_BIN): ${binaryProblem}`,
+    );
   });
 });
 
