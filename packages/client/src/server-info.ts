@@ -10,7 +10,7 @@ import type { InitializeResponse } from '@cask/protocol';
  * change when the pin moves (it is meant to come from `@cask/protocol` once
  * that package exports the release it was generated from).
  */
-export const EXPECTED_CODEX_RELEASE = '0.169.0';
+export const EXPECTED_CODEX_RELEASE = '0.171.0';
 
 /** The server as it described itself in `initialize`. */
 export interface ServerInfo {

@@ -312,10 +312,10 @@ describe('message path edge cases (planted-bug survivors)', () => {
     server.end.send({ id: '0', result: { userAgent: 'wrong/1' } });
     await new Promise((r) => setImmediate(r));
     expect(issues.map((i) => i.subject)).toEqual(['unknown response id']);
-    server.end.send({ id: 0, result: { userAgent: 'right/0.169.0' } });
+    server.end.send({ id: 0, result: { userAgent: 'right/0.171.0' } });
     const client = await starting;
     clients.push(client);
-    expect(client.initializeResponse.userAgent).toBe('right/0.169.0');
+    expect(client.initializeResponse.userAgent).toBe('right/0.171.0');
   });
 
   it('an over-long last line without a trailing newline is reported and never delivered', () => {
@@ -494,7 +494,7 @@ describe('serverInfo', () => {
     expect(client.serverInfo).toEqual({
       userAgent: 'hostile/0.0.1',
       version: '0.0.1',
-      expectedRelease: '0.169.0',
+      expectedRelease: '0.171.0',
       matchesExpected: false,
       platformFamily: 'unix',
       platformOs: 'linux',
@@ -504,9 +504,9 @@ describe('serverInfo', () => {
       {
         kind: 'versionMismatch',
         message:
-          'the server reports codex 0.0.1, this client was built for the protocol of codex 0.169.0: methods or fields may differ',
+          'the server reports codex 0.0.1, this client was built for the protocol of codex 0.171.0: methods or fields may differ',
         serverVersion: '0.0.1',
-        expectedRelease: '0.169.0',
+        expectedRelease: '0.171.0',
       },
     ]);
     expect(emitted).not.toHaveBeenCalled();
@@ -540,7 +540,7 @@ describe('property: nothing a peer sends can throw out of the message path or le
           const { transport, server } = createInMemoryPair();
           server.onMessage((m) => {
             if ('method' in m && m.method === 'initialize' && 'id' in m) {
-              server.send({ id: m.id, result: { userAgent: 'p/0.169.0' } });
+              server.send({ id: m.id, result: { userAgent: 'p/0.171.0' } });
             }
           });
           const client = await AppServerClient.start({
