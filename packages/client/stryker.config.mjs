@@ -3,7 +3,7 @@
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
-  vitest: { configFile: 'vitest.mutate.config.ts', related: false },
+  vitest: { configFile: 'vitest.mutate.config.mjs', related: false },
   plugins: ['@stryker-mutator/vitest-runner'],
   mutate: process.env.MUTATE_FILES ? process.env.MUTATE_FILES.split(',') : ['src/**/*.ts', '!src/index.ts', '!src/validation.ts'],
   coverageAnalysis: 'perTest',

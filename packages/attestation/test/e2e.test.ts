@@ -46,7 +46,7 @@ try {
   binaryProblem = error instanceof Error ? error.message : String(error);
 }
 
-const cleanups: (() => Promise<unknown> | unknown)[] = [];
+const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   for (const fn of cleanups.splice(0).reverse()) await fn();
 });
@@ -65,14 +65,16 @@ async function runTurn(extensions: Parameters<typeof AppServerClient.start>[0]['
     modelBaseUrl: standIn.url,
     topLevel: ['approval_policy = "never"', `chatgpt_base_url = ${JSON.stringify(`${standIn.url}/backend-api/`)}`],
   });
-  cleanups.push(() => home.cleanup());
+  cleanups.push(() => {
+    home.cleanup();
+  });
   // ChatGPT sign-in instead of the stand-in's API key: the server only attempts attestation with ChatGPT auth.
   writeFileSync(home.configPath, home.config.replace(/^env_key = .*$/m, 'requires_openai_auth = true'));
   writeChatgptAuth(home.dir);
 
   let generateRequests = 0;
   const client = await AppServerClient.start({
-    codexPath: binary!,
+    codexPath: binary ?? 'codex',
     clientInfo: { name: 'cask_attestation_e2e', version: '0.0.0' },
     env: { ...home.env, OPENAI_API_KEY: undefined },
     cwd: home.workspace,
@@ -94,7 +96,7 @@ async function runTurn(extensions: Parameters<typeof AppServerClient.start>[0]['
   const responses = standIn.responsesRequests();
   expect(responses.length).toBe(1);
   return {
-    header: responses[0]!.headers['x-oai-attestation'],
+    header: responses[0]?.headers['x-oai-attestation'],
     generateRequests,
     requests: standIn.requests.map((r) => ({
       method: r.method,
@@ -117,7 +119,7 @@ describe.runIf(binary === undefined && inCI)('codex binary in CI', () => {
 describe.skipIf(binary === undefined)('real codex app-server (fake ChatGPT sign-in, loopback backend)', () => {
   it('asks the opted-in client for a token and forwards it on the Responses call only', async () => {
     let n = 0;
-    const provider: AttestationProvider = { generate: async () => `v1.e2e-${++n}` };
+    const provider: AttestationProvider = { generate: () => Promise.resolve(`v1.e2e-${++n}`) };
     const run = await runTurn([attestation(provider)]);
     expect(run.generateRequests).toBe(n);
     expect(n).toBeGreaterThan(0);
@@ -146,7 +148,11 @@ describe.skipIf(binary === undefined)('real codex app-server (fake ChatGPT sign-
   it("sends Timeout (1) without a token when the client does not answer within the server's budget", async () => {
     const silent: AttestationProvider = {
       generate: ({ signal }) =>
-        new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('late')))),
+        new Promise((_, reject) => {
+          signal.addEventListener('abort', () => {
+            reject(new Error('late'));
+          });
+        }),
     };
     // Our own budget is far beyond the server's 100 ms, so the server's timer decides.
     const run = await runTurn([attestation(silent, { budgetMs: 5_000 })]);

@@ -130,8 +130,8 @@ describe('decodeAttestationHeader', () => {
 
 describe('properties', () => {
   const envelope = fc.oneof(
-    fc.string({ unit: 'binary' }).map((token) => ({ status: AttestationStatus.Ok, token }) as AttestationEnvelopeInput),
-    fc.constantFrom(...failureStatuses).map((status) => ({ status }) as AttestationEnvelopeInput),
+    fc.string({ unit: 'binary' }).map((token) => ({ status: AttestationStatus.Ok, token })),
+    fc.constantFrom(...failureStatuses).map((status) => ({ status })),
   );
 
   it('decode(encode(x)) gives back x, and the encoding is printable ASCII', () => {

@@ -80,7 +80,7 @@ describe('JsonlDecoder', () => {
       'not a JSON object: expected a JSON-RPC message object, got number',
       'not a JSON object: expected a JSON-RPC message object, got null',
     ]);
-    expect(problems[0]!.raw).toBe('garbage here');
+    expect(problems[0]?.raw).toBe('garbage here');
   });
 
   it('skips a line past maxLineBytes without buffering it, in one chunk or spread over many', () => {
@@ -92,9 +92,9 @@ describe('JsonlDecoder', () => {
       const { messages, problems } = decode(chunks, 100);
       expect(messages).toEqual([{ before: 1 }, { after: 2 }]);
       expect(problems).toHaveLength(1);
-      expect(problems[0]!.subject).toBe('line too long');
-      expect(problems[0]!.message).toBe(`a line of ${long.length} bytes exceeds maxLineBytes (100); it was skipped`);
-      expect(String(problems[0]!.raw).startsWith('{"x":"yyy')).toBe(true);
+      expect(problems[0]?.subject).toBe('line too long');
+      expect(problems[0]?.message).toBe(`a line of ${long.length} bytes exceeds maxLineBytes (100); it was skipped`);
+      expect(String(problems[0]?.raw).startsWith('{"x":"yyy')).toBe(true);
     }
   });
 
