@@ -3,14 +3,13 @@
  * codex release this client was written against.
  * @module
  */
-import type { InitializeResponse } from '@cask/protocol';
+import { CODEX_RELEASE, type InitializeResponse } from '@cask/protocol';
 
 /**
- * The codex release whose protocol this client speaks. The single place to
- * change when the pin moves (it is meant to come from `@cask/protocol` once
- * that package exports the release it was generated from).
+ * The codex release whose protocol this client speaks: `@cask/protocol`'s
+ * `CODEX_RELEASE`, the release the method maps were written against.
  */
-export const EXPECTED_CODEX_RELEASE = '0.171.0';
+export const EXPECTED_CODEX_RELEASE: string = CODEX_RELEASE;
 
 /** The server as it described itself in `initialize`. */
 export interface ServerInfo {
