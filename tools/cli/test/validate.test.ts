@@ -160,7 +160,7 @@ describe('validateTranscript', () => {
   });
 });
 
-describe('cask bin', () => {
+describe('cask bin', { timeout: 60_000 }, () => {
   const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/bin.js');
   const dir = mkdtempSync(path.join(tmpdir(), 'cask-validate-test-'));
   const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
