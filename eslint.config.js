@@ -15,6 +15,8 @@ export default tseslint.config(
       '**/.turbo/**',
       '**/reports/**',
       '**/.stryker-tmp/**',
+      // Compiled by the consumer test in a temp npm project against the packed tarballs, with its own tsconfigs.
+      'tools/packaging/fixtures/**',
     ],
   },
   eslint.configs.recommended,
