@@ -104,14 +104,23 @@ describe.each(PUBLIC_PACKAGES)('$name', ({ name, dir }) => {
     for (const field of ['dependencies', 'peerDependencies'] as const) {
       for (const [dep, range] of Object.entries(m[field] ?? {})) {
         expect(privates, `${name} ${field} ${dep}`).not.toContain(dep);
-        if (dep.startsWith('@cask/')) expect(range, `${name} ${field} ${dep}`).toMatch(/^\^\d+\.\d+\.\d+$/);
+        // Dependencies by caret range; peers by a range over the whole 0.x line (the kit is released in
+        // lockstep, see .changeset/config.json), so a 0.x minor of the client does not force a 1.0.0 here.
+        if (dep.startsWith('@cask/')) {
+          expect(range, `${name} ${field} ${dep}`).toMatch(
+            field === 'dependencies' ? /^\^\d+\.\d+\.\d+$/ : /^>=\d+\.\d+\.\d+ <\d+\.0\.0$/,
+          );
+        }
         expect(range).not.toMatch(/^workspace:/);
       }
     }
     // The source manifest says workspace:^ so that pnpm publishes a range, not an exact pin.
     const source = readManifest(path.join(ROOT, dir, 'package.json'));
-    for (const [dep, range] of Object.entries({ ...source.dependencies, ...source.peerDependencies })) {
+    for (const [dep, range] of Object.entries(source.dependencies ?? {})) {
       if (dep.startsWith('@cask/')) expect(range, dep).toBe('workspace:^');
+    }
+    for (const [dep, range] of Object.entries(source.peerDependencies ?? {})) {
+      if (dep.startsWith('@cask/')) expect(range, dep).toMatch(/^workspace:>=/);
     }
   });
 });
@@ -119,7 +128,7 @@ describe.each(PUBLIC_PACKAGES)('$name', ({ name, dir }) => {
 describe('identity across packages', () => {
   it('attestation takes the client as a peer, so one AppServerClient class is installed', () => {
     const m = manifest('@cask/attestation');
-    expect(m.peerDependencies?.['@cask/client']).toMatch(/^\^/);
+    expect(m.peerDependencies?.['@cask/client']).toMatch(/^>=0\.1\.0 <1\.0\.0$/);
     expect(m.dependencies?.['@cask/client']).toBeUndefined();
   });
 
