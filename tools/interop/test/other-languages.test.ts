@@ -169,3 +169,65 @@ describe('Python (jsonschema) against a corpus recorded from the real codex app-
     expect(big.some((b) => !b.ok)).toBe(true);
   });
 });
+
+describe('Go (encoding/json + the format vocabulary) on the same corpus', () => {
+  const GO_EXAMPLE = path.join(SCHEMA, 'examples/go');
+  const goRun = (transcript: WireLine[]) =>
+    spawnSync('go', ['run', '.', '-formats', path.join(SCHEMA, 'formats.json')], {
+      cwd: GO_EXAMPLE,
+      input: transcript.map((l) => JSON.stringify(l)).join('\n') + '\n',
+      encoding: 'utf8',
+      // No module downloads: the example uses the standard library only.
+      env: { ...process.env, GOPROXY: 'off', GOFLAGS: '-mod=mod' },
+    });
+
+  beforeAll(() => {
+    const probe = spawnSync('go', ['version'], { encoding: 'utf8' });
+    if (probe.status !== 0)
+      throw new Error(`go is needed (Debian: apt-get install -y golang-go): ${String(probe.error)}`);
+  });
+
+  it('decodes the real messages: the streamed answer, the approved command, both turns completed', () => {
+    const r = goRun(corpus);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('agent said: The command printed its line. Done.');
+    expect(r.stdout).toContain('A second answer, streamed in pieces for the corpus.');
+    expect(r.stdout).toMatch(/command ".*echo recorded by cask.*" completed, exit code 0/);
+    expect(r.stdout.match(/^turn \S+: completed$/gm)).toHaveLength(2);
+    expect(r.stdout).toMatch(/^ok$/m);
+  });
+
+  it('refuses integers outside their format, naming the line and field (an int32 exit code of 2^40, an int64 past 2^53)', () => {
+    const mutated = corpus.map((l): WireLine => {
+      const msg = structuredClone(l.msg);
+      const params = 'params' in msg && typeof msg.params === 'object' && msg.params !== null ? msg.params : undefined;
+      if (!params || !('method' in msg)) return l;
+      if (msg.method === 'item/completed' && 'item' in params) {
+        const item = params.item;
+        if (typeof item === 'object' && item !== null && 'exitCode' in item && typeof item.exitCode === 'number') {
+          Object.assign(item, { exitCode: 2 ** 40 });
+        }
+      }
+      if (msg.method === 'thread/tokenUsage/updated' && 'tokenUsage' in params) {
+        const usage = params.tokenUsage;
+        if (typeof usage === 'object' && usage !== null && 'total' in usage && typeof usage.total === 'object') {
+          Object.assign(usage.total ?? {}, { inputTokens: 2 ** 53 + 2 });
+        }
+      }
+      return { dir: l.dir, msg };
+    });
+    const r = goRun(mutated);
+    expect(r.status).toBe(1);
+    const exitLine = mutated.findIndex((l) => JSON.stringify(l).includes(`"exitCode":${2 ** 40}`)) + 1;
+    expect(exitLine).toBeGreaterThan(0);
+    expect(r.stdout).toContain(`line ${exitLine}: /params/item/exitCode: ${2 ** 40} is outside int32`);
+    expect(r.stdout).toMatch(/\/params\/tokenUsage\/total\/inputTokens: 9007199254740994 is outside int64/);
+    // Our validators refuse the same values.
+    for (const [i, l] of mutated.entries()) {
+      if (JSON.stringify(l) !== JSON.stringify(corpus[i])) {
+        expect(validateMessage(l.msg, l.dir, { experimental: true }).ok, `line ${i + 1}`).toBe(false);
+      }
+    }
+  });
+});
