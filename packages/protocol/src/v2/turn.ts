@@ -82,6 +82,7 @@ export type CodexErrorInfo =
   | 'modelNotFound'
   | 'policyCapacityUnavailable'
   | 'cyberPolicy'
+  | 'bioPolicy'
   | 'misalignmentPolicyViolation'
   | 'tooManyDenials'
   | 'internalServerError'
