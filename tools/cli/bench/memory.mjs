@@ -4,7 +4,7 @@
 // notifications and its response, ids increasing), runs the built CLI on it in a child process
 // and reads the child's peak RSS (/usr/bin/time -v when present, else the child's own report).
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
