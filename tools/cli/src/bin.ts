@@ -21,6 +21,11 @@ const COMMANDS: Record<string, Command> = {
     summary: 'check a recorded JSONL wire transcript against the schema',
     run: async (argv, io) => (await import('./validate-command.js')).runValidate(argv, io),
   },
+  schema: {
+    usage: 'schema diff <old> <new> [--codex <version|path>] [--json] [--fail-on breaking|any|none]',
+    summary: 'compare two app-server schemas: what changed, per direction, and what it breaks',
+    run: async (argv, io) => (await import('./schema-diff/command.js')).runSchema(argv, io),
+  },
 };
 
 const usage = () => `usage: cask <command> [options]
