@@ -40,7 +40,12 @@ export {
 export { DEFAULT_QUEUE_CAPACITY, isLagged, type LaggedEvent } from './queue.js';
 export type { ServerExit, Transport, TransportSink, MalformedInput } from './transport.js';
 export { StdioTransport, resolveCodexBinary, type StdioTransportOptions, type ResolvedCodexBinary } from './stdio.js';
-export { WebSocketTransport, checkWebSocketUrl, type WebSocketTransportOptions } from './websocket.js';
+export {
+  WebSocketTransport,
+  checkWebSocketUrl,
+  type WebSocketTransportOptions,
+  type WebSocketClientOptions,
+} from './websocket.js';
 export { SpawnedWebSocketTransport, listeningAddress, type SpawnedWebSocketOptions } from './websocket-server.js';
 export { createInMemoryPair, type InMemoryPair, type InMemoryServerEndpoint } from './in-memory.js';
 export { DEFAULT_MAX_LINE_BYTES, JsonlDecoder } from './jsonl.js';

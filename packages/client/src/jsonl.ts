@@ -42,8 +42,9 @@ export class JsonlDecoder {
     return this.partBytes;
   }
 
-  /** Consumes one chunk. */
-  push(chunk: Buffer): void {
+  /** Consumes one chunk (a `Buffer` or any `Uint8Array`). */
+  push(input: Uint8Array): void {
+    const chunk = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
     let start = 0;
     let nl = chunk.indexOf(NEWLINE, start);
     while (nl !== -1) {

@@ -10,7 +10,7 @@ export interface ServerExit {
   /** Process exit code (stdio), WebSocket close code (websocket), or `null`. */
   code: number | null;
   /** The signal that ended the process (stdio only), or `null`. */
-  signal: NodeJS.Signals | null;
+  signal: string | null;
   /** The last lines the server wrote to stderr (stdio only; empty otherwise). */
   stderrTail: string[];
   /** Extra explanation: a WebSocket close reason, a spawn or connect error, ... */

@@ -43,7 +43,7 @@ export interface ServerRequestContext<M extends ServerRequestMethod = ServerRequ
 /**
  * Answers one kind of server request. Return (or resolve to) the result to
  * send back; throw to answer with a JSON-RPC error instead (a thrown
- * {@link JsonRpcError}-like object with a numeric `code` keeps its code,
+ * {@link @cask/client!JsonRpcError}-like object with a numeric `code` keeps its code,
  * anything else becomes `-32603`).
  */
 export type ServerRequestHandler<M extends ServerRequestMethod> = (

@@ -12,6 +12,42 @@ import { DEFAULT_MAX_LINE_BYTES } from './jsonl.js';
 import { isLoopbackHost } from './loopback.js';
 import type { ServerExit, Transport, TransportSink } from './transport.js';
 
+/**
+ * Options passed through to the `ws` client: the commonly used part of ws's
+ * `ClientOptions`, typed here so that our declarations compile without
+ * `@types/ws` or Node's types. `agent` is an `http.Agent`/`https.Agent`.
+ */
+export interface WebSocketClientOptions {
+  /** Trusted CA certificates (PEM). */
+  ca?: string | Uint8Array | ReadonlyArray<string | Uint8Array>;
+  /** Client certificate chain (PEM). */
+  cert?: string | Uint8Array | ReadonlyArray<string | Uint8Array>;
+  /** Client private key (PEM). */
+  key?: string | Uint8Array | ReadonlyArray<string | Uint8Array>;
+  /** Passphrase of `key`. */
+  passphrase?: string;
+  /** Reject servers whose certificate does not verify. Default true. */
+  rejectUnauthorized?: boolean;
+  /** TLS server name (SNI). */
+  servername?: string;
+  /** An `http.Agent` or `https.Agent` (proxy support, connection reuse). */
+  agent?: object;
+  /** More headers for the upgrade request (merged under {@link WebSocketTransportOptions.headers}). */
+  headers?: Record<string, string>;
+  /** The `Origin` header. */
+  origin?: string;
+  /** Negotiate permessage-deflate. */
+  perMessageDeflate?: boolean;
+  /** Follow HTTP redirects of the upgrade request. */
+  followRedirects?: boolean;
+  /** Most redirects followed. */
+  maxRedirects?: number;
+  /** IP family of the lookup (4 or 6). */
+  family?: number;
+  /** Local interface to connect from. */
+  localAddress?: string;
+}
+
 /** Options of {@link WebSocketTransport}. */
 export interface WebSocketTransportOptions {
   /** `ws://host:port` or `wss://…`. */
@@ -31,7 +67,7 @@ export interface WebSocketTransportOptions {
   /** Largest accepted message, in bytes; larger ones are skipped and reported. Default 64 MiB. */
   maxMessageBytes?: number;
   /** Passed through to the `ws` client (TLS options, agent, ...). */
-  wsOptions?: ClientOptions;
+  wsOptions?: WebSocketClientOptions;
 }
 
 export { isLoopbackHost };
@@ -80,8 +116,10 @@ export class WebSocketTransport implements Transport {
     const max = o.maxMessageBytes ?? DEFAULT_MAX_LINE_BYTES;
     const headers: Record<string, string> = { ...o.headers };
     if (o.bearerToken) headers['Authorization'] = `Bearer ${o.bearerToken}`;
+    // Cast: WebSocketClientOptions mirrors part of ws's ClientOptions; `agent` is typed `object` there to keep Node's types out of our declarations, and ws checks it at run time.
+    const passThrough = (o.wsOptions ?? {}) as ClientOptions;
     const socket = new WebSocket(this.url, {
-      ...o.wsOptions,
+      ...passThrough,
       headers: { ...o.wsOptions?.headers, ...headers },
       handshakeTimeout: o.connectTimeoutMs ?? 10_000,
       // Hard limit well above the soft one, so an oversized message is skipped and reported rather than fatal.

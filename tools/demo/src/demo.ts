@@ -1,5 +1,5 @@
 /**
- * `cask demo`: one complete, offline conversation with the real
+ * `pnpm start` (the demo): one complete, offline conversation with the real
  * `codex app-server`, printed readably, recorded and validated.
  *
  * It starts the testkit's model stand-in (scripted to ask for one shell
@@ -12,10 +12,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatReport, validateTranscript } from '@cask/cli';
 import { AppServerClient, type ClientEvent, type Direction } from '@cask/client';
 import type { JSONRPCMessage } from '@cask/protocol';
 import { codexBinaryPath, createCodexHome, startModelStandIn } from '@cask/testkit';
-import { formatReport, validateTranscript } from './validate.js';
 
 /** Where the demo writes its output; defaults to the process streams. */
 export interface DemoIO {
@@ -23,7 +24,7 @@ export interface DemoIO {
   err: { write(text: string): unknown };
 }
 
-const USAGE = `usage: cask demo [--command <shell command>] [--prompt <text>] [--keep]
+const USAGE = `usage: pnpm start [-- options]   (or: node tools/demo/dist/main.js [options])
 
 Runs one offline turn against the real codex app-server: a scripted model asks
 to run a shell command, the demo approves it, and the conversation, the
@@ -32,6 +33,7 @@ command output and a validation summary of the recorded transcript are printed.
   --command <cmd>  command the model asks to run (default: echo hello from cask)
   --prompt <text>  the user message (default: a short request to run it)
   --keep           keep the temporary CODEX_HOME (its path is printed)
+  -h, --help       show this help
 `;
 
 interface DemoArgs {
@@ -40,24 +42,28 @@ interface DemoArgs {
   keep: boolean;
 }
 
-function parseArgs(argv: string[]): DemoArgs | { help: true } | { error: string } {
-  const args: DemoArgs = { command: 'echo hello from cask', prompt: undefined, keep: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--help' || a === '-h') return { help: true };
-    if (a === '--keep') args.keep = true;
-    else if (a === '--command' || a === '--prompt') {
-      const v = argv[++i];
-      if (v === undefined) return { error: `${a} needs a value` };
-      if (a === '--command') args.command = v;
-      else args.prompt = v;
-    } else return { error: `unknown argument ${JSON.stringify(a)}` };
+function readArgs(argv: string[]): DemoArgs | { help: true } | { error: string } {
+  try {
+    const { values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        command: { type: 'string' },
+        prompt: { type: 'string' },
+        keep: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+    if (values.help) return { help: true };
+    return { command: values.command ?? 'echo hello from cask', prompt: values.prompt, keep: values.keep ?? false };
+  } catch (err) {
+    return { error: err instanceof Error ? err.message : String(err) };
   }
-  return args;
 }
 
 /**
- * Runs the demo. `argv` are the arguments after `demo`.
+ * Runs the demo with command-line arguments `argv`.
  * @returns the process exit code: 0 when the turn completed, the command ran
  * and the transcript validated; 1 otherwise; 2 for bad arguments.
  */
@@ -65,13 +71,13 @@ export async function runDemo(
   argv: string[],
   io: DemoIO = { out: process.stdout, err: process.stderr },
 ): Promise<number> {
-  const parsed = parseArgs(argv);
+  const parsed = readArgs(argv);
   if ('help' in parsed) {
     io.out.write(USAGE);
     return 0;
   }
   if ('error' in parsed) {
-    io.err.write(`cask demo: ${parsed.error}\n\n${USAGE}`);
+    io.err.write(`demo: ${parsed.error}\n\n${USAGE}`);
     return 2;
   }
   const { command, keep } = parsed;
