@@ -28,9 +28,16 @@ let home: CodexHome;
 let client: AppServerClient;
 const transcript: string[] = [];
 
+// What beforeAll managed to start, stopped in reverse order even when a later step failed.
+const cleanups: (() => unknown)[] = [];
+
 beforeAll(async () => {
   standIn = await startModelStandIn([{ kind: 'message', text: 'Hello from the stand-in.' }]);
+  cleanups.push(() => standIn.close());
   home = createCodexHome({ modelBaseUrl: standIn.url });
+  cleanups.push(() => {
+    home.cleanup();
+  });
   client = await AppServerClient.start({
     codexPath: codexBinaryPath(),
     env: home.env,
@@ -39,12 +46,11 @@ beforeAll(async () => {
     requestTimeoutMs: 20_000,
     onMessage: (dir, msg) => transcript.push(JSON.stringify({ dir, msg })),
   });
+  cleanups.push(() => client.shutdown());
 });
 
 afterAll(async () => {
-  await client?.shutdown();
-  await standIn?.close();
-  home?.cleanup();
+  for (const cleanup of cleanups.reverse()) await cleanup();
 });
 
 describe('client methods against the real codex app-server', () => {
