@@ -1,0 +1,96 @@
+/**
+ * The form checks have teeth: with the repository's own configuration, Prettier rejects an unformatted TypeScript
+ * file and ESLint rejects a floating promise, each naming the file (and the rule). The files live in a scratch
+ * TypeScript project inside the tree (so the root `.prettierignore` and `eslint.config.js` apply exactly as they do
+ * to `pnpm format:check` and `pnpm lint`) and are removed afterwards. A well-formed twin of each file passes, so the
+ * failure is about the mistake, not the set-up.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const bin = (name: string) => join(root, 'node_modules', '.bin', name);
+
+interface Run {
+  code: number;
+  output: string;
+}
+
+/** Runs a tool from the repository root; resolves with its exit code and combined output, never rejects. */
+async function run(tool: string, args: string[]): Promise<Run> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(bin(tool), args, { cwd: root });
+    return { code: 0, output: stdout + stderr };
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof e.code === 'number' ? e.code : -1, output: `${e.stdout ?? ''}${e.stderr ?? ''}` };
+  }
+}
+
+let scratch: string;
+beforeAll(() => {
+  // Not under .tmp/ or any other ignored folder: the checks must see it like any source file.
+  scratch = mkdtempSync(join(root, 'tools', 'repo-checks', 'scratch-'));
+  writeFileSync(
+    join(scratch, 'tsconfig.json'),
+    JSON.stringify({ extends: '../../../tsconfig.base.json', compilerOptions: { noEmit: true }, include: ['*.ts'] }),
+  );
+  return () => {
+    rmSync(scratch, { recursive: true, force: true });
+  };
+});
+
+describe('pnpm format:check', () => {
+  it('is `prettier --check .`', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts['format:check']).toBe('prettier --check .');
+  });
+
+  it('fails on an unformatted TypeScript file and names it; passes once it is formatted', async () => {
+    const ugly = join(scratch, 'ugly.ts');
+    writeFileSync(ugly, 'export const  answer={value:42,label:"x"}\n');
+    const bad = await run('prettier', ['--check', ugly]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.output).toContain(relative(root, ugly));
+
+    writeFileSync(ugly, "export const answer = { value: 42, label: 'x' };\n");
+    const good = await run('prettier', ['--check', ugly]);
+    expect(good.code).toBe(0);
+  });
+});
+
+describe('pnpm lint', () => {
+  it('is `eslint --max-warnings 0 .`', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts['lint']).toBe('eslint --max-warnings 0 .');
+  });
+
+  it('fails on a floating promise and names the file and the rule; passes once it is awaited', async () => {
+    const file = join(scratch, 'floating.ts');
+    const code = (call: string) =>
+      [
+        'async function save(): Promise<void> {',
+        '  await Promise.resolve();',
+        '}',
+        '',
+        'export async function run(): Promise<void> {',
+        `  ${call}`,
+        '}',
+        '',
+      ].join('\n');
+    writeFileSync(file, code('save();'));
+    const bad = await run('eslint', ['--max-warnings', '0', file]);
+    expect(bad.code).toBe(1);
+    expect(bad.output).toContain(file);
+    expect(bad.output).toContain('@typescript-eslint/no-floating-promises');
+
+    writeFileSync(file, code('await save();'));
+    const good = await run('eslint', ['--max-warnings', '0', file]);
+    expect(good.output).toBe('');
+    expect(good.code).toBe(0);
+  });
+});
