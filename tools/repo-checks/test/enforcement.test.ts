@@ -1,16 +1,16 @@
 /**
  * The form checks have teeth: with the repository's own configuration, Prettier rejects an unformatted TypeScript
- * file and ESLint rejects a floating promise, each naming the file (and the rule). The files live in a scratch
- * TypeScript project inside the tree (so the root `.prettierignore` and `eslint.config.js` apply exactly as they do
- * to `pnpm format:check` and `pnpm lint`) and are removed afterwards. A well-formed twin of each file passes, so the
+ * file and ESLint rejects a floating promise, each naming the file (and the rule). The files live inside the tree (so
+ * `.prettierignore`, `eslint.config.js` and the root tsconfig.json apply exactly as they do to `pnpm format:check` and
+ * `pnpm lint`) and are removed afterwards. A well-formed twin of each file passes, so the
  * failure is about the mistake, not the set-up.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const bin = (name: string) => join(root, 'node_modules', '.bin', name);
@@ -31,17 +31,16 @@ async function run(tool: string, args: string[]): Promise<Run> {
   }
 }
 
-let scratch: string;
-beforeAll(() => {
-  // Not under .tmp/ or any other ignored folder: the checks must see it like any source file.
-  scratch = mkdtempSync(join(root, 'tools', 'repo-checks', 'scratch-'));
-  writeFileSync(
-    join(scratch, 'tsconfig.json'),
-    JSON.stringify({ extends: '../../../tsconfig.base.json', compilerOptions: { noEmit: true }, include: ['*.ts'] }),
-  );
-  return () => {
-    rmSync(scratch, { recursive: true, force: true });
-  };
+// Files next to this test: inside the tree and inside the TypeScript program `pnpm lint` uses (the root tsconfig.json
+// includes tools/*/test), not under .tmp/ or any other ignored folder, and not named *.test.ts. Removed afterwards.
+const scratch = (name: string) => join(root, 'tools', 'repo-checks', 'test', `scratch-${process.pid}-${name}`);
+const written: string[] = [];
+function write(path: string, text: string): void {
+  writeFileSync(path, text);
+  written.push(path);
+}
+afterAll(() => {
+  for (const path of written) rmSync(path, { force: true });
 });
 
 describe('pnpm format:check', () => {
@@ -51,13 +50,13 @@ describe('pnpm format:check', () => {
   });
 
   it('fails on an unformatted TypeScript file and names it; passes once it is formatted', async () => {
-    const ugly = join(scratch, 'ugly.ts');
-    writeFileSync(ugly, 'export const  answer={value:42,label:"x"}\n');
+    const ugly = scratch('ugly.ts');
+    write(ugly, 'export const  answer={value:42,label:"x"}\n');
     const bad = await run('prettier', ['--check', ugly]);
     expect(bad.code).not.toBe(0);
     expect(bad.output).toContain(relative(root, ugly));
 
-    writeFileSync(ugly, "export const answer = { value: 42, label: 'x' };\n");
+    write(ugly, "export const answer = { value: 42, label: 'x' };\n");
     const good = await run('prettier', ['--check', ugly]);
     expect(good.code).toBe(0);
   });
@@ -70,7 +69,7 @@ describe('pnpm lint', () => {
   });
 
   it('fails on a floating promise and names the file and the rule; passes once it is awaited', async () => {
-    const file = join(scratch, 'floating.ts');
+    const file = scratch('floating.ts');
     const code = (call: string) =>
       [
         'async function save(): Promise<void> {',
@@ -82,13 +81,13 @@ describe('pnpm lint', () => {
         '}',
         '',
       ].join('\n');
-    writeFileSync(file, code('save();'));
+    write(file, code('save();'));
     const bad = await run('eslint', ['--max-warnings', '0', file]);
     expect(bad.code).toBe(1);
     expect(bad.output).toContain(file);
     expect(bad.output).toContain('@typescript-eslint/no-floating-promises');
 
-    writeFileSync(file, code('await save();'));
+    write(file, code('await save();'));
     const good = await run('eslint', ['--max-warnings', '0', file]);
     expect(good.output).toBe('');
     expect(good.code).toBe(0);
