@@ -42,6 +42,7 @@ export interface NumericFormatRange {
  */
 export const NUMERIC_FORMAT_RANGES: Readonly<Record<string, NumericFormatRange>> = {
   int32: { min: -(2 ** 31), max: 2 ** 31 - 1, integer: true },
+  uint8: { min: 0, max: 2 ** 8 - 1, integer: true },
   uint16: { min: 0, max: 2 ** 16 - 1, integer: true },
   uint32: { min: 0, max: 2 ** 32 - 1, integer: true },
   int64: { min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER, integer: true },

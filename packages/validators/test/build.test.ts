@@ -148,6 +148,8 @@ describe('numeric formats', () => {
     expect(check('int32', 2 ** 31 - 1)).toBe(true);
     expect(check('int32', 2 ** 31)).toBe(false);
     expect(check('int32', -(2 ** 31))).toBe(true);
+    expect(check('uint8', 255)).toBe(true);
+    expect(check('uint8', 256)).toBe(false);
     expect(check('uint16', 65535)).toBe(true);
     expect(check('uint16', 65536)).toBe(false);
     expect(check('uint32', -1)).toBe(false);

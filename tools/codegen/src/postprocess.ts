@@ -9,9 +9,9 @@ import type { ProtocolModel } from './protocol.js';
 import { restoreSourceRefs } from './source-refs.js';
 
 /** Integer formats upstream uses. */
-export const INTEGER_FORMATS = new Set(['int32', 'int64', 'uint', 'uint16', 'uint32', 'uint64']);
+export const INTEGER_FORMATS = new Set(['int32', 'int64', 'uint', 'uint8', 'uint16', 'uint32', 'uint64']);
 /** Integer formats that cannot be negative. */
-export const UNSIGNED_FORMATS = new Set(['uint', 'uint16', 'uint32', 'uint64']);
+export const UNSIGNED_FORMATS = new Set(['uint', 'uint8', 'uint16', 'uint32', 'uint64']);
 
 /** Keywords that only annotate and never change what validates. */
 const ANNOTATIONS = new Set(['description', 'title', 'default', 'examples', '$comment', 'experimental']);

@@ -7,6 +7,7 @@ const INTEGER_FORMATS: Record<string, [number, number]> = {
   int32: [-(2 ** 31), 2 ** 31 - 1],
   int64: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
   uint: [0, Number.MAX_SAFE_INTEGER],
+  uint8: [0, 2 ** 8 - 1],
   uint16: [0, 2 ** 16 - 1],
   uint32: [0, 2 ** 32 - 1],
   uint64: [0, Number.MAX_SAFE_INTEGER],

@@ -16,6 +16,7 @@ export const INTEGER_FORMATS: Readonly<Record<string, IntegerRange>> = {
   int32: { min: -(2 ** 31), max: 2 ** 31 - 1 },
   int64: { min: -(2 ** 63), max: 2 ** 63 - 1024 },
   uint: { min: 0, max: 2 ** 64 - 2048 },
+  uint8: { min: 0, max: 2 ** 8 - 1 },
   uint16: { min: 0, max: 2 ** 16 - 1 },
   uint32: { min: 0, max: 2 ** 32 - 1 },
   uint64: { min: 0, max: 2 ** 64 - 2048 },
@@ -25,7 +26,7 @@ export const INTEGER_FORMATS: Readonly<Record<string, IntegerRange>> = {
 export const NUMBER_FORMATS: readonly string[] = ['double', 'float'];
 
 /**
- * Registers the integer formats (`int32`, `int64`, `uint`, `uint16`, `uint32`, `uint64`) and `double`/`float` on an
+ * Registers the integer formats (`int32`, `int64`, `uint`, `uint8`, `uint16`, `uint32`, `uint64`) and `double`/`float` on an
  * ajv instance. Each integer format accepts exactly the integers in its range; format checking stays on.
  */
 export function addCodexFormats(ajv: Ajv): Ajv {

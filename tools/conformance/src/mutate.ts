@@ -43,6 +43,7 @@ export function mutants(instance: JsonValue): Mutant[] {
         if (Number.isInteger(value)) {
           push('non-integer', value + 0.5);
           push('negative', value === 0 ? -1 : -Math.abs(value));
+          push('above uint8', 2 ** 8);
           push('above uint16', 2 ** 16);
           push('above int32', 2 ** 31);
           push('above uint32', 2 ** 32);

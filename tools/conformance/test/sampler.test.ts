@@ -52,6 +52,7 @@ describe('integer formats', () => {
       bundleFromDocument(
         {
           definitions: {
+            u8: { type: 'integer', format: 'uint8' },
             u16: { type: 'integer', format: 'uint16' },
             i32: { type: 'integer', format: 'int32' },
             u32: { type: 'integer', format: 'uint32' },
@@ -64,6 +65,7 @@ describe('integer formats', () => {
       ),
     );
     const ok = (d: string, x: unknown) => v.check(`#/definitions/${d}`, x).valid;
+    expect([ok('u8', 0), ok('u8', 255), ok('u8', 256), ok('u8', -1)]).toEqual([true, true, false, false]);
     expect([ok('u16', 0), ok('u16', 65535), ok('u16', 65536), ok('u16', -1)]).toEqual([true, true, false, false]);
     expect([ok('i32', -(2 ** 31)), ok('i32', 2 ** 31 - 1), ok('i32', 2 ** 31), ok('i32', -(2 ** 31) - 1)]).toEqual([
       true,

@@ -8,8 +8,6 @@
 import type {
   ApplyPatchApprovalParams,
   ApplyPatchApprovalResponse,
-  CurrentTimeReadParams,
-  CurrentTimeReadResponse,
   DeprecationNoticeNotification,
   DynamicToolCallParams,
   DynamicToolCallResponse,
@@ -106,11 +104,6 @@ export interface EventsServerRequests {
   };
   /** Runs a tool the client registered with the thread and returns its output. */
   'item/tool/call': { params: DynamicToolCallParams; result: DynamicToolCallResponse };
-  /**
-   * Reads the current time from the client's clock.
-   * @experimental
-   */
-  'currentTime/read': { params: CurrentTimeReadParams; result: CurrentTimeReadResponse };
   /** Legacy request: may this patch be applied? */
   applyPatchApproval: { params: ApplyPatchApprovalParams; result: ApplyPatchApprovalResponse };
   /** Legacy request: may this command run? */

@@ -27,6 +27,7 @@ import type {
   ModelProviderCapabilitiesReadResponse,
   ModelProviderConfigWriteParams,
   ModelProviderConfigWriteResponse,
+  ModelProviderDefaultSetParams,
   ModelProviderListParams,
   ModelProviderListResponse,
   ModelReroutedNotification,
@@ -37,6 +38,7 @@ import type {
   ServerDiagnosticsParams,
   ServerDiagnosticsResponse,
 } from '../v2/models/index.js';
+import type { ConfigWriteResponse } from '../v2/config/index.js';
 
 /** Client requests for models and model providers, experimental features, permission profiles, collaboration modes, hooks, environments and server diagnostics. */
 export interface ModelsClientRequests {
@@ -53,6 +55,11 @@ export interface ModelsClientRequests {
   'modelProvider/list': { params: ModelProviderListParams; result: ModelProviderListResponse };
   /** Creates or updates a model provider in the user's configuration. */
   'modelProvider/config/write': { params: ModelProviderConfigWriteParams; result: ModelProviderConfigWriteResponse };
+  /**
+   * Makes a configured provider the default for new threads and provider-less model lists; writes the user's
+   * configuration and answers like `config/value/write`.
+   */
+  'modelProvider/default/set': { params: ModelProviderDefaultSetParams; result: ConfigWriteResponse };
   /** Reads which built-in tools (web search, image generation) the current provider supports. */
   'modelProvider/capabilities/read': {
     params: ModelProviderCapabilitiesReadParams;

@@ -119,11 +119,15 @@ import type {
   ThreadProjectUpdatedNotification,
 } from '../v2/projects/projects.js';
 import type {
+  ThreadSearchCancelParams,
+  ThreadSearchCancelResponse,
   ThreadSearchOccurrencesParams,
   ThreadSearchOccurrencesResponse,
   ThreadSearchParams,
+  ThreadSearchPartialNotification,
   ThreadSearchResponse,
 } from '../v2/projects/search.js';
+import type { ThreadRealtimeListParams, ThreadRealtimeListResponse } from '../v2/projects/realtime.js';
 import type {
   ThreadReadStateChangedNotification,
   ThreadReadStateUpdateParams,
@@ -311,6 +315,22 @@ export interface ProjectsClientRequests {
    */
   'thread/search': { params: ThreadSearchParams; result: ThreadSearchResponse };
   /**
+   * Searches like `thread/search`, sending early matches as `thread/search/partial` notifications before the
+   * complete response.
+   * @experimental
+   */
+  'thread/search/stream': { params: ThreadSearchParams; result: ThreadSearchResponse };
+  /**
+   * Cancels a `thread/search` request of this connection.
+   * @experimental
+   */
+  'thread/search/cancel': { params: ThreadSearchCancelParams; result: ThreadSearchCancelResponse };
+  /**
+   * Cancels a `thread/search/stream` request of this connection.
+   * @experimental
+   */
+  'thread/search/stream/cancel': { params: ThreadSearchCancelParams; result: ThreadSearchCancelResponse };
+  /**
    * Lists the places a search term occurs in one thread.
    * @experimental
    */
@@ -350,6 +370,11 @@ export interface ProjectsClientRequests {
    * @experimental
    */
   'thread/timeline/list': { params: ThreadTimelineListParams; result: ThreadTimelineListResponse };
+  /**
+   * Lists a thread's realtime records with their committed positions, one page at a time.
+   * @experimental
+   */
+  'thread/realtime/list': { params: ThreadRealtimeListParams; result: ThreadRealtimeListResponse };
 }
 
 /** Server requests for thread organisation, search, settings, memory and projects. */
@@ -381,4 +406,6 @@ export interface ProjectsServerNotifications {
   'thread/environment/disconnected': { params: EnvironmentConnectionNotification };
   /** A thread's settings changed. */
   'thread/settings/updated': { params: ThreadSettingsUpdatedNotification };
+  /** Early matches of a running `thread/search/stream` request. */
+  'thread/search/partial': { params: ThreadSearchPartialNotification };
 }

@@ -138,6 +138,8 @@ export type ThreadItem = {
       id: string;
       /** Name of the MCP server that owns the tool. */
       server: string;
+      /** The environment whose registration of that server was called (where it was registered, not where it runs). */
+      environmentId?: string | null;
       tool: string;
       status: McpToolCallStatus;
       /** Arguments passed to the tool, as JSON. */
@@ -296,14 +298,66 @@ export interface AgentMessageModeration {
   display?: AgentMessageDisplay | null;
 }
 
-/** How a client should present a moderated agent message when replaying history. */
-export interface AgentMessageDisplay {
-  /** The presentation action; clients must leave actions they do not know to their producer. */
-  action: string;
-  blockType?: string | null;
-  checkTrustedContacts?: boolean | null;
-  cyberTrustedAccess?: boolean | null;
+/**
+ * How a client should present a moderated agent message when replaying history, tagged by `mode`: `show` it
+ * (possibly with an annotation), `hide` it behind a replacement, or `block` it for a stated reason. Every mode
+ * carries the instruction's format `version` (today always 1).
+ */
+export type AgentMessageDisplay = AgentMessageDisplayShow | AgentMessageDisplayHide | AgentMessageDisplayBlock;
+
+/** Show the answer as it is. */
+interface AgentMessageDisplayShow {
+  mode: 'show';
+  /**
+   * Format version of the instruction.
+   * @format uint8
+   */
+  version: 1;
+  /** Something to show alongside the answer, if anything. */
+  annotation?: AnswerAnnotation | null;
+  trustedContacts: TrustedContacts;
 }
+
+/** Hide the answer and show a replacement instead. */
+interface AgentMessageDisplayHide {
+  mode: 'hide';
+  /**
+   * Format version of the instruction.
+   * @format uint8
+   */
+  version: 1;
+  replacement: AnswerReplacement;
+}
+
+/** Do not show the answer; `reason` says why. */
+interface AgentMessageDisplayBlock {
+  mode: 'block';
+  /**
+   * Format version of the instruction.
+   * @format uint8
+   */
+  version: 1;
+  reason: BlockReason;
+}
+
+/** Whether the client should check the user's trusted contacts before showing an answer, or skip that. */
+export type TrustedContacts = 'check' | 'skip';
+
+/** Whom a wellbeing helpline note is about: the model's answer or the user's prompt. */
+export type HelplineSubject = 'answer' | 'prompt';
+
+/** A note shown next to an answer, tagged by `kind`; today only a wellbeing helpline pointer. */
+export type AnswerAnnotation = { kind: 'wellbeingHelpline'; subject: HelplineSubject };
+
+/** What is shown instead of a hidden answer, tagged by `kind`; today only a wellbeing helpline message. */
+export type AnswerReplacement = { kind: 'wellbeingPromptHelpline' };
+
+/**
+ * Why an answer is blocked, tagged by `kind`: a `protection` rule (named by `protectionType`, the same
+ * moderation record the live path writes) or the `cyber` policy (with whether trusted access applied).
+ */
+export type BlockReason =
+  { kind: 'protection'; protectionType: string } | { kind: 'cyber'; trustedAccess?: boolean | null };
 
 /**
  * A question the agent asks the user without blocking, optionally with

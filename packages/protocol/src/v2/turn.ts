@@ -84,6 +84,7 @@ export type CodexErrorInfo =
   | 'modelNotFound'
   | 'policyCapacityUnavailable'
   | 'cyberPolicy'
+  | 'bioPolicy'
   | 'misalignmentPolicyViolation'
   | 'tooManyDenials'
   | 'internalServerError'

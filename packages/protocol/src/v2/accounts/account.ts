@@ -89,7 +89,15 @@ export interface AccountUpdatedNotification {
   authMode?: AuthMode | null;
   /** The new plan, when known. */
   planType?: PlanType | null;
+  /** Why the account changed, when the server says; `null` for an ordinary sign-in, sign-out or plan change. */
+  reason?: AccountUpdateReason | null;
 }
+
+/**
+ * Why `account/updated` was sent: `workspaceRoutingReady` once the server has finished finding out where the
+ * signed-in account's requests are routed; `unknown` for a reason this client's protocol version does not name.
+ */
+export type AccountUpdateReason = 'workspaceRoutingReady' | 'unknown';
 
 /** Result of `account/logout` (an empty object). */
 export interface LogoutAccountResponse {}

@@ -95,7 +95,18 @@ export interface UserVerificationProof {
  */
 export interface UserVerificationVerifyResponse {
   proof: UserVerificationProof;
+  /**
+   * How the user proved presence, as the device reported it (context for the approval; it is not covered by
+   * the signature). Older servers leave it out.
+   */
+  biometricType?: UserVerificationBiometricType | null;
 }
+
+/**
+ * The kind of biometric check a device used to verify the user.
+ * @experimental
+ */
+export type UserVerificationBiometricType = 'fingerprint';
 
 /**
  * Params of `userVerification/cancel`: stop a verification request still running on this

@@ -366,6 +366,14 @@ export interface OtelToolResultLogConfig {
 export interface OtelRequirements {
   /** Deployment environment reported with the data. */
   environment?: string | null;
+  /** A command whose output supplies extra headers for the exporters. */
+  headers_helper?: string | null;
+  /**
+   * How often, in milliseconds, to run `headers_helper` again (at least 1).
+   * @format uint64
+   * @minimum 1
+   */
+  headers_helper_refresh_interval_ms?: number | null;
   /** Exporter for logs. */
   exporter?: OtelExporter | null;
   /** Log the agent's responses. */

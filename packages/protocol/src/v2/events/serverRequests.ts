@@ -147,24 +147,3 @@ export interface PermissionsRequestApprovalResponse {
   /** Ask for strict review of every following command in this turn. */
   strictAutoReview?: boolean | null;
 }
-
-/**
- * Params of the `currentTime/read` server request: the server asks for the client's current time.
- * @experimental
- */
-export interface CurrentTimeReadParams {
-  /** The thread that needs the time. */
-  threadId: string;
-}
-
-/**
- * Result of `currentTime/read`.
- * @experimental
- */
-export interface CurrentTimeReadResponse {
-  /**
-   * The client's current time, as a Unix timestamp.
-   * @format int64
-   */
-  currentTimeAt: number;
-}

@@ -227,6 +227,8 @@ export type McpServerElicitationAction = 'accept' | 'decline' | 'cancel';
 interface McpServerElicitationRequestCommon {
   /** The MCP server asking. */
   serverName: string;
+  /** The environment whose registration of that server asks (where it was registered, not where it runs). */
+  environmentId?: string | null;
   threadId: string;
   /**
    * The turn that was running when the request arrived, when the server could

@@ -114,6 +114,11 @@ export interface McpServerInfo {
 export interface McpServerStatus {
   authStatus: McpAuthStatus;
   /**
+   * The environment whose configuration registered this server; `null` for a server registered for the whole
+   * thread. Older servers leave it out.
+   */
+  environmentId?: string | null;
+  /**
    * Scheme, host and port of the server's endpoint for HTTP servers (no
    * credentials, path, query or fragment); `null` for other transports.
    */
@@ -150,6 +155,11 @@ export interface ListMcpServerStatusParams {
   limit?: number | null;
   /** Describe only this server (reusing the thread's connection when `threadId` is given). */
   serverName?: string | null;
+  /**
+   * Describe the registration this environment contributed. Needs `serverName` and `threadId`; without it a
+   * named server is looked up as before.
+   */
+  environmentId?: string | null;
   /** Thread whose configuration and connections to use. */
   threadId?: string | null;
 }
@@ -170,6 +180,8 @@ export interface McpServerOauthLoginParams {
   clientRegistration?: McpServerOauthClientRegistration | null;
   /** The MCP server's configured name. */
   name: string;
+  /** Sign in to the server registration of this environment; omitted means look the server up by name only. */
+  environmentId?: string | null;
   /** OAuth scopes to request. */
   scopes?: string[] | null;
   /** Thread whose configuration to use. */
@@ -209,6 +221,8 @@ export interface McpServerStatusUpdatedNotification {
   failureReason?: McpServerStartupFailureReason | null;
   /** The MCP server's name. */
   name: string;
+  /** The environment whose registration this is (where it was registered, not necessarily where it runs). */
+  environmentId?: string | null;
   status: McpServerStartupState;
   /** The thread whose server this is; `null` for servers outside a thread. */
   threadId?: string | null;
@@ -230,6 +244,8 @@ export interface McpResourceReadParams {
   originCallId?: string | null;
   /** The MCP server's name. */
   server: string;
+  /** Pick the server registration of this environment; omitted means look the server up by name only. */
+  environmentId?: string | null;
   /** An explicit hosted app and account; omit for the older way of finding the resource. */
   target?: McpResourceReadTarget | null;
   threadId?: string | null;
@@ -252,6 +268,8 @@ export interface McpServerToolCallParams {
   arguments?: JsonValue;
   /** The MCP server's name. */
   server: string;
+  /** Call the server registration of this environment; omitted means look the server up by name only. */
+  environmentId?: string | null;
   /** Thread whose MCP connections to use. */
   threadId: string;
   /** The tool's name. */

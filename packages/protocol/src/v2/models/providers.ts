@@ -173,6 +173,12 @@ export interface ModelProviderConfigWriteResponse {
   provider: ModelProviderSummary;
 }
 
+/** Params of `modelProvider/default/set`: make a configured provider the default (answered with a `ConfigWriteResponse`). */
+export interface ModelProviderDefaultSetParams {
+  /** Id of a configured provider, used from now on for new threads and for model lists that name no provider. */
+  providerId: string;
+}
+
 /** Parameters of `modelProvider/capabilities/read` (none). */
 export interface ModelProviderCapabilitiesReadParams {}
 

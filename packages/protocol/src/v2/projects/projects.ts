@@ -19,11 +19,6 @@ export interface Project {
   /** Free-form string metadata set by clients. */
   metadata: { [key: string]: string };
   /**
-   * Place of the project in the user's ordering.
-   * @format int64
-   */
-  position: number;
-  /**
    * When the project was created, in seconds since the Unix epoch.
    * @format int64
    */
@@ -58,7 +53,10 @@ export interface ProjectListParams {
    * @format uint32
    */
   limit?: number | null;
-  /** Sort field; `position` by default. Sorting by `recencyAt` always puts projects without threads last. */
+  /**
+   * Sort field; `position` by default. Sorting by `recencyAt` always puts projects without threads last. Projects
+   * carry no position number: the order of the returned page is the user's ordering.
+   */
   sortKey?: ProjectSortKey | null;
   /** Sort order, only together with `sortKey`; ascending for `position` and descending for `recencyAt` by default. */
   sortDirection?: SortDirection | null;

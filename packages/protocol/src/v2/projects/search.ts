@@ -2,6 +2,7 @@
  * Full-text search over threads, and over the messages of one thread.
  * @module
  */
+import type { RequestId } from '../../jsonrpc.js';
 import type { Thread } from '../thread.js';
 import type { SortDirection, ThreadSourceKind } from '../threads/index.js';
 
@@ -20,7 +21,10 @@ export interface ThreadSearchResult {
  * @experimental
  */
 export interface ThreadSearchParams {
-  /** The text to look for (substring or full-text match). */
+  /**
+   * The text to look for (substring or full-text match). `thread/search/stream` accepts at most 65,536 UTF-8
+   * bytes once surrounding whitespace is trimmed.
+   */
   searchTerm: string;
   /** Cursor from a previous page. */
   cursor?: string | null;
@@ -44,7 +48,7 @@ export interface ThreadSearchParams {
 }
 
 /**
- * Result of `thread/search`.
+ * Result of `thread/search` and, complete and authoritative, of `thread/search/stream`.
  * @experimental
  */
 export interface ThreadSearchResponse {
@@ -113,3 +117,34 @@ export interface ThreadSearchOccurrencesResponse {
   /** Cursor for the next page; absent or `null` when this was the last one. */
   nextCursor?: string | null;
 }
+
+/**
+ * Params of `thread/search/partial`: a batch of early matches of a `thread/search/stream` request on this
+ * connection. Best effort: rows are unique and come in the order they were found, but some matches are never
+ * sent this way and some sent ones may not make the final page; thread fields come from stored metadata. The
+ * request's response replaces them all, and nothing follows the response or an error.
+ */
+export interface ThreadSearchPartialNotification {
+  /** The id of the `thread/search/stream` request these matches belong to. */
+  requestId: RequestId;
+  data: ThreadSearchResult[];
+}
+
+/**
+ * Params of `thread/search/cancel` and `thread/search/stream/cancel`: stop a search this connection started
+ * (each cancels only its own kind of search). Cancelling twice is harmless; a cancelled search ends with an error
+ * once its worker has stopped, unless it finished first, in which case its result stands.
+ * @experimental
+ */
+export interface ThreadSearchCancelParams {
+  /** The id of the search request to stop. */
+  requestId: RequestId;
+}
+
+/**
+ * Result of `thread/search/cancel` and `thread/search/stream/cancel` (an empty object): the cancellation was
+ * received, not that the search has stopped.
+ * @experimental
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the wire result is an empty object; codegen needs a named object type, as for every empty response here
+export interface ThreadSearchCancelResponse {}

@@ -69,6 +69,12 @@ export interface ThreadListParams {
   /** Thread ids to leave out before the page limit applies; at most 100, repeat them on every page. */
   excludedThreadIds?: string[] | null;
   /**
+   * Only these thread ids (at most 100), applied before the page limit; repeat them on every page. `null` or
+   * absent means no restriction, an empty list matches no thread, and `excludedThreadIds` still applies. The
+   * local store answers such a request from its index without rescanning rollout files.
+   */
+  includedThreadIds?: string[] | null;
+  /**
    * Only direct sub-agent threads of this parent; excludes `ancestorThreadId`.
    * @experimental
    */
