@@ -1,8 +1,10 @@
 /**
  * `@cask/protocol`: hand-written TypeScript types for the Codex app-server
- * protocol. Types only; importing this package adds no runtime code.
+ * protocol. Types only, except the generated {@link CODEX_RELEASE} string: the
+ * codex release these types describe.
  * @packageDocumentation
  */
+export { CODEX_RELEASE, type CodexRelease } from './codexRelease.js';
 export type * from './jsonrpc.js';
 export type * from './methods.js';
 export type * from './derived.js';

@@ -1,7 +1,9 @@
 /**
  * Drives many client methods against the real `codex app-server` (offline,
  * with the loopback model stand-in) and validates every message that crossed
- * the wire, both ways, with the same checker as `cask validate`.
+ * the wire, both ways, with the same checker as `cask validate`: once per
+ * tested release (the pin and every compatibility release of
+ * `codex-release.json`), with the client built for the pinned protocol.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,7 +11,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppServerClient } from '@cask/client';
 import { formatReport, validateTranscript } from '@cask/cli';
 import type { ClientRequestMethod, ClientRequestParams } from '@cask/protocol';
-import { codexBinaryPath, createCodexHome, startModelStandIn, type CodexHome, type ModelStandIn } from '@cask/testkit';
+import {
+  codexBinaryPath,
+  createCodexHome,
+  startModelStandIn,
+  testedReleases,
+  type CodexHome,
+  type ModelStandIn,
+} from '@cask/testkit';
 
 /** One planned call; params are typed from the method map. */
 interface Call {
@@ -23,37 +32,65 @@ function call<M extends ClientRequestMethod>(method: M, params: ClientRequestPar
 /** At least this many distinct client methods must succeed against the real server. */
 const MIN_DISTINCT_METHODS = 40;
 
-let standIn: ModelStandIn;
-let home: CodexHome;
-let client: AppServerClient;
-const transcript: string[] = [];
+/**
+ * Stable client methods newer than the oldest tested release, with the MAJOR.MINOR that added them (a history
+ * fact, not a copy of the pin: full versions live only in codex-release.json).
+ */
+const ADDED_IN: Readonly<Record<string, string>> = { 'modelProvider/default/set': '0.171' };
 
-// What beforeAll managed to start, stopped in reverse order even when a later step failed.
-const cleanups: (() => unknown)[] = [];
+/** `a` is an older release than `b` (dot-separated numbers compared numerically; `X.Y.0` is not older than `X.Y`). */
+function olderThan(a: string, b: string): boolean {
+  return a.localeCompare(b, 'en', { numeric: true }) < 0;
+}
 
-beforeAll(async () => {
-  standIn = await startModelStandIn([{ kind: 'message', text: 'Hello from the stand-in.' }]);
-  cleanups.push(() => standIn.close());
-  home = createCodexHome({ modelBaseUrl: standIn.url });
-  cleanups.push(() => {
+describe.each(testedReleases())('client methods against the real codex app-server %s', (release) => {
+  let standIn: ModelStandIn;
+  let home: CodexHome;
+  let client: AppServerClient;
+  const transcript: string[] = [];
+
+  beforeAll(async () => {
+    standIn = await startModelStandIn([{ kind: 'message', text: 'Hello from the stand-in.' }]);
+    home = createCodexHome({ modelBaseUrl: standIn.url });
+    client = await AppServerClient.start({
+      codexPath: codexBinaryPath({ release }),
+      env: home.env,
+      cwd: home.workspace,
+      clientInfo: { name: 'cask_contract_methods', version: '0.1.0' },
+      requestTimeoutMs: 20_000,
+      onMessage: (dir, msg) => transcript.push(JSON.stringify({ dir, msg })),
+    });
+  });
+
+  afterAll(async () => {
+    await client.shutdown();
+    await standIn.close();
     home.cleanup();
   });
-  client = await AppServerClient.start({
-    codexPath: codexBinaryPath(),
-    env: home.env,
-    cwd: home.workspace,
-    clientInfo: { name: 'cask_contract_methods', version: '0.1.0' },
-    requestTimeoutMs: 20_000,
-    onMessage: (dir, msg) => transcript.push(JSON.stringify({ dir, msg })),
+
+  it('a method newer than the server is refused with a JSON-RPC error naming it, and the client keeps working', async () => {
+    expect(client.initializeResponse.userAgent).toContain(`/${release} `);
+    for (const [method, addedIn] of Object.entries(ADDED_IN)) {
+      let result: unknown;
+      let error: unknown;
+      try {
+        result = await client.requestRaw(method, { providerId: 'cask_standin' }, { timeoutMs: 20_000 });
+      } catch (e) {
+        error = e;
+      }
+      if (olderThan(release, addedIn)) {
+        expect(result, `${method} on ${release}`).toBeUndefined();
+        expect(error).toBeInstanceOf(Error);
+        expect(String(error)).toContain(`unknown variant \`${method}\``);
+      } else {
+        expect(error, `${method} on ${release}`).toBeUndefined();
+        expect(result).toMatchObject({ status: 'ok' });
+      }
+    }
+    // The refusal cost nothing: the connection still answers.
+    expect((await client.request('modelProvider/list', {})).defaultProviderId).toBe('cask_standin');
   });
-  cleanups.push(() => client.shutdown());
-});
 
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-});
-
-describe('client methods against the real codex app-server', () => {
   it(`answers at least ${MIN_DISTINCT_METHODS} distinct methods, and every message both ways is valid`, async () => {
     const ws = home.workspace;
     writeFileSync(path.join(ws, 'notes.txt'), 'hello cask\n');

@@ -4,7 +4,22 @@
  * throw-away `CODEX_HOME`.
  * @packageDocumentation
  */
-export { codexBinaryPath, codexLauncherPath, codexPackageInfo, CODEX_PACKAGE } from './binary.js';
+export {
+  codexAliasPackage,
+  codexBinaryPath,
+  codexLauncherPath,
+  codexPackageInfo,
+  CODEX_PACKAGE,
+  type CodexReleaseOptions,
+} from './binary.js';
+export {
+  CODEX_RELEASE_FILE,
+  parseCodexRelease,
+  pinnedRelease,
+  readCodexRelease,
+  testedReleases,
+  type CodexReleaseSource,
+} from './release.js';
 export {
   startModelStandIn,
   splitIntoChunks,

@@ -35,7 +35,7 @@ export interface ListeningAppServer {
 
 /**
  * Starts `codex app-server --listen ws://127.0.0.1:0` and resolves once it
- * prints the address it listens on (codex 0.169 writes
+ * prints the address it listens on (every release we test writes
  * `listening on: ws://IP:PORT` to stderr). Rejects with the stderr seen so
  * far when the process exits first or the timeout passes.
  */

@@ -2,8 +2,13 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  codexAliasPackage,
   codexBinaryPath,
   codexLauncherPath,
+  codexPackageInfo,
+  parseCodexRelease,
+  readCodexRelease,
+  testedReleases,
   createCodexHome,
   splitIntoChunks,
   startModelStandIn,
@@ -41,12 +46,51 @@ async function post(body: unknown, path = '/v1/responses') {
 }
 
 describe('codex binary', () => {
-  it('finds the native binary of the pinned @openai/codex and it reports version 0.169.0', () => {
+  const source = readCodexRelease();
+
+  it('finds the native binary of the pinned @openai/codex, and it reports the release codex-release.json names', () => {
     const bin = codexBinaryPath();
     expect(statSync(bin).isFile()).toBe(true);
     expect(bin).toMatch(/vendor\/[^/]+\/bin\/codex(\.exe)?$/);
-    expect(execFileSync(bin, ['--version'], { encoding: 'utf8' })).toContain('0.169.0');
+    expect(execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim()).toBe(`codex-cli ${source.release}`);
     expect(existsSync(codexLauncherPath())).toBe(true);
+    expect(codexBinaryPath({ release: source.release })).toBe(bin);
+  });
+
+  it('finds every compatibility release next to it, each with its own platform binary', () => {
+    expect(source.compatibilityReleases.length).toBeGreaterThan(0);
+    const bins = new Set([codexBinaryPath()]);
+    for (const release of source.compatibilityReleases) {
+      const bin = codexBinaryPath({ release });
+      expect(execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim()).toBe(`codex-cli ${release}`);
+      expect(codexPackageInfo({ release }).version).toBe(release);
+      expect(existsSync(codexLauncherPath({ release }))).toBe(true);
+      bins.add(bin);
+    }
+    expect(bins.size).toBe(testedReleases().length);
+  });
+
+  it('names the release and the fix when a release is not installed or not a version', () => {
+    expect(() => codexBinaryPath({ release: '0.1.0' })).toThrow(
+      /codex 0\.1\.0 is not installed: @openai\/codex-0\.1 .*codex-release:sync/,
+    );
+    expect(() => codexBinaryPath({ release: 'latest' })).toThrow(/not a codex release version: "latest"/);
+    expect(codexAliasPackage('1.23.4')).toBe('@openai/codex-1.23');
+  });
+
+  it('parses codex-release.json strictly, naming the bad field', () => {
+    expect(parseCodexRelease('{"release":"1.2.3","compatibilityReleases":["1.1.0"]}', 'f.json')).toEqual({
+      release: '1.2.3',
+      compatibilityReleases: ['1.1.0'],
+    });
+    expect(() => parseCodexRelease('{', 'f.json')).toThrow(/^f\.json: not JSON/);
+    expect(() => parseCodexRelease('{"release":"1.2"}', 'f.json')).toThrow(/f\.json: "release" must be a version/);
+    expect(() => parseCodexRelease('{"release":"1.2.3","compatibilityReleases":[7]}', 'f.json')).toThrow(
+      /"compatibilityReleases"\[0\] must be a version/,
+    );
+    expect(() => parseCodexRelease('{"release":"1.2.3","compatibilityReleases":["1.2.3"]}', 'f.json')).toThrow(
+      /repeats 1\.2\.3/,
+    );
   });
 });
 

@@ -31,10 +31,16 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Starts stand-in + CODEX_HOME + real server; the client is initialized. */
+/**
+ * Starts stand-in + CODEX_HOME + real server; the client is initialized.
+ *
+ * @param release - which installed codex release to run (`codex-release.json`: the pin or a compatibility
+ * release); the pinned one when omitted
+ */
 export async function startHarness(
   script: StandInScript,
   extra: Partial<AppServerClientOptions> = {},
+  release?: string,
 ): Promise<Harness> {
   const standIn = await startModelStandIn(script);
   const home = createCodexHome({ modelBaseUrl: standIn.url });
@@ -43,7 +49,7 @@ export async function startHarness(
   let client: AppServerClient;
   try {
     client = await AppServerClient.start({
-      codexPath: codexBinaryPath(),
+      codexPath: codexBinaryPath(release === undefined ? {} : { release }),
       env: home.env,
       cwd: home.workspace,
       clientInfo: { name: 'cask_contract_tests', title: 'cask contract tests', version: '0.1.0' },
@@ -109,7 +115,7 @@ function summarize(events: ClientEvent[]): string {
 }
 
 /**
- * Server notifications that codex 0.169 really sends in these tests but that
+ * Server notifications that a tested codex release really sends in these tests but that
  * `@cask/protocol`'s method map does not cover yet (both are stable upstream).
  * Messages with these methods are reported by {@link transcriptGaps} instead
  * of failing; {@link staleGaps} fails the tests as soon as the protocol knows

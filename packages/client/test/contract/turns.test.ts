@@ -1,7 +1,8 @@
 /**
- * Contract tests against the REAL `codex app-server` from the pinned
- * `@openai/codex` dependency, driven offline by the model stand-in.
+ * Contract tests against the REAL `codex app-server`, driven offline by the model stand-in: the same scenarios
+ * against the pinned release and every compatibility release of `codex-release.json`, with default client options.
  */
+import { testedReleases } from '@cask/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ClientEvent, NotificationEvent, ProtocolIssue } from '../../src/index.js';
 import {
@@ -24,7 +25,7 @@ function notificationsOf<M extends NotificationEvent['method']>(events: ClientEv
 
 const isTurnCompleted = (e: ClientEvent) => e.kind === 'notification' && e.method === 'turn/completed';
 
-describe('contract: real codex app-server', () => {
+describe.each(testedReleases())('contract: real codex app-server %s', (release) => {
   let h: Harness | undefined;
 
   afterEach(async () => {
@@ -44,12 +45,15 @@ describe('contract: real codex app-server', () => {
     const chunks = ['Hello', ' from', ' the', ' stand-in.'];
     // Live validation through @cask/validators too (loaded by the client itself).
     const issues: ProtocolIssue[] = [];
-    h = await startHarness([{ kind: 'message', text: chunks.join(''), chunks }], {
-      validate: 'warn',
-      onProtocolIssue: (i) => issues.push(i),
-    });
+    h = await startHarness(
+      [{ kind: 'message', text: chunks.join(''), chunks }],
+      { validate: 'warn', onProtocolIssue: (i) => issues.push(i) },
+      release,
+    );
     const { client } = h;
     expect(h.client.initializeResponse.codexHome).toBe(h.home.dir);
+    // The server really is the release under test (its user agent carries the version).
+    expect(h.client.initializeResponse.userAgent).toContain(`/${release} `);
 
     const events = client.events();
     const { thread } = await client.request('thread/start', { cwd: h.home.workspace, approvalPolicy: 'never' });
@@ -86,10 +90,14 @@ describe('contract: real codex app-server', () => {
     it(`asks for command approval and the client answers ${decision}`, { timeout: TEST_TIMEOUT }, async () => {
       // The pause makes the server stream output deltas; a command that ends at once only reports aggregatedOutput.
       const command = `echo cask-${decision}-marker; sleep 0.3; echo second-line`;
-      h = await startHarness([
-        { kind: 'shell', command, callId: 'call_contract' },
-        { kind: 'message', text: `Done (${decision}).` },
-      ]);
+      h = await startHarness(
+        [
+          { kind: 'shell', command, callId: 'call_contract' },
+          { kind: 'message', text: `Done (${decision}).` },
+        ],
+        {},
+        release,
+      );
       const { client } = h;
       const approvals: Array<{ id: unknown; command: unknown; itemId: string }> = [];
       client.onServerRequest('item/commandExecution/requestApproval', (params, ctx) => {
@@ -135,7 +143,7 @@ describe('contract: real codex app-server', () => {
         expect(commandItems[0]!.exitCode).toBe(0);
         expect(commandItems[0]!.aggregatedOutput).toContain(`cask-${decision}-marker`);
         expect(commandItems[0]!.aggregatedOutput).toContain('second-line');
-        // Observed with 0.169: output written before the server starts streaming (here the
+        // Observed with 0.169 and 0.171: output written before the server starts streaming (here the
         // first line) is only in aggregatedOutput; later output also arrives as deltas.
         expect(output).toContain('second-line');
         expect(commandItems[0]!.aggregatedOutput!.endsWith(output)).toBe(true);
@@ -157,7 +165,7 @@ describe('contract: real codex app-server', () => {
   }
 
   it('reports a model failure as an error notification and a failed turn', { timeout: TEST_TIMEOUT }, async () => {
-    h = await startHarness([{ kind: 'httpError', status: 400, message: 'stand-in refuses this request' }]);
+    h = await startHarness([{ kind: 'httpError', status: 400, message: 'stand-in refuses this request' }], {}, release);
     const { client } = h;
     const events = client.events();
     const { thread } = await client.request('thread/start', { cwd: h.home.workspace, approvalPolicy: 'never' });
@@ -178,7 +186,7 @@ describe('contract: real codex app-server', () => {
   });
 
   it('interrupts a turn whose model stream has stalled', { timeout: TEST_TIMEOUT }, async () => {
-    h = await startHarness([{ kind: 'stall', chunks: ['Thinking'] }]);
+    h = await startHarness([{ kind: 'stall', chunks: ['Thinking'] }], {}, release);
     const { client } = h;
     const events = client.events();
     const { thread } = await client.request('thread/start', { cwd: h.home.workspace, approvalPolicy: 'never' });
