@@ -93,3 +93,17 @@ describe('pnpm lint', () => {
     expect(good.code).toBe(0);
   });
 });
+
+describe('.ci/run', () => {
+  it('runs the format check and the linter (on a built tree) before the tests, and stops at the first failure', () => {
+    const script = readFileSync(join(root, '.ci', 'run'), 'utf8');
+    const line = (command: string) => script.split('\n').findIndex((l) => l.trim() === command);
+    expect(script).toMatch(/^set -euo pipefail$/m);
+    for (const command of ['pnpm format:check', 'pnpm build', 'pnpm lint', 'pnpm test']) {
+      expect(line(command), command).toBeGreaterThan(-1);
+    }
+    expect(line('pnpm format:check')).toBeLessThan(line('pnpm test'));
+    expect(line('pnpm build')).toBeLessThan(line('pnpm lint'));
+    expect(line('pnpm lint')).toBeLessThan(line('pnpm test'));
+  });
+});
