@@ -44,7 +44,18 @@ function raw(client: AppServerClient) {
     method: string,
     params?: unknown,
     options?: RequestOptions,
-  ) => Promise<any>;
+  ) => Promise<unknown>;
+}
+
+/** What the fake server's `test/askClient` returns: the client's answer to the server request it sent. */
+interface AskClientResult {
+  reply: { id: number; result?: unknown; error?: { code: number; message: string; data?: unknown } };
+}
+
+/** Has the fake server send `request` to the client and returns the client's answer. */
+async function askClient(client: AppServerClient, request: { method: string; params: unknown }) {
+  // fixtures/fake-server.mjs answers test/askClient with `{ reply }`, the message the client sent back.
+  return (await raw(client)('test/askClient', request)) as AskClientResult;
 }
 
 async function take<T>(it: AsyncIterableIterator<T>, n: number): Promise<T[]> {
@@ -198,7 +209,7 @@ describe('AppServerClient requests', () => {
 describe('AppServerClient server requests', () => {
   it('answers an unhandled server request with -32601', async () => {
     const client = await startFake();
-    const { reply } = await raw(client)('test/askClient', { method: 'item/fileChange/requestApproval', params: {} });
+    const { reply } = await askClient(client, { method: 'item/fileChange/requestApproval', params: {} });
     expect(reply).toEqual({
       id: 0,
       error: { code: -32601, message: 'client has no handler for server request item/fileChange/requestApproval' },
@@ -212,7 +223,7 @@ describe('AppServerClient server requests', () => {
       seen.push(params, ctx.id, ctx.method, ctx.signal.aborted);
       return { decision: 'accept' };
     });
-    const { reply } = await raw(client)('test/askClient', {
+    const { reply } = await askClient(client, {
       method: 'item/commandExecution/requestApproval',
       params: { command: 'ls' },
     });
@@ -228,9 +239,9 @@ describe('AppServerClient server requests', () => {
     client.onServerRequest('item/fileChange/requestApproval', () => {
       throw Object.assign(new Error('nope'), { code: -32000, data: { why: 'policy' } });
     });
-    const a = await raw(client)('test/askClient', { method: 'item/commandExecution/requestApproval', params: {} });
+    const a = await askClient(client, { method: 'item/commandExecution/requestApproval', params: {} });
     expect(a.reply).toEqual({ id: 0, error: { code: -32603, message: 'user walked away' } });
-    const b = await raw(client)('test/askClient', { method: 'item/fileChange/requestApproval', params: {} });
+    const b = await askClient(client, { method: 'item/fileChange/requestApproval', params: {} });
     expect(b.reply).toEqual({ id: 1, error: { code: -32000, message: 'nope', data: { why: 'policy' } } });
   });
 
@@ -238,7 +249,7 @@ describe('AppServerClient server requests', () => {
     const client = await startFake('', {
       extensions: [{ serverRequestHandlers: { 'attestation/generate': () => ({ token: 'from-extension' }) } }],
     });
-    const ask = () => raw(client)('test/askClient', { method: 'attestation/generate', params: {} });
+    const ask = () => askClient(client, { method: 'attestation/generate', params: {} });
     expect((await ask()).reply.result).toEqual({ token: 'from-extension' });
     const off = client.onServerRequest('attestation/generate', () => ({ token: 'explicit' }));
     expect((await ask()).reply.result).toEqual({ token: 'explicit' });
@@ -287,7 +298,7 @@ describe('AppServerClient event streams', () => {
     const e = client.events();
     client.onServerRequest('item/commandExecution/requestApproval', () => ({ decision: 'decline' }));
     await raw(client)('test/flood', { count: 3 });
-    await raw(client)('test/askClient', { method: 'item/commandExecution/requestApproval', params: { p: 1 } });
+    await askClient(client, { method: 'item/commandExecution/requestApproval', params: { p: 1 } });
     const fromN = await take(n, 3);
     expect(fromN.map((x) => (x.kind === 'notification' ? x.params : x))).toEqual([{ i: 0 }, { i: 1 }, { i: 2 }]);
     const fromE = await take(e, 4);
@@ -394,7 +405,7 @@ describe('AppServerClient validation', () => {
         : { ok: true as const, value: v };
     return {
       validateClientRequest: check,
-      validateServerResult: (m, v) => check(m, (v as { params?: unknown })?.params ?? v),
+      validateServerResult: (m, v) => check(m, typeof v === 'object' && v !== null && 'params' in v ? v.params : v),
       validateServerNotification: check,
       validateServerRequest: check,
       validateClientResult: check,
@@ -425,12 +436,12 @@ describe('AppServerClient validation', () => {
       called = true;
       return { decision: 'accept' };
     });
-    const { reply } = await raw(client)('test/askClient', {
+    const { reply } = await askClient(client, {
       method: 'item/commandExecution/requestApproval',
       params: { bad: true },
     });
     expect(called).toBe(false);
-    expect(reply.error.code).toBe(-32602);
+    expect(reply.error?.code).toBe(-32602);
     events.push(...(await take(e, 1)));
     expect(events[0]).toMatchObject({ kind: 'protocolIssue', direction: 's2c', errors: [{ path: '/bad' }] });
     // An invalid notification becomes an issue and is not delivered; a valid one is.
@@ -509,7 +520,7 @@ describe('AppServerClient validation', () => {
     });
     let params: unknown;
     client.onServerRequest('item/commandExecution/requestApproval', (p) => ((params = p), { decision: 'accept' }));
-    const { reply } = await raw(client)('test/askClient', {
+    const { reply } = await askClient(client, {
       method: 'item/commandExecution/requestApproval',
       params: { bad: true },
     });

@@ -16,6 +16,7 @@ import {
   isLoopbackHost,
   type ProtocolIssue,
 } from '../src/index.js';
+import type { WireMessage } from './fixtures/ts-server.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -23,7 +24,7 @@ afterEach(async () => {
 });
 
 /** A WebSocket app-server stand-in; `onRequest` may answer or misbehave. */
-async function fakeWsServer(onRequest: (ws: WebSocket, msg: any) => void = () => undefined) {
+async function fakeWsServer(onRequest: (ws: WebSocket, msg: WireMessage) => void = () => undefined) {
   const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   await new Promise((r) => wss.once('listening', r));
   const headers: Array<Record<string, string | string[] | undefined>> = [];
@@ -32,7 +33,11 @@ async function fakeWsServer(onRequest: (ws: WebSocket, msg: any) => void = () =>
     headers.push(req.headers);
     sockets.push(ws);
     ws.on('message', (data) => {
-      const msg = JSON.parse(String(data));
+      const text = (
+        Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? Buffer.from(data) : data
+      ).toString();
+      // A test server: it trusts the client under test to send JSON-RPC objects.
+      const msg = JSON.parse(text) as WireMessage;
       if (msg.method === 'initialize')
         ws.send(
           JSON.stringify({

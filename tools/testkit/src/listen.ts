@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { stripVTControlCharacters } from 'node:util';
 import { codexBinaryPath } from './binary.js';
 
 /** Options for {@link startListeningAppServer}. */
@@ -32,8 +33,6 @@ export interface ListeningAppServer {
   close(): Promise<void>;
 }
 
-const ANSI = /\u001b\[[0-9;]*m/g;
-
 /**
  * Starts `codex app-server --listen ws://127.0.0.1:0` and resolves once it
  * prints the address it listens on (every release we test writes
@@ -52,7 +51,12 @@ export function startListeningAppServer(options: ListeningAppServerOptions = {})
   );
   const stderr: string[] = [];
   let exited = false;
-  const exitPromise = new Promise<void>((resolve) => child.once('close', () => ((exited = true), resolve())));
+  const exitPromise = new Promise<void>((resolve) =>
+    child.once('close', () => {
+      exited = true;
+      resolve();
+    }),
+  );
   const close = async () => {
     if (exited) return;
     child.kill('SIGTERM');
@@ -69,13 +73,13 @@ export function startListeningAppServer(options: ListeningAppServerOptions = {})
         ),
       );
     }, options.timeoutMs ?? 15_000);
-    createInterface({ input: child.stderr! }).on('line', (raw) => {
-      const line = raw.replace(ANSI, '');
+    createInterface({ input: child.stderr }).on('line', (raw) => {
+      const line = stripVTControlCharacters(raw);
       stderr.push(line);
-      const m = /listening on:\s*(ws:\/\/\S+)/.exec(line);
-      if (m) {
+      const url = /listening on:\s*(ws:\/\/\S+)/.exec(line)?.[1];
+      if (url !== undefined) {
         clearTimeout(timer);
-        resolve({ url: m[1]!, child, stderr, close });
+        resolve({ url, child, stderr, close });
       }
     });
     child.once('error', (err) => {
