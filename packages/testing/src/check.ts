@@ -151,18 +151,22 @@ function checkSteps(steps: unknown, where: string, opts: ValidateOptions): void 
  * Checks a script; throws {@link FakeScriptError} naming the first bad step.
  * Called by every fake server before it accepts a connection.
  */
-export function checkScript(script: FakeScript): void {
-  need(isObject(script), 'script', 'a script must be an object');
-  const opts = { experimental: script.experimental ?? false };
-  if (script.turns !== undefined) {
-    need(Array.isArray(script.turns), 'turns', 'turns must be an array');
-    script.turns.forEach((t, i) => {
+export function checkScript(script: unknown): asserts script is FakeScript {
+  if (!isObject(script)) throw new FakeScriptError('script', 'a script must be an object');
+  const { turns, afterInitialized, responses, experimental } = script;
+  need(experimental === undefined || typeof experimental === 'boolean', 'experimental', 'must be a boolean');
+  need(script['userAgent'] === undefined || typeof script['userAgent'] === 'string', 'userAgent', 'must be a string');
+  const opts = { experimental: experimental === true };
+  if (turns !== undefined) {
+    need(Array.isArray(turns), 'turns', 'turns must be an array');
+    (turns as unknown[]).forEach((t, i) => {
       need(isObject(t), `turns[${i}]`, 'a turn must be an object with steps');
-      checkSteps(t.steps, `turns[${i}]`, opts);
+      checkSteps((t as Record<string, unknown>)['steps'], `turns[${i}]`, opts);
     });
   }
-  if (script.afterInitialized !== undefined) checkSteps(script.afterInitialized, 'afterInitialized', opts);
-  for (const [method, r] of Object.entries(script.responses ?? {})) {
+  if (afterInitialized !== undefined) checkSteps(afterInitialized, 'afterInitialized', opts);
+  need(responses === undefined || isObject(responses), 'responses', 'responses must be an object keyed by method');
+  for (const [method, r] of Object.entries(responses ?? {})) {
     const at = `responses[${JSON.stringify(method)}]`;
     need(
       isObject(r) && ('result' in r || 'error' in r || 'drop' in r),

@@ -112,7 +112,7 @@ export class ScriptedEngine implements FakeEngine {
     const v = validateMessage(message, 'c2s', { ...this.opts, ...(answered ? { method: answered } : {}) });
     if (!v.ok) this.fail(`client sent an invalid message: ${v.message}`);
     if (c.kind === 'invalid') return;
-    if (c.kind === 'request') this.onRequest(c, v.ok);
+    if (c.kind === 'request') this.onRequest(c, v.ok ? undefined : v.message);
     else if (c.kind === 'notification') this.onNotification(c.method);
     else this.onAnswer(c);
   }
@@ -138,7 +138,7 @@ export class ScriptedEngine implements FakeEngine {
     pending.resolve(c.kind === 'response' ? { result: c.result } : { error: c.error });
   }
 
-  private onRequest(c: Extract<ClassifiedMessage, { kind: 'request' }>, valid: boolean): void {
+  private onRequest(c: Extract<ClassifiedMessage, { kind: 'request' }>, invalid: string | undefined): void {
     const { id, method } = c;
     const params = isObject(c.params) ? c.params : {};
     if (!isClientRequestMethod(method, this.opts)) {
@@ -148,8 +148,8 @@ export class ScriptedEngine implements FakeEngine {
       this.error(id, INVALID_REQUEST, `Invalid request: unknown variant \`${method}\`, expected one of ${known}`);
       return;
     }
-    if (!valid) {
-      this.error(id, INVALID_REQUEST, `Invalid request: params of ${method} do not match the schema`);
+    if (invalid !== undefined) {
+      this.error(id, INVALID_REQUEST, `Invalid request: ${invalid}`);
       return;
     }
     if (method === 'initialize') {
