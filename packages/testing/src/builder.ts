@@ -19,9 +19,9 @@ import type {
 
 /** Copies a typed protocol value into plain JSON (drops `undefined` members). */
 function json(value: unknown): JsonValue {
-  const text = JSON.stringify(value);
-  const parsed: JsonValue = text === undefined ? null : JSON.parse(text);
-  return parsed;
+  if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return null;
+  // What JSON.parse returns from JSON.stringify's output is JSON.
+  return JSON.parse(JSON.stringify(value)) as JsonValue;
 }
 
 /** What a typed expectation may be: a partial result, an error, or a predicate on the typed answer. */

@@ -37,7 +37,7 @@ function dryContext(): TurnContext {
     threadId: 'thread_check',
     turnId: 'turn_check',
     itemId: 'item_check',
-    itemCount: 0,
+    counter: { items: 0 },
     usage: { input: 0, output: 0, cached: 0, reasoning: 0 },
     now: () => 0,
   };
@@ -52,7 +52,7 @@ function checkNotification(n: OutNotification, where: string, opts: ValidateOpti
 
 function checkRequest(step: ServerRequestStep, where: string, ctx: TurnContext, opts: ValidateOptions): void {
   if (typeof step.method !== 'string' || !isServerRequestMethod(step.method, opts))
-    throw new FakeScriptError(where, `unknown server request method "${String(step.method)}"`);
+    throw new FakeScriptError(where, `unknown server request method "${step.method}"`);
   const v = validateServerRequest(step.method, substitute(step.params, ctx), opts);
   if (!v.ok) throw new FakeScriptError(where, v.message);
   const e = step.expect;
@@ -94,7 +94,9 @@ function checkSteps(steps: unknown, where: string, opts: ValidateOptions): void 
         need(isObject(step.item), sat, 'item must be an object');
         const p = itemParts(step, ctx);
         checkNotification(itemStarted(p.started, ctx), `${sat} item/started`, opts);
-        (step.requests ?? []).forEach((r, j) => checkRequest(r, `${sat}.requests[${j}]`, ctx, opts));
+        (step.requests ?? []).forEach((r, j) => {
+          checkRequest(r, `${sat}.requests[${j}]`, ctx, opts);
+        });
         (step.deltas ?? []).forEach((d, j) => {
           need(
             isObject(d) && typeof d.method === 'string' && isObject(d.params),
@@ -123,7 +125,7 @@ function checkSteps(steps: unknown, where: string, opts: ValidateOptions): void 
         checkNotification(tokenUsage(step, ctx), sat, opts);
         break;
       case 'serverRequest':
-        checkRequest(step, `${sat} ${String(step.method)}`, ctx, opts);
+        checkRequest(step, `${sat} ${step.method}`, ctx, opts);
         break;
       case 'error':
         need(typeof step.message === 'string', sat, 'message must be a string');
@@ -166,15 +168,15 @@ export function checkScript(script: unknown): asserts script is FakeScript {
   }
   if (afterInitialized !== undefined) checkSteps(afterInitialized, 'afterInitialized', opts);
   need(responses === undefined || isObject(responses), 'responses', 'responses must be an object keyed by method');
-  for (const [method, r] of Object.entries(responses ?? {})) {
+  for (const [method, r] of Object.entries(isObject(responses) ? responses : {})) {
     const at = `responses[${JSON.stringify(method)}]`;
     need(
       isObject(r) && ('result' in r || 'error' in r || 'drop' in r),
       at,
       'a response is { result }, { error: { code, message } } or { drop: true }',
     );
-    if ('result' in r) {
-      const v = validateServerResult(method, r.result, opts);
+    if (isObject(r) && 'result' in r) {
+      const v = validateServerResult(method, r['result'], opts);
       if (!v.ok) throw new FakeScriptError(at, v.message);
     }
   }

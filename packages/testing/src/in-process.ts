@@ -61,7 +61,9 @@ function start(make: (w: FakeWire) => FakeEngine & { idle(): Promise<void> }): F
     received.push(m);
     engine.receive(m);
   });
-  server.onClose(() => engine.closed());
+  server.onClose(() => {
+    engine.closed();
+  });
   return {
     transport,
     received,

@@ -12,8 +12,8 @@ export interface TurnContext {
   turnId: string;
   /** Id of the item most recently started (`${itemId}`). */
   itemId: string;
-  /** Items started so far in this connection, for default ids. */
-  itemCount: number;
+  /** Items started so far in this connection (shared by its turns), for default ids. */
+  counter: { items: number };
   usage: { input: number; output: number; cached: number; reasoning: number };
   now(): number;
 }
@@ -74,8 +74,8 @@ export function itemCompleted(item: JsonObject, ctx: TurnContext): OutNotificati
 
 /** Starts an item: picks its id, returns the item with placeholders replaced. */
 export function beginItem(raw: JsonObject, ctx: TurnContext): JsonObject {
-  ctx.itemCount++;
-  const id = typeof raw['id'] === 'string' ? raw['id'] : `item_${ctx.itemCount}`;
+  ctx.counter.items++;
+  const id = typeof raw['id'] === 'string' ? raw['id'] : `item_${ctx.counter.items}`;
   ctx.itemId = id;
   return { ...substituteObject(raw, ctx), id };
 }
@@ -112,7 +112,7 @@ export function agentMessageParts(
     delivery: null,
     questions: null,
   };
-  const started = beginItem({ ...base, id: step.id ?? `msg_${ctx.itemCount + 1}` }, ctx);
+  const started = beginItem({ ...base, id: step.id ?? `msg_${ctx.counter.items + 1}` }, ctx);
   const chunks = step.chunks ?? wordChunks(step.text);
   return {
     started,

@@ -94,7 +94,9 @@ export class ReplayEngine implements FakeEngine {
       this.entries.push({ line: i + 1, dir: e.dir, msg: e.msg as JsonObject, c });
     });
     if (this.entries.length === 0) throw new FakeScriptError('transcript', 'the transcript is empty');
-    queueMicrotask(() => this.pump());
+    queueMicrotask(() => {
+      this.pump();
+    });
   }
 
   get failures(): readonly string[] {
@@ -108,10 +110,8 @@ export class ReplayEngine implements FakeEngine {
 
   closed(): void {
     this.ended = true;
-    if (this.cursor < this.entries.length)
-      this.failureList.push(
-        `the client closed the connection at entry ${this.entries[this.cursor]!.line} of ${this.entries.length}`,
-      );
+    const at = this.entries[this.cursor];
+    if (at) this.failureList.push(`the client closed the connection at entry ${at.line} of ${this.entries.length}`);
     this.done();
   }
 
@@ -136,8 +136,9 @@ export class ReplayEngine implements FakeEngine {
   }
 
   private pump(): void {
-    while (!this.ended && this.cursor < this.entries.length) {
-      const e = this.entries[this.cursor]!;
+    for (;;) {
+      const e = this.entries[this.cursor];
+      if (this.ended || !e) break;
       if (e.dir === 's2c') {
         if (!this.sendRecorded(e)) return;
       } else if (!this.takeClientMessage(e)) return;
@@ -181,13 +182,11 @@ export class ReplayEngine implements FakeEngine {
       (c.kind === 'request' || c.kind === 'notification'
         ? 'method' in want && c.method === want.method
         : 'id' in want && JSON.stringify(c.id) === JSON.stringify(want.id));
-    let index = this.queue.findIndex(same);
-    if (index < 0) {
-      this.failureList.push(`entry ${e.line}: expected client ${describe(want)}, got ${describe(this.queue[0]!)}`);
-      index = 0;
-    }
-    const got = this.queue.splice(index, 1)[0]!;
-    if (index >= 0 && same(got) && (this.options.match ?? 'keys') === 'keys') {
+    const index = this.queue.findIndex(same);
+    const [got] = this.queue.splice(Math.max(index, 0), 1);
+    if (!got) return false;
+    if (index < 0) this.failureList.push(`entry ${e.line}: expected client ${describe(want)}, got ${describe(got)}`);
+    else if ((this.options.match ?? 'keys') === 'keys') {
       const a = keysOf(want).join(',');
       const b = keysOf(got).join(',');
       if (a !== b)

@@ -72,7 +72,8 @@ export class ScriptedEngine implements FakeEngine {
   private nextServerRequestId = 0;
   private nextTurn = 0;
   private threadCount = 0;
-  private itemCount = 0;
+  /** Items started on this connection, shared by its turns so default item ids stay unique. */
+  private readonly counter = { items: 0 };
   private readonly threads = new Map<string, ThreadState>();
   private readonly pendingAnswers = new Map<string, { method: string; resolve: (a: ClientAnswer) => void }>();
   private readonly answeredMethods = new Map<string, string>();
@@ -123,7 +124,11 @@ export class ScriptedEngine implements FakeEngine {
     if (method === 'initialized' && this.script.afterInitialized) {
       const steps = this.script.afterInitialized;
       const ctx = this.context('', '');
-      this.track(this.runSteps(steps, ctx, 'afterInitialized').catch((e: unknown) => this.stepFailed(e)));
+      this.track(
+        this.runSteps(steps, ctx, 'afterInitialized').catch((e: unknown) => {
+          this.stepFailed(e);
+        }),
+      );
     }
   }
 
@@ -153,7 +158,10 @@ export class ScriptedEngine implements FakeEngine {
       return;
     }
     if (method === 'initialize') {
-      if (this.initialized) return this.error(id, INVALID_REQUEST, 'Already initialized');
+      if (this.initialized) {
+        this.error(id, INVALID_REQUEST, 'Already initialized');
+        return;
+      }
       this.initialized = true;
       this.respond(id, method, {
         userAgent: this.script.userAgent ?? 'cask_fake_server/0.171.0 (fake)',
@@ -163,16 +171,28 @@ export class ScriptedEngine implements FakeEngine {
       });
       return;
     }
-    if (!this.initialized) return this.error(id, INVALID_REQUEST, 'Not initialized');
-    switch (method) {
-      case 'thread/start':
-        return this.threadStart(id, params);
-      case 'turn/start':
-        return this.turnStart(id, params);
-      case 'turn/interrupt':
-        return this.turnInterrupt(id, params);
-      case 'thread/read':
-        return this.threadRead(id, params);
+    if (!this.initialized) {
+      this.error(id, INVALID_REQUEST, 'Not initialized');
+      return;
+    }
+    const name: string = method;
+    switch (name) {
+      case 'thread/start': {
+        this.threadStart(id, params);
+        return;
+      }
+      case 'turn/start': {
+        this.turnStart(id, params);
+        return;
+      }
+      case 'turn/interrupt': {
+        this.turnInterrupt(id, params);
+        return;
+      }
+      case 'thread/read': {
+        this.threadRead(id, params);
+        return;
+      }
     }
     const canned = this.script.responses?.[method];
     if (!canned) {
@@ -205,7 +225,10 @@ export class ScriptedEngine implements FakeEngine {
 
   private threadRead(id: JsonValue, params: Record<string, unknown>): void {
     const thread = this.threads.get(String(params['threadId']));
-    if (!thread) return this.error(id, INVALID_REQUEST, `thread not found: ${String(params['threadId'])}`);
+    if (!thread) {
+      this.error(id, INVALID_REQUEST, `thread not found: ${String(params['threadId'])}`);
+      return;
+    }
     this.respond(id, 'thread/read', { thread: this.threadJson(thread, params['includeTurns'] === true) });
   }
 
@@ -215,8 +238,14 @@ export class ScriptedEngine implements FakeEngine {
 
   private turnStart(id: JsonValue, params: Record<string, unknown>): void {
     const thread = this.threads.get(String(params['threadId']));
-    if (!thread) return this.error(id, INVALID_REQUEST, `thread not found: ${String(params['threadId'])}`);
-    if (this.active) return this.error(id, INVALID_REQUEST, 'a turn is already in progress on this thread');
+    if (!thread) {
+      this.error(id, INVALID_REQUEST, `thread not found: ${String(params['threadId'])}`);
+      return;
+    }
+    if (this.active) {
+      this.error(id, INVALID_REQUEST, 'a turn is already in progress on this thread');
+      return;
+    }
     const index = this.nextTurn++;
     const turn: FakeTurn = this.script.turns?.[index] ?? { steps: [] };
     const turnId = `turn_fake_${index + 1}`;
@@ -225,7 +254,6 @@ export class ScriptedEngine implements FakeEngine {
     this.active = active;
     const startedAt = Math.floor(Date.now() / 1000);
     const items: JsonObject[] = [];
-    const record = { id: turnId, items };
     const input = Array.isArray(params['input']) ? (params['input'] as JsonValue[]) : []; // validated turn/start input
     if (!turn.dropResponse)
       this.respond(id, 'turn/start', {
@@ -273,14 +301,18 @@ export class ScriptedEngine implements FakeEngine {
         turn: turnObject(turnId, status, [], 'notLoaded', times, error),
       });
     };
-    void record;
-    this.track(run().catch((e: unknown) => this.stepFailed(e)));
+    this.track(
+      run().catch((e: unknown) => {
+        this.stepFailed(e);
+      }),
+    );
   }
 
   private turnInterrupt(id: JsonValue, params: Record<string, unknown>): void {
     const active = this.active;
     if (!active || active.ctx.turnId !== params['turnId']) {
-      return this.error(id, INVALID_REQUEST, `no active turn ${String(params['turnId'])} to interrupt`);
+      this.error(id, INVALID_REQUEST, `no active turn ${String(params['turnId'])} to interrupt`);
+      return;
     }
     active.interrupted = true;
     this.respond(id, 'turn/interrupt', {});
@@ -290,18 +322,11 @@ export class ScriptedEngine implements FakeEngine {
   // ------------------------------------------------------------------ steps
 
   private context(threadId: string, turnId: string): TurnContext {
-    // The item counter is shared by every turn so default item ids stay unique.
-    const self = this;
     return {
       threadId,
       turnId,
       itemId: '',
-      get itemCount() {
-        return self.itemCount;
-      },
-      set itemCount(n: number) {
-        self.itemCount = n;
-      },
+      counter: this.counter,
       usage: { input: 0, output: 0, cached: 0, reasoning: 0 },
       now: () => Date.now(),
     };
@@ -394,7 +419,9 @@ export class ScriptedEngine implements FakeEngine {
     this.answeredMethods.set(key, step.method);
     const answer = new Promise<ClientAnswer | undefined>((resolve) => {
       this.pendingAnswers.set(key, { method: step.method, resolve });
-      setTimeout(() => resolve(undefined), step.timeoutMs ?? 10_000);
+      setTimeout(() => {
+        resolve(undefined);
+      }, step.timeoutMs ?? 10_000);
     });
     if (!this.send({ id, method: step.method, params }, `${at} ${step.method}`)) return;
     const got = await answer;

@@ -175,7 +175,9 @@ describe('scripted server requests', () => {
     expect(fake.failures[0]).toMatch(
       /^turns\[0\]\.steps\[0\] \(item\) item\/commandExecution\/requestApproval: expected a result containing \{"decision":"decline"\}, got \{"decision":"accept"\}/,
     );
-    expect(() => fake.assertNoFailures()).toThrow(/1 failure/);
+    expect(() => {
+      fake.assertNoFailures();
+    }).toThrow(/1 failure/);
     await client.shutdown();
   });
 });

@@ -41,9 +41,9 @@ describe('handshake, threads and unknown methods', () => {
     const { thread } = await client.request('thread/read', { threadId, includeTurns: true });
     expect(thread.preview).toBe('hello');
     expect(thread.turns).toHaveLength(1);
-    expect(thread.turns[0]!.status).toBe('completed');
-    expect(thread.turns[0]!.items.map((i) => i.type)).toEqual(['userMessage', 'agentMessage']);
-    expect(thread.turns[0]!.items[1]).toMatchObject({ type: 'agentMessage', text: 'First answer.' });
+    expect(thread.turns[0]?.status).toBe('completed');
+    expect(thread.turns[0]?.items.map((i) => i.type)).toEqual(['userMessage', 'agentMessage']);
+    expect(thread.turns[0]?.items[1]).toMatchObject({ type: 'agentMessage', text: 'First answer.' });
     fake.assertNoFailures();
     await client.shutdown();
   });
@@ -78,7 +78,8 @@ describe('scripted turns', () => {
     const seen: ClientEvent[] = [];
     for (;;) {
       const r = await events.next();
-      seen.push(r.value as ClientEvent);
+      if (r.done) break;
+      seen.push(r.value);
       if ('method' in r.value && r.value.method === 'turn/completed') break;
     }
     expect(methods(seen).filter((m) => m === 'error')).toHaveLength(2);
@@ -127,7 +128,8 @@ describe('fault injection', () => {
     const first: ClientEvent[] = [];
     for (;;) {
       const r = await events.next();
-      first.push(r.value as ClientEvent);
+      if (r.done) break;
+      first.push(r.value);
       if ('method' in r.value && r.value.method === 'turn/completed') break;
     }
     expect(first.some((e) => e.kind === 'protocolIssue')).toBe(true);
