@@ -21,4 +21,4 @@ export {
   type CommandExecutionOptions,
 } from './builder.js';
 export { INVALID_REQUEST, METHOD_NOT_SCRIPTED } from './scripted.js';
-export { serveStdio, type StdioFakeOptions, type StdioFakeSource } from './stdio.js';
+export { serveStdio, fakeServerCommand, type StdioFakeOptions, type StdioFakeSource } from './stdio.js';

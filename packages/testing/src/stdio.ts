@@ -5,6 +5,7 @@
  * @module
  */
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import type { Readable, Writable } from 'node:stream';
 import { ReplayEngine, type ReplayOptions } from './replay.js';
 import { ScriptedEngine } from './scripted.js';
@@ -83,4 +84,19 @@ export function serveStdio(source: StdioFakeSource, options: StdioFakeOptions = 
     });
   });
   return done;
+}
+
+/**
+ * How to start `cask-fake-server` with this Node, for `AppServerClient.start`
+ * (spread it into the options) or `child_process.spawn(command.codexPath, command.args)`.
+ *
+ * @example
+ * ```ts
+ * const client = await AppServerClient.start({ ...fakeServerCommand(['--script', 'hello.json']), clientInfo });
+ * ```
+ */
+export function fakeServerCommand(args: readonly string[]): { codexPath: string; args: string[] } {
+  // Run from the TypeScript sources (this repository's tests), the bin is the built one in dist/.
+  const bin = import.meta.url.endsWith('.ts') ? '../dist/bin.js' : './bin.js';
+  return { codexPath: process.execPath, args: [fileURLToPath(new URL(bin, import.meta.url)), ...args] };
 }

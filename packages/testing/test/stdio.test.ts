@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppServerClient } from '@cask/client';
 import { describe, expect, it } from 'vitest';
+import { fakeServerCommand } from '../src/index.js';
 
 // The built bin (pnpm --filter "@cask/testing..." build), run with this Node.
 const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
@@ -15,8 +16,7 @@ describe('cask-fake-server (stdio)', () => {
   it('serves a JSON script to a client over stdio', { timeout: 20_000 }, async () => {
     const stderr: string[] = [];
     const client = await AppServerClient.start({
-      codexPath: process.execPath,
-      args: [bin, '--script', fixture('hello-script.json')],
+      ...fakeServerCommand(['--script', fixture('hello-script.json')]),
       clientInfo,
       onStderr: (l) => stderr.push(l),
     });
