@@ -39,23 +39,38 @@ const REQUIRED: Array<keyof ProtocolValidators> = [
   'validateClientResult',
 ];
 
+/** The npm package that provides the validators (an optional peer dependency of `@cask/client`). */
+export const VALIDATORS_PACKAGE = '@cask/validators';
+
 /**
- * Loads `@cask/validators` at run time. Resolved lazily (only when
- * validation is turned on) so the client also works where the validators
- * package is not built or installed.
+ * Loads `@cask/validators`, only when validation is turned on, so the client
+ * also works where that optional peer is not installed.
  *
- * @throws Error explaining what is missing when the module cannot be used.
+ * The specifier is a string literal, so bundlers (esbuild, webpack/rspack,
+ * Vite) see it and bundle the validators with the app (a bundle that should
+ * not carry them marks the package external).
+ *
+ * @throws Error saying that the package is not installed (and how to
+ * install it), or why it could not be used.
  */
 export async function loadValidators(): Promise<ProtocolValidators> {
-  // A variable specifier keeps TypeScript from requiring the package's types at build time.
-  const specifier = '@cask/validators';
-  let mod: Record<string, unknown>;
+  let mod: Partial<Record<keyof ProtocolValidators, unknown>>;
   try {
-    mod = (await import(specifier)) as Record<string, unknown>;
+    mod = await import('@cask/validators');
   } catch (err) {
-    throw new Error(`validation needs ${specifier}, which could not be loaded: ${(err as Error).message}`);
+    const error = err instanceof Error ? err : new Error(String(err));
+    const code = 'code' in error ? error.code : undefined;
+    const missing =
+      (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && error.message.includes(VALIDATORS_PACKAGE);
+    throw new Error(
+      missing
+        ? `validation needs the optional peer dependency ${VALIDATORS_PACKAGE}, which is not installed (npm install ${VALIDATORS_PACKAGE})`
+        : `validation needs ${VALIDATORS_PACKAGE}, which could not be loaded: ${error.message}`,
+      { cause: err },
+    );
   }
   const missing = REQUIRED.filter((name) => typeof mod[name] !== 'function');
-  if (missing.length) throw new Error(`${specifier} does not export ${missing.join(', ')}`);
-  return mod as unknown as ProtocolValidators;
+  if (missing.length) throw new Error(`${VALIDATORS_PACKAGE} does not export ${missing.join(', ')}`);
+  // Every required member was just checked to be a function; their signatures are the package's own.
+  return mod as ProtocolValidators;
 }

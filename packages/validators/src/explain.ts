@@ -76,12 +76,15 @@ export function valueAt(root: unknown, pointer: string): unknown {
 
 /** A short JSON rendering of a value for messages. */
 export function preview(value: unknown, max = 60): string {
-  let text: string;
   if (value === undefined) return 'nothing';
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
+  let text: string;
+  if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') text = typeof value;
+  else {
+    try {
+      text = JSON.stringify(value);
+    } catch {
+      text = 'an unprintable value'; // a cycle
+    }
   }
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
@@ -159,7 +162,7 @@ function issueFor(err: RawError, data: unknown): ValidationIssue {
     case 'enum':
       return {
         pointer: at,
-        reason: describeAllowed([], (p.allowedValues as unknown[]) ?? []),
+        reason: describeAllowed([], Array.isArray(p.allowedValues) ? p.allowedValues : []),
         keyword: 'enum',
         ...(got !== undefined && { got }),
       };
@@ -183,7 +186,7 @@ function issueFor(err: RawError, data: unknown): ValidationIssue {
     case 'exclusiveMaximum':
       return {
         pointer: at,
-        reason: `must be ${p.comparison} ${p.limit}`,
+        reason: `must be ${String(p.comparison)} ${String(p.limit)}`,
         keyword: err.keyword,
         ...(got !== undefined && { got }),
       };
@@ -222,7 +225,11 @@ function partsOf(ctx: ExplainContext, pointer: string): Array<{ pointer: string;
     const r = resolve(ctx, p);
     if (!r || depth > 16) return;
     out.push(r);
-    if (Array.isArray(r.schema.allOf)) r.schema.allOf.forEach((_s, i) => visit(`${r.pointer}/allOf/${i}`, depth + 1));
+    if (Array.isArray(r.schema.allOf)) {
+      r.schema.allOf.forEach((_s, i) => {
+        visit(`${r.pointer}/allOf/${i}`, depth + 1);
+      });
+    }
   };
   visit(pointer, 0);
   return out;
@@ -263,7 +270,7 @@ function findSite(
     return undefined;
   }
   const [seg, ...rest] = segments as [string, ...string[]];
-  const child = Array.isArray(data) ? data[Number(seg)] : isObject(data) ? data[seg] : undefined;
+  const child: unknown = Array.isArray(data) ? data[Number(seg)] : isObject(data) ? data[seg] : undefined;
   for (const part of parts) {
     const s = part.schema;
     let next: string | undefined;
@@ -312,8 +319,10 @@ function allowedSummary(errors: RawError[]): string {
   const values: unknown[] = [];
   const types = new Set<string>();
   for (const e of errors) {
-    if (e.keyword === 'enum') values.push(...((e.params.allowedValues as unknown[]) ?? []));
-    else if (e.keyword === 'const') values.push(e.params.allowedValue);
+    if (e.keyword === 'enum') {
+      const allowed: unknown[] = Array.isArray(e.params.allowedValues) ? e.params.allowedValues : [];
+      values.push(...allowed);
+    } else if (e.keyword === 'const') values.push(e.params.allowedValue);
     else if (e.keyword === 'type') for (const t of String(e.params.type).split(',')) types.add(t);
   }
   const unique = [...new Set(values)];
@@ -403,7 +412,8 @@ function explainUnion(
     return [{ pointer: at, reason: allowedSummary(ranked.flatMap((r) => r.errors)), keyword, got }];
   }
 
-  const best = ranked[0]!;
+  const best = ranked[0];
+  if (!best) return [{ pointer: at, reason: 'does not match any allowed shape', keyword, got }];
   return explainErrors(ctx, best.errors, data, `${site}/${best.index}`, at, depth + 1);
 }
 

@@ -1,0 +1,49 @@
+/**
+ * Child process of the start-up benchmark: imports one module and reports
+ * what that cost, then (for the validators) what the first validation of each
+ * method of a typical session costs. Run with `--expose-gc`.
+ *
+ * argv: <module url or specifier> [corpus file]
+ */
+import { loadCorpus } from './corpus.mjs';
+
+const [spec, corpusFile] = process.argv.slice(2);
+// Warm the ESM loader with a module of our own, so only the import itself is measured.
+await import('./corpus.mjs');
+globalThis.gc();
+const m0 = process.memoryUsage();
+const c0 = process.cpuUsage();
+const t0 = performance.now();
+const mod = await import(spec);
+const wall = performance.now() - t0;
+const cpuUsed = process.cpuUsage(c0);
+globalThis.gc();
+const m1 = process.memoryUsage();
+const report = {
+  wall,
+  cpu: (cpuUsed.user + cpuUsed.system) / 1000,
+  heap: (m1.heapUsed + m1.external - m0.heapUsed - m0.external) / 2 ** 20,
+  rss: (m1.rss - m0.rss) / 2 ** 20,
+};
+if (corpusFile && typeof mod.validateMessage === 'function') {
+  // First validation of each distinct (direction, method, kind) of the session, in wire order.
+  const seen = new Set();
+  const firsts = [];
+  for (const { text, dir, method } of loadCorpus(corpusFile)) {
+    const msg = JSON.parse(text);
+    const key = `${dir} ${msg.method ?? `response to ${method}`}`;
+    if (seen.has(key) || (msg.method === undefined && method === undefined)) continue;
+    seen.add(key);
+    const c = process.cpuUsage();
+    const t = performance.now();
+    const r = mod.validateMessage(msg, dir, method ? { method } : {});
+    const ms = performance.now() - t;
+    const used = process.cpuUsage(c);
+    firsts.push({ key, ms, cpu: (used.user + used.system) / 1000, ok: r.ok });
+  }
+  globalThis.gc();
+  const m2 = process.memoryUsage();
+  report.firsts = firsts;
+  report.heapAfterSession = (m2.heapUsed + m2.external - m0.heapUsed - m0.external) / 2 ** 20;
+}
+process.stdout.write(JSON.stringify(report));

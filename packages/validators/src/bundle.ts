@@ -1,0 +1,148 @@
+/**
+ * One compiled schema bundle (stable or experimental): its method table, its
+ * validators loaded on first use, and what the failure explainer needs.
+ * @module
+ */
+import type { CompiledValidator, ExplainContext } from './explain.js';
+import { interpreter, schemaAt, type InterpretContext } from './interpret.js';
+import type { MethodKind } from './types.js';
+
+/** A generated validate function: true when the value is valid. */
+export type FastValidator = (data: unknown) => boolean;
+
+/** One method of a union, as the build wrote it. */
+export interface MethodRow {
+  method: string;
+  /** Index of the root validating the params member, or null when the method takes none. */
+  params: number | null;
+  paramsRequired: boolean;
+  /** Requests only: index of the root validating the result, or null when unknown. */
+  result?: number | null;
+  /** Requests only: where the result link came from. */
+  resultSource?: 'x-result' | 'convention' | null;
+}
+
+/** The four envelope definitions. */
+export type EnvelopeName = 'JSONRPCRequest' | 'JSONRPCNotification' | 'JSONRPCResponse' | 'JSONRPCError';
+/** The four method unions, as named in the schema. */
+export type UnionName = 'ClientRequest' | 'ClientNotification' | 'ServerRequest' | 'ServerNotification';
+
+/** What `generated/<bundle>/table.js` exports. */
+export interface GeneratedTable {
+  bundle: string;
+  source: string;
+  methods: Record<UnionName, MethodRow[]>;
+  envelopes: Partial<Record<EnvelopeName, number>>;
+  pointers: string[];
+}
+
+/** What `generated/<bundle>/loaders.cjs` exports. */
+export interface GeneratedLoaders {
+  roots: ReadonlyArray<() => FastValidator>;
+  schema: () => { definitions: Record<string, unknown>; stringFormats: Record<string, RegExp> };
+}
+
+/** The schema union of each method kind. */
+export const UNION_OF: Readonly<Record<MethodKind, UnionName>> = {
+  clientRequest: 'ClientRequest',
+  clientNotification: 'ClientNotification',
+  serverRequest: 'ServerRequest',
+  serverNotification: 'ServerNotification',
+};
+const KINDS: readonly MethodKind[] = ['clientRequest', 'clientNotification', 'serverRequest', 'serverNotification'];
+
+/** A loaded bundle. Cheap to create: validators and the schema load on first use. */
+export class Bundle implements ExplainContext, InterpretContext {
+  /** Method rows by union and method name. */
+  readonly methods: Readonly<Record<UnionName, ReadonlyMap<string, MethodRow>>>;
+  /** Method rows by kind and method name (the same maps as {@link methods}). */
+  readonly byKind: Readonly<Record<MethodKind, ReadonlyMap<string, MethodRow>>>;
+  /** Root index of the envelope validator of each message kind. */
+  readonly envelopeOf: Readonly<Record<'request' | 'notification' | 'response' | 'error', number | undefined>>;
+  /** Method names per kind, in schema order. */
+  readonly lists: Readonly<Record<MethodKind, readonly string[]>>;
+  private readonly loaded: Array<FastValidator | undefined> = [];
+  private loadersData: GeneratedLoaders | undefined;
+  private schemaData: ReturnType<GeneratedLoaders['schema']> | undefined;
+  private readonly sites = new Map<string, CompiledValidator[]>();
+
+  constructor(
+    readonly name: 'stable' | 'experimental',
+    private readonly table: GeneratedTable,
+    private readonly load: () => GeneratedLoaders,
+  ) {
+    const t = table;
+    this.methods = {
+      ClientRequest: new Map(t.methods.ClientRequest.map((r) => [r.method, r])),
+      ClientNotification: new Map(t.methods.ClientNotification.map((r) => [r.method, r])),
+      ServerRequest: new Map(t.methods.ServerRequest.map((r) => [r.method, r])),
+      ServerNotification: new Map(t.methods.ServerNotification.map((r) => [r.method, r])),
+    };
+    this.byKind = {
+      clientRequest: this.methods.ClientRequest,
+      clientNotification: this.methods.ClientNotification,
+      serverRequest: this.methods.ServerRequest,
+      serverNotification: this.methods.ServerNotification,
+    };
+    this.envelopeOf = {
+      request: t.envelopes.JSONRPCRequest,
+      notification: t.envelopes.JSONRPCNotification,
+      response: t.envelopes.JSONRPCResponse,
+      error: t.envelopes.JSONRPCError,
+    };
+    const lists: Partial<Record<MethodKind, readonly string[]>> = {};
+    for (const kind of KINDS) lists[kind] = Object.freeze(t.methods[UNION_OF[kind]].map((r) => r.method));
+    this.lists = { clientRequest: [], clientNotification: [], serverRequest: [], serverNotification: [], ...lists };
+  }
+
+  /** The fast validator of root `index`, loading its module on first use. */
+  validator(index: number): FastValidator {
+    const cached = this.loaded[index];
+    if (cached) return cached;
+    const load = this.loaders.roots[index];
+    if (!load) throw new Error(`@cask/validators: ${this.name} has no root ${index}; rebuild the package`);
+    const fn = load();
+    this.loaded[index] = fn;
+    return fn;
+  }
+
+  /** Schema pointer of root `index` (the starting point to explain its failures). */
+  pointer(index: number): string {
+    return this.table.pointers[index] ?? '';
+  }
+
+  private get loaders(): GeneratedLoaders {
+    return (this.loadersData ??= this.load());
+  }
+
+  private get schema(): ReturnType<GeneratedLoaders['schema']> {
+    return (this.schemaData ??= this.loaders.schema());
+  }
+
+  /** The bundle's definitions (loaded on the first failure to explain). */
+  get definitions(): Record<string, unknown> {
+    return this.schema.definitions;
+  }
+
+  /** String formats the schema uses. */
+  get stringFormats(): Readonly<Record<string, RegExp>> {
+    return this.schema.stringFormats;
+  }
+
+  /** A validator reporting every error of a value against the schema at `pointer`. */
+  detailed(pointer: string): CompiledValidator {
+    return interpreter(this, pointer);
+  }
+
+  /** Validators of each branch of the oneOf/anyOf at `site` (for the explainer). */
+  branchValidators(site: string): CompiledValidator[] | undefined {
+    let validators = this.sites.get(site);
+    if (!validators) {
+      const branches = schemaAt(this.definitions, site);
+      if (!Array.isArray(branches)) return undefined;
+      validators = branches.map((_b, i) => interpreter(this, `${site}/${i}`));
+      this.sites.set(site, validators);
+    }
+    return validators;
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * `@cask/validators/experimental`: the validators of the experimental API only. A bundled
+ * app that imports this entry point carries none of the stable bundle.
+ * Same functions as `@cask/validators`; passing `{ experimental: false }` is a
+ * programming error and throws.
+ * @packageDocumentation
+ */
+import { loaders } from '../generated/experimental/index.cjs';
+import { table } from '../generated/experimental/table.js';
+import { createValidators } from './api.js';
+import { Bundle } from './bundle.js';
+import { methodLists } from './entry.js';
+import type { ValidateOptions } from './types.js';
+
+export * from './entry.js';
+
+const EXPERIMENTAL = new Bundle('experimental', table, loaders);
+
+function select(opts?: ValidateOptions): Bundle {
+  if (opts?.experimental === false)
+    throw new Error(
+      '@cask/validators/experimental validates the experimental API only; import @cask/validators/stable or @cask/validators',
+    );
+  return EXPERIMENTAL;
+}
+
+/** The validators of this entry point. */
+export const validators = createValidators(select);
+
+export const {
+  validateClientRequest,
+  validateServerResult,
+  validateServerNotification,
+  validateServerRequest,
+  validateClientResult,
+  validateClientNotification,
+  validateMessage,
+  listMethods,
+  isKnownMethod,
+  isClientRequestMethod,
+  isClientNotificationMethod,
+  isServerRequestMethod,
+  isServerNotificationMethod,
+  resultLinkSource,
+} = validators;
+
+/** Method lists of the experimental API, in schema order. */
+export const {
+  CLIENT_REQUEST_METHODS,
+  CLIENT_NOTIFICATION_METHODS,
+  SERVER_REQUEST_METHODS,
+  SERVER_NOTIFICATION_METHODS,
+} = methodLists(EXPERIMENTAL);

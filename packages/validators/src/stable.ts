@@ -1,0 +1,53 @@
+/**
+ * `@cask/validators/stable`: the validators of the stable API only. A bundled
+ * app that imports this entry point carries none of the experimental bundle.
+ * Same functions as `@cask/validators`; passing `{ experimental: true }` is a
+ * programming error and throws.
+ * @packageDocumentation
+ */
+import { loaders } from '../generated/stable/index.cjs';
+import { table } from '../generated/stable/table.js';
+import { createValidators } from './api.js';
+import { Bundle } from './bundle.js';
+import { methodLists } from './entry.js';
+import type { ValidateOptions } from './types.js';
+
+export * from './entry.js';
+
+const STABLE = new Bundle('stable', table, loaders);
+
+function select(opts?: ValidateOptions): Bundle {
+  if (opts?.experimental === true)
+    throw new Error(
+      '@cask/validators/stable validates the stable API only; import @cask/validators/experimental or @cask/validators',
+    );
+  return STABLE;
+}
+
+/** The validators of this entry point. */
+export const validators = createValidators(select);
+
+export const {
+  validateClientRequest,
+  validateServerResult,
+  validateServerNotification,
+  validateServerRequest,
+  validateClientResult,
+  validateClientNotification,
+  validateMessage,
+  listMethods,
+  isKnownMethod,
+  isClientRequestMethod,
+  isClientNotificationMethod,
+  isServerRequestMethod,
+  isServerNotificationMethod,
+  resultLinkSource,
+} = validators;
+
+/** Method lists of the stable API, in schema order. */
+export const {
+  CLIENT_REQUEST_METHODS,
+  CLIENT_NOTIFICATION_METHODS,
+  SERVER_REQUEST_METHODS,
+  SERVER_NOTIFICATION_METHODS,
+} = methodLists(STABLE);
