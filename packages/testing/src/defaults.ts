@@ -1,8 +1,9 @@
 /**
  * Shapes the fake answers with: a thread, a turn, the `thread/start` result,
- * modelled on what codex 0.171.0 sends (every required member present).
+ * modelled on what the pinned codex release sends (every required member present).
  * @module
  */
+import { CODEX_RELEASE } from '@cask/protocol';
 import type { JsonObject, JsonValue } from './script.js';
 
 /** Where the fake says its files live (nothing is written there). */
@@ -39,7 +40,7 @@ export function threadObject(
     status: { type: 'idle' },
     path: null,
     cwd,
-    cliVersion: '0.171.0',
+    cliVersion: CODEX_RELEASE,
     originator: 'cask_fake_server',
     source: 'vscode',
     canAcceptDirectInput: true,

@@ -18,7 +18,7 @@ export type JsonObject = { [key: string]: JsonValue };
 
 /** A whole script: what the fake answers and what each turn does. */
 export interface FakeScript {
-  /** `userAgent` answered to `initialize` (default `cask_fake_server/0.171.0 (fake)`). */
+  /** `userAgent` answered to `initialize` (default `cask_fake_server/<pinned codex release> (fake)`). */
   userAgent?: string;
   /** Validate against the experimental schema bundle (default: stable). */
   experimental?: boolean;

@@ -11,6 +11,7 @@ import {
   validateMessage,
   type ClassifiedMessage,
 } from '@cask/validators';
+import { CODEX_RELEASE } from '@cask/protocol';
 import { FAKE_HOME, threadObject, threadStartResult, turnObject, type TurnStatus } from './defaults.js';
 import { checkAnswer } from './match.js';
 import {
@@ -164,7 +165,7 @@ export class ScriptedEngine implements FakeEngine {
       }
       this.initialized = true;
       this.respond(id, method, {
-        userAgent: this.script.userAgent ?? 'cask_fake_server/0.171.0 (fake)',
+        userAgent: this.script.userAgent ?? `cask_fake_server/${CODEX_RELEASE} (fake)`,
         codexHome: FAKE_HOME,
         platformFamily: 'unix',
         platformOs: 'linux',

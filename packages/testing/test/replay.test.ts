@@ -5,7 +5,7 @@ import { FakeScriptError, parseTranscript, replayTranscript } from '../src/index
 import { COMMAND, REPLY, runScenario } from './scenario.js';
 
 const clientInfo = { name: 'rec', version: '1' };
-// Recorded from codex app-server 0.171.0 with the loopback model stand-in (the scenario of scenario.ts,
+// Recorded from the pinned codex app-server with the loopback model stand-in (the scenario of scenario.ts,
 // plus a thread/read); ids and paths are as the real server sent them.
 const recorded = readFileSync(new URL('./fixtures/command-approval-turn.jsonl', import.meta.url), 'utf8');
 
