@@ -32,7 +32,8 @@ export interface ListeningAppServer {
   close(): Promise<void>;
 }
 
-const ANSI = /\u001b\[[0-9;]*m/g;
+// The escape character, built from its code so the pattern holds no control character.
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 
 /**
  * Starts `codex app-server --listen ws://127.0.0.1:0` and resolves once it
@@ -52,7 +53,12 @@ export function startListeningAppServer(options: ListeningAppServerOptions = {})
   );
   const stderr: string[] = [];
   let exited = false;
-  const exitPromise = new Promise<void>((resolve) => child.once('close', () => ((exited = true), resolve())));
+  const exitPromise = new Promise<void>((resolve) =>
+    child.once('close', () => {
+      exited = true;
+      resolve();
+    }),
+  );
   const close = async () => {
     if (exited) return;
     child.kill('SIGTERM');
@@ -69,13 +75,14 @@ export function startListeningAppServer(options: ListeningAppServerOptions = {})
         ),
       );
     }, options.timeoutMs ?? 15_000);
-    createInterface({ input: child.stderr! }).on('line', (raw) => {
+    createInterface({ input: child.stderr }).on('line', (raw) => {
       const line = raw.replace(ANSI, '');
       stderr.push(line);
       const m = /listening on:\s*(ws:\/\/\S+)/.exec(line);
-      if (m) {
+      const url = m?.[1];
+      if (url !== undefined) {
         clearTimeout(timer);
-        resolve({ url: m[1]!, child, stderr, close });
+        resolve({ url, child, stderr, close });
       }
     });
     child.once('error', (err) => {
