@@ -15,6 +15,9 @@ commands:
       1 when any is not, 2 on usage errors.
   demo [--help]
       Run one offline turn against the real codex app-server (see \`cask demo --help\`).
+  schema diff <old> <new> [--codex <version|path>] [--json] [--fail-on breaking|any|none]
+      Compare two app-server schemas: what changed, per direction, and what it breaks
+      (see \`cask schema diff --help\`).
 `;
 
 /** Runs `cask validate`; returns the exit code. */
@@ -62,6 +65,10 @@ async function main(argv: string[]): Promise<number> {
     case 'demo': {
       const { runDemo } = (await import('./demo.js')) as { runDemo(argv: string[]): Promise<number> };
       return runDemo(rest);
+    }
+    case 'schema': {
+      const { runSchema } = await import('./schema-diff/command.js');
+      return runSchema(rest);
     }
     case '--help':
     case '-h':

@@ -12,3 +12,16 @@ export {
   type MethodCounts,
   type MessageKind,
 } from './validate.js';
+export { diffSchemas, type DiffOptions } from './schema-diff/diff.js';
+export { loadSchema, schemaFromDocument, SchemaInputError, type LoadedSchema } from './schema-diff/load.js';
+export { renderText, type RenderOptions } from './schema-diff/render.js';
+export {
+  codexForVersion,
+  codexAtPath,
+  resolveCodex,
+  generateSchema,
+  type CodexCommand,
+  type GeneratedSchema,
+} from './schema-diff/codex.js';
+export { runSchemaDiff, exitCodeFor, kitResultHints, type FailOn } from './schema-diff/command.js';
+export type * from './schema-diff/types.js';
