@@ -9,6 +9,7 @@
  * reported once with their size.
  * @module
  */
+import { isRecord } from './json-rpc.js';
 import type { MalformedInput } from './transport.js';
 
 /** Default maximum line length: 64 MiB. */
@@ -34,6 +35,11 @@ export class JsonlDecoder {
     private readonly onMalformed: (problem: MalformedInput) => void,
   ) {
     if (!(maxLineBytes > 0)) throw new RangeError(`maxLineBytes must be positive, got ${maxLineBytes}`);
+  }
+
+  /** Bytes of an incomplete line held right now (never more than `maxLineBytes`). */
+  get bufferedBytes(): number {
+    return this.partBytes;
   }
 
   /** Consumes one chunk. */
@@ -124,12 +130,12 @@ export class JsonlDecoder {
       if (text.trim() === '') return; // blank line (e.g. a lone CR): not an error
       this.onMalformed({
         subject: 'unparsable line',
-        message: `not JSON: ${(err as Error).message}`,
+        message: `not JSON: ${err instanceof Error ? err.message : String(err)}`,
         raw: preview(text),
       });
       return;
     }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    if (!isRecord(parsed)) {
       this.onMalformed({
         subject: 'not a JSON object',
         message: `expected a JSON-RPC message object, got ${Array.isArray(parsed) ? 'an array' : parsed === null ? 'null' : typeof parsed}`,
@@ -137,7 +143,7 @@ export class JsonlDecoder {
       });
       return;
     }
-    this.onMessage(parsed as Record<string, unknown>);
+    this.onMessage(parsed);
   }
 }
 

@@ -53,8 +53,12 @@ export interface Transport {
    * connection cannot be established.
    */
   connect(sink: TransportSink): Promise<void>;
-  /** Sends one message. Transports that serialise do it here; in-memory passes the object itself. */
-  send(message: JSONRPCMessage): void;
+  /**
+   * Sends one message. The connection serialises every message before any
+   * state changes and passes the text as `serialized`; transports that write
+   * text use it as is (in-memory passes the object itself).
+   */
+  send(message: JSONRPCMessage, serialized?: string): void;
   /**
    * Ends the connection gracefully, escalating as the transport allows
    * (stdio: close stdin, SIGTERM, SIGKILL), and resolves with how it ended.

@@ -182,7 +182,9 @@ describe('AppServerClient requests', () => {
     const exit = await s1;
     expect(exit.code).toBe(0);
     await expect(raw(client)('test/echo')).rejects.toBeInstanceOf(ClientClosedError);
-    expect(() => client.notify('initialized')).toThrow(ClientClosedError);
+    expect(() => {
+      client.notify('initialized');
+    }).toThrow(ClientClosedError);
   });
 
   it('escalates to SIGKILL when the server ignores stdin close and SIGTERM', async () => {
@@ -234,11 +236,11 @@ describe('AppServerClient server requests', () => {
 
   it('uses extension handlers, with onServerRequest taking precedence; unsubscribe restores the extension', async () => {
     const client = await startFake('', {
-      extensions: [{ serverRequestHandlers: { 'attestation/generate': () => ({ token: 'from-extension' }) as never } }],
+      extensions: [{ serverRequestHandlers: { 'attestation/generate': () => ({ token: 'from-extension' }) } }],
     });
     const ask = () => raw(client)('test/askClient', { method: 'attestation/generate', params: {} });
     expect((await ask()).reply.result).toEqual({ token: 'from-extension' });
-    const off = client.onServerRequest('attestation/generate', () => ({ token: 'explicit' }) as never);
+    const off = client.onServerRequest('attestation/generate', () => ({ token: 'explicit' }));
     expect((await ask()).reply.result).toEqual({ token: 'explicit' });
     off();
     expect((await ask()).reply.result).toEqual({ token: 'from-extension' });
@@ -262,7 +264,14 @@ describe('AppServerClient server requests', () => {
     expect(aborted).toBe(true);
     const got: string[] = [];
     for (;;) {
-      const r = await Promise.race([events.next(), new Promise<null>((res) => setTimeout(() => res(null), 100))]);
+      const r = await Promise.race([
+        events.next(),
+        new Promise<null>((res) =>
+          setTimeout(() => {
+            res(null);
+          }, 100),
+        ),
+      ]);
       if (!r || r.done) break;
       if (r.value.kind === 'notification') got.push(r.value.method);
     }
@@ -313,8 +322,8 @@ describe('AppServerClient event streams', () => {
     const client = await startFake('', { onProtocolIssue: (i) => issues.push(i) });
     await raw(client)('test/garbage');
     expect(issues.map((i) => i.subject)).toEqual(['unparsable line', 'unknown response id']);
-    expect(issues[0]!.raw).toBe('this is not json');
-    expect(issues[1]!.message).toContain('999');
+    expect(issues[0]?.raw).toBe('this is not json');
+    expect(issues[1]?.message).toContain('999');
   });
 });
 
@@ -327,8 +336,8 @@ describe('AppServerClient malformed input (stdio)', () => {
     await expect(raw(client)('test/malformed', { hugeBytes: 50_000 })).resolves.toEqual({ survived: true });
     expect(issues.map((i) => i.subject)).toEqual(['line too long', 'not a JSON object', 'unrecognised message']);
     const hugeLine = '{"method":"fake/huge","params":{"blob":""}}'.length + 50_000;
-    expect(issues[0]!.message).toBe(`a line of ${hugeLine} bytes exceeds maxLineBytes (10000); it was skipped`);
-    expect(issues[2]!.raw).toEqual({ neither: true });
+    expect(issues[0]?.message).toBe(`a line of ${hugeLine} bytes exceeds maxLineBytes (10000); it was skipped`);
+    expect(issues[2]?.raw).toEqual({ neither: true });
     const next = await n.next();
     expect(next.value).toMatchObject({ kind: 'notification', method: 'fake/fine' });
     expect(client.pendingRequests).toBe(1); // test/silent is still waiting, untouched
@@ -424,6 +433,24 @@ describe('AppServerClient validation', () => {
     expect(reply.error.code).toBe(-32602);
     events.push(...(await take(e, 1)));
     expect(events[0]).toMatchObject({ kind: 'protocolIssue', direction: 's2c', errors: [{ path: '/bad' }] });
+    // An invalid notification becomes an issue and is not delivered; a valid one is.
+    const n = client.notifications();
+    await raw(client)('test/notify', {
+      notifications: [
+        { method: 'fake/invalid', params: { bad: true } },
+        { method: 'fake/valid', params: { bad: false } },
+      ],
+    });
+    const [delivered] = await take(n, 1);
+    expect(delivered).toMatchObject({ kind: 'notification', method: 'fake/valid' });
+    const [issue] = await take(e, 1);
+    expect(issue).toMatchObject({
+      kind: 'protocolIssue',
+      direction: 's2c',
+      subject: 'params of server notification fake/invalid',
+      message: 'bad is not allowed',
+      raw: { bad: true },
+    });
   });
 
   it('strict: refuses an invalid client notification with ProtocolValidationError, without writing it', async () => {
@@ -439,7 +466,9 @@ describe('AppServerClient validation', () => {
       onProtocolIssue: () => undefined,
     });
     const before = sent.length;
-    expect(() => client.notifyRaw('test/note', { bad: true })).toThrow(ProtocolValidationError);
+    expect(() => {
+      client.notifyRaw('test/note', { bad: true });
+    }).toThrow(ProtocolValidationError);
     expect(sent.length).toBe(before);
     client.notifyRaw('test/note', { bad: false });
     expect(sent.length).toBe(before + 1);

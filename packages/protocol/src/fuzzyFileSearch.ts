@@ -17,7 +17,7 @@ export interface FuzzyFileSearchResult {
    * Character positions in `path` that matched the query, for highlighting; absent when not computed.
    * @format uint32
    */
-  indices?: number[] | null;
+  indices: number[] | null;
   /** Whether the hit is a file or a directory. */
   match_type: FuzzyFileSearchMatchType;
   /** The hit's path, relative to `root`. */

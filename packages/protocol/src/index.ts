@@ -11,3 +11,5 @@ export type * from './derived.js';
 export type * from './v1/initialize.js';
 export type * from './fuzzyFileSearch.js';
 export type * from './v2/index.js';
+export type * from './legacy/index.js';
+export type * from './upstreamNames.js';

@@ -9,10 +9,17 @@
  *   omitted or `null` on the wire); `params: T | undefined` means they are optional.
  * - A map entry tagged `@experimental` exists only for clients that set
  *   `capabilities.experimentalApi` during `initialize`.
- * - Each root map extends one interface per protocol area (`./methods/*.ts`);
- *   a method may be declared only once across all of them.
+ * - The root maps only compose: every entry lives in the area file it belongs
+ *   to (`./methods/<area>.ts`), and each root map extends that file's
+ *   interface. A method may be declared only once across all of them.
  * @module
  */
+import type {
+  ConnectionClientNotifications,
+  ConnectionClientRequests,
+  ConnectionServerNotifications,
+  ConnectionServerRequests,
+} from './methods/connection.js';
 import type { ThreadsClientRequests, ThreadsServerNotifications, ThreadsServerRequests } from './methods/threads.js';
 import type {
   ProjectsClientRequests,
@@ -33,35 +40,12 @@ import type {
   ExtensionsServerNotifications,
   ExtensionsServerRequests,
 } from './methods/extensions.js';
-import type { InitializeParams, InitializeResponse } from './v1/initialize.js';
-import type { ThreadStartParams, ThreadStartResponse } from './v2/threads/lifecycle.js';
-import type { TurnInterruptParams, TurnInterruptResponse, TurnStartParams, TurnStartResponse } from './v2/turn.js';
-import type {
-  CommandExecutionRequestApprovalParams,
-  CommandExecutionRequestApprovalResponse,
-  FileChangeRequestApprovalParams,
-  FileChangeRequestApprovalResponse,
-} from './v2/approvals.js';
-import type { AttestationGenerateParams, AttestationGenerateResponse } from './v2/attestation.js';
-import type {
-  AgentMessageDeltaNotification,
-  CommandExecutionOutputDeltaNotification,
-  ConfigWarningNotification,
-  ErrorNotification,
-  ItemCompletedNotification,
-  ItemStartedNotification,
-  ServerRequestResolvedNotification,
-  ThreadStartedNotification,
-  ThreadStatusChangedNotification,
-  ThreadTokenUsageUpdatedNotification,
-  TurnCompletedNotification,
-  TurnStartedNotification,
-  WarningNotification,
-} from './v2/notifications.js';
+import type { LegacyClientRequests } from './methods/legacy.js';
 
 /** Requests a client sends to the server: method name → params and result. */
 export interface ClientRequests
   extends
+    ConnectionClientRequests,
     ThreadsClientRequests,
     ProjectsClientRequests,
     EventsClientRequests,
@@ -69,26 +53,17 @@ export interface ClientRequests
     ConfigClientRequests,
     ModelsClientRequests,
     ExecClientRequests,
-    ExtensionsClientRequests {
-  /** Opens the connection; must be the first request. */
-  initialize: { params: InitializeParams; result: InitializeResponse };
-  /** Creates a new thread (a conversation) and subscribes to its events. */
-  'thread/start': { params: ThreadStartParams; result: ThreadStartResponse };
-  /** Adds user input to a thread and starts the agent working on it. */
-  'turn/start': { params: TurnStartParams; result: TurnStartResponse };
-  /** Asks the server to stop the turn that is running. */
-  'turn/interrupt': { params: TurnInterruptParams; result: TurnInterruptResponse };
-}
+    ExtensionsClientRequests,
+    LegacyClientRequests {}
 
 /** Notifications a client sends to the server: method name → params. */
-export interface ClientNotifications {
-  /** Tells the server the client has processed the `initialize` response. */
-  initialized: { params: undefined };
-}
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- root maps only compose area maps, and the generator reads maps as interfaces; only one area has client notifications
+export interface ClientNotifications extends ConnectionClientNotifications {}
 
 /** Requests the server sends to the client, which must answer each one. */
 export interface ServerRequests
   extends
+    ConnectionServerRequests,
     ThreadsServerRequests,
     ProjectsServerRequests,
     EventsServerRequests,
@@ -96,24 +71,12 @@ export interface ServerRequests
     ConfigServerRequests,
     ModelsServerRequests,
     ExecServerRequests,
-    ExtensionsServerRequests {
-  /** Asks the user to allow or refuse running a command. */
-  'item/commandExecution/requestApproval': {
-    params: CommandExecutionRequestApprovalParams;
-    result: CommandExecutionRequestApprovalResponse;
-  };
-  /** Asks the user to allow or refuse a set of file edits. */
-  'item/fileChange/requestApproval': {
-    params: FileChangeRequestApprovalParams;
-    result: FileChangeRequestApprovalResponse;
-  };
-  /** Asks a client that opted in for a fresh attestation token. */
-  'attestation/generate': { params: AttestationGenerateParams; result: AttestationGenerateResponse };
-}
+    ExtensionsServerRequests {}
 
 /** Notifications the server sends to the client: method name → params. */
 export interface ServerNotifications
   extends
+    ConnectionServerNotifications,
     ThreadsServerNotifications,
     ProjectsServerNotifications,
     EventsServerNotifications,
@@ -121,18 +84,4 @@ export interface ServerNotifications
     ConfigServerNotifications,
     ModelsServerNotifications,
     ExecServerNotifications,
-    ExtensionsServerNotifications {
-  error: { params: ErrorNotification };
-  'thread/started': { params: ThreadStartedNotification };
-  'thread/status/changed': { params: ThreadStatusChangedNotification };
-  'thread/tokenUsage/updated': { params: ThreadTokenUsageUpdatedNotification };
-  'turn/started': { params: TurnStartedNotification };
-  'turn/completed': { params: TurnCompletedNotification };
-  'item/started': { params: ItemStartedNotification };
-  'item/completed': { params: ItemCompletedNotification };
-  'item/agentMessage/delta': { params: AgentMessageDeltaNotification };
-  'item/commandExecution/outputDelta': { params: CommandExecutionOutputDeltaNotification };
-  'serverRequest/resolved': { params: ServerRequestResolvedNotification };
-  warning: { params: WarningNotification };
-  configWarning: { params: ConfigWarningNotification };
-}
+    ExtensionsServerNotifications {}

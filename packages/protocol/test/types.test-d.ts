@@ -28,6 +28,9 @@ import type {
   ServerRequestParams,
   ServerRequestResult,
   WarningNotification,
+  ThreadStartParams,
+  Turn,
+  TurnError,
   AgentMessageDeltaNotification,
   AttestationGenerateResponse,
   FileSystemSpecialPath,
@@ -107,9 +110,18 @@ describe('derived unions', () => {
 describe('optional versus nullable fields', () => {
   test('optional-and-nullable fields accept absence and null', () => {
     expectTypeOf<InitializeParams['capabilities']>().toEqualTypeOf<InitializeCapabilities | null | undefined>();
-    expectTypeOf<WarningNotification['threadId']>().toEqualTypeOf<string | null | undefined>();
+    expectTypeOf<ThreadStartParams['model']>().toEqualTypeOf<string | null | undefined>();
     expectTypeOf<ItemCompletedNotification['contentTokenCount']>().toEqualTypeOf<number | null | undefined>();
     expectTypeOf<InitializeCapabilities['optOutNotificationMethods']>().toEqualTypeOf<string[] | null | undefined>();
+  });
+
+  test('members the server always sends are required, even when they may be null (upstream TS precision)', () => {
+    expectTypeOf<WarningNotification['threadId']>().toEqualTypeOf<string | null>();
+    expectTypeOf<Turn['error']>().toEqualTypeOf<TurnError | null>();
+    expectTypeOf<Turn['completedAt']>().toEqualTypeOf<number | null>();
+    // @ts-expect-error a server-sent Turn without `error` is not a Turn
+    const partial: Turn = { id: 't', items: [], status: 'completed' } as const;
+    void partial;
   });
 
   test('optional-only fields do not accept null', () => {

@@ -106,7 +106,7 @@ describe.each(testedReleases())('client methods against the real codex app-serve
       }
       throw new Error('notification stream ended before turn/completed');
     })();
-    await client.request('turn/start', { threadId, input: [{ type: 'text', text: 'say hello' }] });
+    await client.request('turn/start', { threadId, input: [{ type: 'text', text: 'say hello', text_elements: [] }] });
     expect((await completed).turn.status).toBe('completed');
     // A second, throw-away thread for the destructive methods.
     const spare = (await client.request('thread/start', { cwd: ws })).thread.id;

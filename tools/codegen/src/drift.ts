@@ -7,6 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { firstDifference } from './json.js';
 import { EXPERIMENTAL_DIR, generateAll, STABLE_DIR, type GenerateOptions } from './generate.js';
+import { LEGACY_DIR } from './legacy.js';
 
 /** One file that differs between the expected and the actual tree. */
 export interface DriftEntry {
@@ -41,10 +42,10 @@ async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   return out;
 }
 
-/** Reads every `.json` file under `dir/json` and `dir/json-experimental`. */
+/** Reads every `.json` file under `dir/json`, `dir/json-experimental` and `dir/legacy`. */
 export async function readSchemaDir(dir: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  for (const sub of [STABLE_DIR, EXPERIMENTAL_DIR]) {
+  for (const sub of [STABLE_DIR, EXPERIMENTAL_DIR, LEGACY_DIR]) {
     for (const rel of await listFiles(path.join(dir, sub))) {
       out.set(`${sub}/${rel}`, await readFile(path.join(dir, sub, rel), 'utf8'));
     }

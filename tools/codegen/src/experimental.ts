@@ -4,8 +4,7 @@
  * them. The `experimental` keyword never reaches the output.
  * @module
  */
-import { isObject, type Json, type JsonObject } from './json.js';
-import { mapSchemas, type Definitions } from './postprocess.js';
+import { isObject, mapSchemas, type Definitions, type Json, type JsonObject } from './json.js';
 import type { MethodEntry, UnionName } from './protocol.js';
 
 const KEYWORD = 'experimental';

@@ -9,6 +9,8 @@ import * as TJS from 'typescript-json-schema';
 import { applyExperimental } from './experimental.js';
 import { canonicalJson, type Schema } from './json.js';
 import { buildUnion, entryFileTypes, fileTitles, layout, placeFiles } from './layout.js';
+import { LEGACY_BUNDLE_FILE, LEGACY_DIR, legacyBundle } from './legacy.js';
+import { SCHEMA_REQUIRED_KEYWORD } from './option-fields.js';
 import { postProcess, type Definitions } from './postprocess.js';
 import { COMPILER_OPTIONS, loadProtocol, METHOD_MAPS, type ProtocolModel, type UnionName } from './protocol.js';
 
@@ -26,6 +28,12 @@ export interface GenerateOptions {
   experimental?: boolean;
   /** Path of `@cask/protocol`'s `dist/index.d.ts`; defaults to the installed package. */
   protocolEntry?: string;
+  /**
+   * Apply the serde `Option` rule (README, rule 9): required-but-nullable properties are not
+   * `required` in the schema. Default `true`. `false` gives a schema that states exactly what the
+   * TypeScript says (the round-trip test compiles that one).
+   */
+  optionRule?: boolean;
 }
 
 /** typescript-json-schema settings (see README, "typescript-json-schema settings"). */
@@ -40,15 +48,15 @@ export const TJS_SETTINGS: TJS.PartialArgs = {
   defaultProps: false,
   propOrder: false,
   uniqueNames: false,
-  validationKeywords: ['experimental'],
+  validationKeywords: ['experimental', SCHEMA_REQUIRED_KEYWORD],
   ignoreErrors: false,
 };
 
 const cache = new Map<string, { model: ProtocolModel; defs: Definitions }>();
 
 /** Runs typescript-json-schema on every exported protocol type and post-processes the result. */
-function readDefinitions(entry: string | undefined): { model: ProtocolModel; defs: Definitions } {
-  const key = entry ?? '';
+function readDefinitions(entry: string | undefined, optionRule: boolean): { model: ProtocolModel; defs: Definitions } {
+  const key = `${optionRule ? 'wire' : 'ts'}:${entry ?? ''}`;
   const hit = cache.get(key);
   if (hit) return hit;
   const model = loadProtocol(entry);
@@ -57,7 +65,7 @@ function readDefinitions(entry: string | undefined): { model: ProtocolModel; def
   if (!generator) throw new Error('typescript-json-schema could not read the @cask/protocol declarations');
   const names = [...model.types.keys()].sort();
   const raw = generator.getSchemaForSymbols(names, true, true);
-  const defs = postProcess((raw.definitions ?? {}) as Definitions, model);
+  const defs = postProcess((raw.definitions ?? {}) as Definitions, model, { optionRule });
   const result = { model, defs };
   cache.set(key, result);
   return result;
@@ -92,7 +100,7 @@ export function includeEdges(graph: Definitions, model: Pick<ProtocolModel, 'typ
  * @returns relative path (posix, e.g. `v2/ThreadStartParams.json`) → file text.
  */
 export async function generateSchema(options: GenerateOptions = {}): Promise<Map<string, string>> {
-  const { model, defs } = readDefinitions(options.protocolEntry);
+  const { model, defs } = readDefinitions(options.protocolEntry, options.optionRule ?? true);
   const experimental = options.experimental ?? false;
   // Like upstream, everything is laid out for the whole surface first; the
   // stable flavour then drops experimental entries (and their files),
@@ -126,9 +134,19 @@ export async function generateSchema(options: GenerateOptions = {}): Promise<Map
   return out;
 }
 
-/** Both flavours, keyed by path relative to `schema/` (`json/...`, `json-experimental/...`). */
+/** The legacy part (`legacy/...` relative to `schema/`): the `@legacy` client requests, one bundle file. */
+export function generateLegacy(options: Pick<GenerateOptions, 'protocolEntry'> = {}): Map<string, string> {
+  const { model, defs } = readDefinitions(options.protocolEntry, true);
+  const bundle = legacyBundle(model, defs, GENERATED_COMMENT);
+  return new Map([[`${LEGACY_DIR}/${LEGACY_BUNDLE_FILE}`, canonicalJson(bundle)]]);
+}
+
+/**
+ * Both flavours and the legacy part, keyed by path relative to `schema/`
+ * (`json/...`, `json-experimental/...`, `legacy/...`).
+ */
 export async function generateAll(options: Omit<GenerateOptions, 'experimental'> = {}): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
+  const out = new Map<string, string>(generateLegacy(options));
   for (const [dir, experimental] of [
     [STABLE_DIR, false],
     [EXPERIMENTAL_DIR, true],
@@ -139,14 +157,15 @@ export async function generateAll(options: Omit<GenerateOptions, 'experimental'>
 }
 
 /**
- * Writes both flavours under `dir` (normally the repository's `schema/`),
- * replacing `dir/json` and `dir/json-experimental` entirely.
+ * Writes both flavours and the legacy part under `dir` (normally the repository's `schema/`),
+ * replacing `dir/json`, `dir/json-experimental` and `dir/legacy` entirely.
  * @returns the relative paths written.
  */
 export async function writeSchema(dir: string, options: Omit<GenerateOptions, 'experimental'> = {}): Promise<string[]> {
   const files = await generateAll(options);
   await rm(path.join(dir, STABLE_DIR), { recursive: true, force: true });
   await rm(path.join(dir, EXPERIMENTAL_DIR), { recursive: true, force: true });
+  await rm(path.join(dir, LEGACY_DIR), { recursive: true, force: true });
   for (const [rel, text] of files) {
     const target = path.join(dir, rel);
     await mkdir(path.dirname(target), { recursive: true });

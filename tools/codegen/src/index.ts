@@ -6,6 +6,7 @@
 export {
   generateSchema,
   generateAll,
+  generateLegacy,
   writeSchema,
   GENERATED_COMMENT,
   STABLE_DIR,
@@ -18,3 +19,4 @@ export type { DriftEntry, DriftReport } from './drift.js';
 export { canonicalJson, firstDifference } from './json.js';
 export { BUNDLE_FILE, FLAT_V2_FILE, RESULT_KEYWORD } from './layout.js';
 export { defaultSchemaDir } from './paths.js';
+export { LEGACY_BUNDLE_FILE, LEGACY_DIR, LEGACY_UNION } from './legacy.js';

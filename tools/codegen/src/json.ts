@@ -91,3 +91,25 @@ export function rewriteRefs(value: unknown, fn: (ref: string) => string): void {
     }
   }
 }
+
+/** A definitions map (name → schema), as typescript-json-schema produces it and the generator passes it on. */
+export type Definitions = Record<string, Schema>;
+
+/** Applies `fn` bottom-up to every sub-schema of `schema` and returns the result. */
+export function mapSchemas(schema: Json, fn: (node: Json) => Json): Json {
+  if (Array.isArray(schema)) return schema.map((s) => mapSchemas(s, fn));
+  if (!isObject(schema)) return schema;
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === 'enum' || key === 'const' || key === 'default' || key === 'examples' || key === 'required') {
+      out[key] = value;
+    } else if (key === 'properties' || key === 'definitions' || key === 'patternProperties') {
+      const props: JsonObject = {};
+      for (const [p, s] of Object.entries(value as JsonObject)) props[p] = mapSchemas(s, fn);
+      out[key] = props;
+    } else {
+      out[key] = mapSchemas(value, fn);
+    }
+  }
+  return fn(out);
+}

@@ -5,8 +5,7 @@
  * The placement rule is documented in the package README.
  * @module
  */
-import { clone, collectRefs, isObject, rewriteRefs, type JsonObject, type Schema } from './json.js';
-import type { Definitions } from './postprocess.js';
+import { clone, collectRefs, isObject, rewriteRefs, type Definitions, type JsonObject, type Schema } from './json.js';
 import { METHOD_MAPS, type MethodEntry, type ProtocolModel, type UnionName } from './protocol.js';
 
 export const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';

@@ -4,9 +4,12 @@
  * described in the package README ("Post-processing rules").
  * @module
  */
-import { isObject, type Json, type JsonObject, type Schema } from './json.js';
+import { isObject, mapSchemas, type Definitions, type Json, type JsonObject, type Schema } from './json.js';
+import { optionFieldsNotRequired, SCHEMA_REQUIRED_KEYWORD, stripSchemaRequired } from './option-fields.js';
 import type { ProtocolModel } from './protocol.js';
 import { restoreSourceRefs } from './source-refs.js';
+
+export { mapSchemas, type Definitions } from './json.js';
 
 /** Integer formats upstream uses. */
 export const INTEGER_FORMATS = new Set(['int32', 'int64', 'uint', 'uint8', 'uint16', 'uint32', 'uint64']);
@@ -14,37 +17,23 @@ export const INTEGER_FORMATS = new Set(['int32', 'int64', 'uint', 'uint8', 'uint
 export const UNSIGNED_FORMATS = new Set(['uint', 'uint8', 'uint16', 'uint32', 'uint64']);
 
 /** Keywords that only annotate and never change what validates. */
-const ANNOTATIONS = new Set(['description', 'title', 'default', 'examples', '$comment', 'experimental']);
+const ANNOTATIONS = new Set([
+  'description',
+  'title',
+  'default',
+  'examples',
+  '$comment',
+  'experimental',
+  SCHEMA_REQUIRED_KEYWORD,
+]);
 
 const REF_PREFIX = '#/definitions/';
 /** Name of the "any JSON" type in `@cask/protocol`. */
 export const JSON_VALUE = 'JsonValue';
 
-/** The definitions map produced by typescript-json-schema. */
-export type Definitions = Record<string, Schema>;
-
 function refName(node: JsonObject): string | undefined {
   const ref = node.$ref;
   return typeof ref === 'string' && ref.startsWith(REF_PREFIX) ? ref.slice(REF_PREFIX.length) : undefined;
-}
-
-/** Applies `fn` bottom-up to every sub-schema of `schema` and returns the result. */
-export function mapSchemas(schema: Json, fn: (node: Json) => Json): Json {
-  if (Array.isArray(schema)) return schema.map((s) => mapSchemas(s, fn));
-  if (!isObject(schema)) return schema;
-  const out: JsonObject = {};
-  for (const [key, value] of Object.entries(schema)) {
-    if (key === 'enum' || key === 'const' || key === 'default' || key === 'examples' || key === 'required') {
-      out[key] = value;
-    } else if (key === 'properties' || key === 'definitions' || key === 'patternProperties') {
-      const props: JsonObject = {};
-      for (const [p, s] of Object.entries(value as JsonObject)) props[p] = mapSchemas(s, fn);
-      out[key] = props;
-    } else {
-      out[key] = mapSchemas(value, fn);
-    }
-  }
-  return fn(out);
 }
 
 function mapDefinitions(defs: Definitions, fn: (node: Json) => Json): Definitions {
@@ -452,10 +441,24 @@ export function taggedUnionsToOneOf(defs: Definitions): Definitions {
   });
 }
 
-/** Runs rules 1–8 (1c, then 1b, which lives in `source-refs.ts`) in order on typescript-json-schema's definitions. */
+/** Options for {@link postProcess}. */
+export interface PostProcessOptions {
+  /**
+   * Apply rule 9 (`option-fields.ts`: a required property whose type includes `null` is not
+   * required in the schema). Default `true`; the round-trip test turns it off to get a schema
+   * that states exactly what the TypeScript says.
+   */
+  optionRule?: boolean;
+}
+
+/**
+ * Runs rules 1–9 (1c, then 1b, which lives in `source-refs.ts`; 9 before 7) in order on
+ * typescript-json-schema's definitions.
+ */
 export function postProcess(
   defs: Definitions,
   model: Pick<ProtocolModel, 'memberFormats' | 'types' | 'program'>,
+  options: PostProcessOptions = {},
 ): Definitions {
   let out = inlineHelperDefinitions(defs, new Set(model.types.keys()));
   out = mergeIntersections(out);
@@ -467,6 +470,7 @@ export function postProcess(
   out = constToEnum(out);
   out = normaliseNullable(out);
   out = collapseAnything(out);
+  out = options.optionRule === false ? stripSchemaRequired(out) : optionFieldsNotRequired(out);
   out = wrapAnnotatedRefs(out);
   out = taggedUnionsToOneOf(out);
   return out;

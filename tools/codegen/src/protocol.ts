@@ -31,6 +31,11 @@ export interface MethodEntry {
   description?: string;
   /** Whether the entry carries an `@experimental` tag. */
   experimental: boolean;
+  /**
+   * Whether the entry carries a `@legacy` tag: a pre-v2 method upstream's JSON Schema leaves out.
+   * Such entries are kept out of {@link ProtocolModel.maps} and listed in {@link ProtocolModel.legacy}.
+   */
+  legacy?: boolean;
   params: ParamsSpec;
   /**
    * Name of the result type (requests only); `null` when the map entry says
@@ -71,7 +76,10 @@ export interface ProtocolModel {
   /** Absolute path of `dist/index.d.ts`. */
   entry: string;
   types: Map<string, ExportedType>;
+  /** The method maps without their `@legacy` entries (what `schema/json*` describes). */
   maps: Record<UnionName, MethodEntry[]>;
+  /** The `@legacy` client requests (`schema/legacy/`); their types are declared under `legacy/`. */
+  legacy: MethodEntry[];
   /** TSDoc of the derived unions (`ClientRequest`, ...) in `derived.ts`. */
   unionDocs: Partial<Record<UnionName, string>>;
   /**
@@ -82,8 +90,8 @@ export interface ProtocolModel {
   memberFormats: Map<string, { members: string[]; formats: Map<number, string> }>;
 }
 
-/** Files whose exports are never emitted as schema definitions (maps and derived helpers). */
-const NON_SCHEMA_FILES = new Set(['methods.d.ts', 'derived.d.ts']);
+/** Files whose exports are never emitted as schema definitions (maps, derived helpers, upstream's TypeScript-only names). */
+const NON_SCHEMA_FILES = new Set(['methods.d.ts', 'derived.d.ts', 'upstreamNames.d.ts']);
 
 /** Folder of the per-area method maps; nothing in it is emitted as a schema definition. */
 const NON_SCHEMA_DIR = 'methods/';
@@ -208,6 +216,7 @@ function readMap(
       experimental: symbol ? hasTag(symbol, 'experimental') : false,
       params: readParams(field('params'), where),
     };
+    if (symbol && hasTag(symbol, 'legacy')) entry.legacy = true;
     const description = symbol ? jsDocText(symbol, checker) : undefined;
     if (description) entry.description = description;
     if (kind === 'request') {
@@ -322,5 +331,11 @@ export function loadProtocol(entry: string = resolveProtocolEntry()): ProtocolMo
   for (const [union, { map }] of Object.entries(METHOD_MAPS)) {
     if (!maps[union as UnionName]) throw new Error(`@cask/protocol does not export the method map \`${map}\``);
   }
-  return { program, entry, types, maps, unionDocs, memberFormats };
+  const legacy = maps.ClientRequest.filter((e) => e.legacy === true);
+  maps.ClientRequest = maps.ClientRequest.filter((e) => e.legacy !== true);
+  for (const union of Object.keys(METHOD_MAPS) as UnionName[]) {
+    const stray = maps[union].find((e) => e.legacy === true);
+    if (stray) throw new Error(`${union} method \`${stray.method}\` is tagged @legacy; only client requests can be`);
+  }
+  return { program, entry, types, maps, legacy, unionDocs, memberFormats };
 }

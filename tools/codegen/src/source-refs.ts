@@ -12,12 +12,29 @@
  * @module
  */
 import ts from 'typescript';
-import { isObject, type Json, type JsonObject } from './json.js';
-import type { Definitions } from './postprocess.js';
+import { isObject, type Definitions, type Json, type JsonObject } from './json.js';
+import { SCHEMA_REQUIRED_KEYWORD } from './option-fields.js';
 import type { ProtocolModel } from './protocol.js';
 
 const REF = '#/definitions/';
-const KEEP = ['description', 'default', 'title', 'experimental', 'examples', '$comment'];
+const KEEP = ['description', 'default', 'title', 'experimental', 'examples', '$comment', SCHEMA_REQUIRED_KEYWORD];
+
+/**
+ * Keyword tags typescript-json-schema can lose: on a property whose type is a
+ * reference and that also carries `@default`, it keeps only `description` and
+ * `default`. They are written back from the declaration.
+ */
+const TAG_KEYWORDS = ['experimental', SCHEMA_REQUIRED_KEYWORD];
+
+function restoreTagKeywords(member: ts.PropertySignature, schema: Json): Json {
+  if (!isObject(schema)) return schema;
+  const tags = new Set(ts.getJSDocTags(member).map((t) => t.tagName.text));
+  const missing = TAG_KEYWORDS.filter((k) => tags.has(k) && !(k in schema));
+  if (missing.length === 0) return schema;
+  const out: JsonObject = { ...schema };
+  for (const k of missing) out[k] = '';
+  return out;
+}
 
 function annotations(schema: Json): JsonObject {
   const out: JsonObject = {};
@@ -77,7 +94,8 @@ export function restoreSourceRefs(defs: Definitions, model: Pick<ProtocolModel, 
       if (ts.isPropertySignature(m) && m.type) {
         const key = memberName(m);
         const props = schema.properties;
-        if (key !== undefined && isObject(props) && key in props) props[key] = walk(m.type, props[key]!, false);
+        if (key !== undefined && isObject(props) && key in props)
+          props[key] = restoreTagKeywords(m, walk(m.type, props[key]!, false));
       } else if (ts.isIndexSignatureDeclaration(m) && isObject(schema.additionalProperties)) {
         schema.additionalProperties = walk(m.type, schema.additionalProperties, false);
       }

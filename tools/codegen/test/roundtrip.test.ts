@@ -61,6 +61,23 @@ function anyJsonToJsonValue(value: unknown, key?: string): unknown {
 }
 
 /**
+ * Normalisation 3: `default` is an annotation, but json-schema-to-typescript
+ * intersects a string `default` next to `allOf: [{$ref}]` into the type
+ * (`MultiAgentMode` with `default: "explicitRequestOnly"` came out as
+ * `... | ({ custom: string } & string)`), so defaults are dropped before compiling.
+ */
+function dropDefaults(value: unknown, key?: string): unknown {
+  if (Array.isArray(value)) return value.map((v) => dropDefaults(v));
+  if (!isObject(value)) return value;
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (k === 'default' && key !== 'properties') continue;
+    out[k] = dropDefaults(v, k) as JsonObject[string];
+  }
+  return out;
+}
+
+/**
  * Normalisation 2: json-schema-to-typescript reads a property called `extends`
  * as its own (deprecated) `extends` keyword and emits nonsense, so such
  * properties are renamed `extends_` before compiling, and `FixKeys` applies the
@@ -130,21 +147,24 @@ function pinsFor(bundle: JsonObject, maps: ReturnType<typeof loadProtocol>['maps
 }
 
 async function roundTrip(experimental: boolean): Promise<{ pins: Pin[]; failures: string[] }> {
-  const files = await generateSchema({ experimental });
+  // The TypeScript-faithful schema: rule 9 (serde Option) would make required-but-nullable fields optional.
+  const files = await generateSchema({ experimental, optionRule: false });
   const bundle = JSON.parse(files.get(BUNDLE_FILE)!) as JsonObject;
   const model = loadProtocol();
   const pins = pinsFor(bundle, model.maps);
   const properties: JsonObject = {};
   pins.forEach((pin, i) => (properties[`p${i}`] = pin.schema));
   const root = anyJsonToJsonValue(
-    renameKeywordProperties({
-      ...bundle,
-      title: 'RoundTrip',
-      type: 'object',
-      properties,
-      required: pins.map((_, i) => `p${i}`),
-      additionalProperties: false,
-    }),
+    renameKeywordProperties(
+      dropDefaults({
+        ...bundle,
+        title: 'RoundTrip',
+        type: 'object',
+        properties,
+        required: pins.map((_, i) => `p${i}`),
+        additionalProperties: false,
+      }),
+    ),
   ) as JsonObject;
   const flavour = experimental ? 'experimental' : 'stable';
   const generated = await compile(root as never, 'RoundTrip', {

@@ -21,6 +21,7 @@ import type {
   ExternalAgentConfigImportResponse,
 } from '../v2/config/index.js';
 import type { McpServerRefreshResponse } from '../v2/extensions/index.js';
+import type { ConfigWarningNotification } from '../v2/notifications.js';
 
 /** Client requests for configuration and external agent config (config files, layers, requirements, writes, imports from other agents). */
 export interface ConfigClientRequests {
@@ -59,4 +60,5 @@ export interface ConfigServerNotifications {
   'externalAgentConfig/import/progress': { params: ExternalAgentConfigImportProgressNotification };
   /** An import finished; carries the final results. */
   'externalAgentConfig/import/completed': { params: ExternalAgentConfigImportCompletedNotification };
+  configWarning: { params: ConfigWarningNotification };
 }

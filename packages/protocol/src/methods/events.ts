@@ -1,8 +1,7 @@
 /**
- * Method-map entries for realtime sessions, item-level notifications, approvals and other server requests, warnings.
+ * Method-map entries for realtime sessions, item-level notifications, approvals and other server requests,
+ * and `serverRequest/resolved`.
  * The root maps in `../methods.ts` extend these interfaces; see there for the rules.
- * (Item lifecycle, message and command-output deltas, command/file-change approvals,
- * `attestation/generate` and `error`/`warning`/`configWarning` are declared in the root maps.)
  * @module
  */
 import type {
@@ -55,6 +54,16 @@ import type {
   ToolRequestUserInputParams,
   ToolRequestUserInputResponse,
 } from '../v2/events/index.js';
+import type {
+  CommandExecutionRequestApprovalParams,
+  CommandExecutionRequestApprovalResponse,
+  FileChangeRequestApprovalParams,
+  FileChangeRequestApprovalResponse,
+} from '../v2/approvals.js';
+import type {
+  CommandExecutionOutputDeltaNotification,
+  ServerRequestResolvedNotification,
+} from '../v2/notifications.js';
 
 /** Client requests for realtime sessions, item-level notifications, approvals and other server requests, warnings. */
 export interface EventsClientRequests {
@@ -108,6 +117,16 @@ export interface EventsServerRequests {
   applyPatchApproval: { params: ApplyPatchApprovalParams; result: ApplyPatchApprovalResponse };
   /** Legacy request: may this command run? */
   execCommandApproval: { params: ExecCommandApprovalParams; result: ExecCommandApprovalResponse };
+  /** Asks the user to allow or refuse running a command. */
+  'item/commandExecution/requestApproval': {
+    params: CommandExecutionRequestApprovalParams;
+    result: CommandExecutionRequestApprovalResponse;
+  };
+  /** Asks the user to allow or refuse a set of file edits. */
+  'item/fileChange/requestApproval': {
+    params: FileChangeRequestApprovalParams;
+    result: FileChangeRequestApprovalResponse;
+  };
 }
 
 /** Server notifications for realtime sessions, item-level notifications, approvals and other server requests, warnings. */
@@ -164,4 +183,6 @@ export interface EventsServerNotifications {
   'thread/realtime/error': { params: ThreadRealtimeErrorNotification };
   /** The realtime session ended. */
   'thread/realtime/closed': { params: ThreadRealtimeClosedNotification };
+  'item/commandExecution/outputDelta': { params: CommandExecutionOutputDeltaNotification };
+  'serverRequest/resolved': { params: ServerRequestResolvedNotification };
 }

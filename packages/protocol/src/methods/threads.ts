@@ -1,6 +1,6 @@
 /**
- * Method-map entries for thread lifecycle, listing, reading, turns and reviews (`thread/start`, `turn/start` and
- * `turn/interrupt` and a few thread/turn notifications are declared in the root maps).
+ * Method-map entries for thread lifecycle, listing, reading, turns and reviews, and the thread, turn and item
+ * notifications.
  * The root maps in `../methods.ts` extend these interfaces; see there for the rules.
  * @module
  */
@@ -63,6 +63,19 @@ import type {
   TurnSteerParams,
   TurnSteerResponse,
 } from '../v2/threads/turns.js';
+import type {
+  AgentMessageDeltaNotification,
+  ErrorNotification,
+  ItemCompletedNotification,
+  ItemStartedNotification,
+  ThreadStartedNotification,
+  ThreadStatusChangedNotification,
+  ThreadTokenUsageUpdatedNotification,
+  TurnCompletedNotification,
+  TurnStartedNotification,
+} from '../v2/notifications.js';
+import type { ThreadStartParams, ThreadStartResponse } from '../v2/threads/lifecycle.js';
+import type { TurnInterruptParams, TurnInterruptResponse, TurnStartParams, TurnStartResponse } from '../v2/turn.js';
 
 /** Client requests for thread lifecycle, listing, reading, turns and reviews. */
 export interface ThreadsClientRequests {
@@ -112,6 +125,12 @@ export interface ThreadsClientRequests {
   'turn/steer': { params: TurnSteerParams; result: TurnSteerResponse };
   /** Starts a code review as a turn of a thread. */
   'review/start': { params: ReviewStartParams; result: ReviewStartResponse };
+  /** Creates a new thread (a conversation) and subscribes to its events. */
+  'thread/start': { params: ThreadStartParams; result: ThreadStartResponse };
+  /** Adds user input to a thread and starts the agent working on it. */
+  'turn/start': { params: TurnStartParams; result: TurnStartResponse };
+  /** Asks the server to stop the turn that is running. */
+  'turn/interrupt': { params: TurnInterruptParams; result: TurnInterruptResponse };
 }
 
 /** Server requests for thread lifecycle, listing, reading, turns and reviews (none). */
@@ -142,4 +161,13 @@ export interface ThreadsServerNotifications {
   'thread/compacted': { params: ContextCompactedNotification };
   /** Moderation metadata for a turn arrived. */
   'turn/moderationMetadata': { params: TurnModerationMetadataNotification };
+  error: { params: ErrorNotification };
+  'thread/started': { params: ThreadStartedNotification };
+  'thread/status/changed': { params: ThreadStatusChangedNotification };
+  'thread/tokenUsage/updated': { params: ThreadTokenUsageUpdatedNotification };
+  'turn/started': { params: TurnStartedNotification };
+  'turn/completed': { params: TurnCompletedNotification };
+  'item/started': { params: ItemStartedNotification };
+  'item/completed': { params: ItemCompletedNotification };
+  'item/agentMessage/delta': { params: AgentMessageDeltaNotification };
 }

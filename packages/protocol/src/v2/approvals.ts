@@ -110,14 +110,14 @@ export interface CommandExecutionRequestApprovalParams {
    * The environment the command would run in.
    * @default null
    */
-  environmentId?: string | null;
+  environmentId: string | null;
   /** The command execution item this prompt belongs to. */
   itemId: string;
   /**
    * What the prompt is about. Older servers leave it out, which means `command`.
    * @default "command"
    */
-  kind?: CommandExecutionApprovalKind;
+  kind: CommandExecutionApprovalKind;
   /** Present when the prompt is about reaching a network host. */
   networkApprovalContext?: NetworkApprovalContext | null;
   /**

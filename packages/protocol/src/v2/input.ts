@@ -54,7 +54,7 @@ export interface TextElement {
   /** The bytes of the surrounding `text` this element covers. */
   byteRange: ByteRange;
   /** Short label the UI shows in place of the span, if it has one. */
-  placeholder?: string | null;
+  placeholder: string | null;
 }
 
 /**
@@ -72,8 +72,11 @@ export type UserInput =
   | {
       type: 'text';
       text: string;
-      /** Spans of `text` that the UI rendered as special elements; absent means none. */
-      text_elements?: TextElement[];
+      /**
+       * Spans of `text` that the UI rendered as special elements; absent means none.
+       * @default []
+       */
+      text_elements: TextElement[];
     }
   | ({
       type: 'image';

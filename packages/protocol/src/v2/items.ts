@@ -49,7 +49,7 @@ export type ThreadItem = {
       type: 'userMessage';
       id: string;
       /** Identifier the client attached to the message, echoed back. */
-      clientId?: string | null;
+      clientId: string | null;
       content: UserInput[];
     }
   | {
@@ -62,14 +62,14 @@ export type ThreadItem = {
       id: string;
       text: string;
       /** Moderation outcome for this message, if it was moderated. */
-      moderation?: AgentMessageModeration | null;
-      phase?: MessagePhase | null;
+      moderation: AgentMessageModeration | null;
+      phase: MessagePhase | null;
       /** Memories the message drew on, if any. */
-      memoryCitation?: MemoryCitation | null;
+      memoryCitation: MemoryCitation | null;
       /** How the message is delivered; `async` for messages sent outside a turn's answer. */
-      delivery?: AgentMessageDelivery | null;
+      delivery: AgentMessageDelivery | null;
       /** Questions the agent asks the user without blocking the turn. */
-      questions?: AsyncUserInputQuestion[] | null;
+      questions: AsyncUserInputQuestion[] | null;
     }
   | {
       type: 'functionCallOutput';
@@ -77,7 +77,7 @@ export type ThreadItem = {
       /** Tool name the output belongs to. */
       name: string;
       /** Tool namespace, when the tool lives in one. */
-      namespace?: string | null;
+      namespace: string | null;
       output: FunctionCallOutputBody;
     }
   | {
@@ -97,15 +97,15 @@ export type ThreadItem = {
       type: 'commandExecution';
       id: string;
       /** First-party plugin the command belongs to, when it runs exactly one plugin script. */
-      pluginId?: string | null;
+      pluginId: string | null;
       /** Path of that plugin script relative to the plugin, when known. */
-      scriptPath?: string | null;
+      scriptPath: string | null;
       /** The command line as it is run. */
       command: string;
       /** Directory the command runs in. */
       cwd: LegacyAppPathString;
       /** Id of the PTY process running the command, when there is one. */
-      processId?: string | null;
+      processId: string | null;
       /** Who started the command; absent means the agent. */
       source?: CommandExecutionSource;
       status: CommandExecutionStatus;
@@ -115,17 +115,17 @@ export type ThreadItem = {
        */
       commandActions: CommandAction[];
       /** Combined stdout and stderr, once available. */
-      aggregatedOutput?: string | null;
+      aggregatedOutput: string | null;
       /**
        * Exit status, once the command has finished.
        * @format int32
        */
-      exitCode?: number | null;
+      exitCode: number | null;
       /**
        * How long the command ran, in milliseconds.
        * @format int64
        */
-      durationMs?: number | null;
+      durationMs: number | null;
     }
   | {
       type: 'fileChange';
@@ -139,47 +139,47 @@ export type ThreadItem = {
       /** Name of the MCP server that owns the tool. */
       server: string;
       /** The environment whose registration of that server was called (where it was registered, not where it runs). */
-      environmentId?: string | null;
+      environmentId: string | null;
       tool: string;
       status: McpToolCallStatus;
       /** Arguments passed to the tool, as JSON. */
       arguments: JsonValue;
       /** App (connector) details when the tool belongs to an app. */
-      appContext?: McpToolCallAppContext | null;
+      appContext: McpToolCallAppContext | null;
       /** Older way to name the app UI resource; prefer `mcpAppUi.resourceUri`. */
       mcpAppResourceUri?: string | null;
       /** UI resource and display preference taken from the tool's descriptor. */
-      mcpAppUi?: McpAppUi | null;
-      pluginId?: string | null;
+      mcpAppUi: McpAppUi | null;
+      pluginId: string | null;
       /** Whether the tool declared itself read-only. */
-      readOnlyHint?: boolean | null;
+      readOnlyHint: boolean | null;
       /** What the tool returned, on success. */
-      result?: McpToolCallResult | null;
+      result: McpToolCallResult | null;
       /** Why the call failed, on failure. */
-      error?: McpToolCallError | null;
+      error: McpToolCallError | null;
       /**
        * How long the call took, in milliseconds.
        * @format int64
        */
-      durationMs?: number | null;
+      durationMs: number | null;
     }
   | {
       type: 'dynamicToolCall';
       id: string;
-      namespace?: string | null;
+      namespace: string | null;
       tool: string;
       /** Arguments passed to the tool, as JSON. */
       arguments: JsonValue;
       status: DynamicToolCallStatus;
       /** Content the client returned for the call. */
-      contentItems?: DynamicToolCallOutputContentItem[] | null;
+      contentItems: DynamicToolCallOutputContentItem[] | null;
       /** Whether the client reported success. */
-      success?: boolean | null;
+      success: boolean | null;
       /**
        * How long the call took, in milliseconds.
        * @format int64
        */
-      durationMs?: number | null;
+      durationMs: number | null;
     }
   | {
       type: 'collabAgentToolCall';
@@ -192,20 +192,20 @@ export type ThreadItem = {
       /** Threads of the agents the call targets; for a spawn, the new agent's thread. */
       receiverThreadIds: string[];
       /** Prompt sent with the call, when there is one. */
-      prompt?: string | null;
+      prompt: string | null;
       /** Model asked for a spawned agent, when relevant. */
-      model?: string | null;
+      model: string | null;
       /** Reasoning effort asked for a spawned agent, when relevant. */
-      reasoningEffort?: ReasoningEffort | null;
+      reasoningEffort: ReasoningEffort | null;
       /** Last known state of each target agent, keyed by thread id. */
       agentsStates: { [key: string]: CollabAgentState };
     }
   | {
       type: 'subAgentActivity';
       /** Model the sub-agent was created with, when known. */
-      model?: string | null;
+      model: string | null;
       /** Reasoning effort the sub-agent was created with, when known. */
-      reasoningEffort?: ReasoningEffort | null;
+      reasoningEffort: ReasoningEffort | null;
       id: string;
       kind: SubAgentActivityKind;
       /** Thread of the sub-agent. */
@@ -218,9 +218,9 @@ export type ThreadItem = {
       id: string;
       query: string;
       /** What the search did, when known. */
-      action?: WebSearchAction | null;
+      action: WebSearchAction | null;
       /** Raw search results, when the server exposes them. */
-      results?: JsonValue[] | null;
+      results: JsonValue[] | null;
     }
   | {
       type: 'imageView';
@@ -242,15 +242,15 @@ export type ThreadItem = {
       /** Generation status as reported by the model provider. */
       status: string;
       /** Prompt the model actually used, if it rewrote the request. */
-      revisedPrompt?: string | null;
+      revisedPrompt: string | null;
       /** Where the image was saved locally, if it was. */
       savedPath?: AbsolutePathBuf | null;
       /** Local images used as inputs to the generation. */
       inputImages?: ImageGenerationInputImage[];
       /** Why the generation failed, when it did. */
-      failure?: ImageGenerationFailure | null;
+      failure: ImageGenerationFailure | null;
       /** Provider-side identifier of the generation. */
-      generationId?: string | null;
+      generationId: string | null;
       /** Whether a transparent background was requested. */
       transparentBackground?: boolean | null;
     } & (
@@ -295,7 +295,7 @@ export type AgentMessageDelivery = 'async';
 export interface AgentMessageModeration {
   moderated: boolean;
   /** Presentation instruction for the moderated message. */
-  display?: AgentMessageDisplay | null;
+  display: AgentMessageDisplay | null;
 }
 
 /**
@@ -367,7 +367,7 @@ export type BlockReason =
 export interface AsyncUserInputQuestion {
   title: string;
   /** Suggested answers, if the question has a fixed set. */
-  options?: string[] | null;
+  options: string[] | null;
 }
 
 /** The memories an agent message relied on. */
@@ -436,8 +436,8 @@ export type CommandExecutionStatus = 'inProgress' | 'completed' | 'failed' | 'de
  */
 export type CommandAction =
   | { type: 'read'; command: string; name: string; path: LegacyAppPathString }
-  | { type: 'listFiles'; command: string; path?: string | null }
-  | { type: 'search'; command: string; query?: string | null; path?: string | null }
+  | { type: 'listFiles'; command: string; path: string | null }
+  | { type: 'search'; command: string; query: string | null; path: string | null }
   | { type: 'unknown'; command: string };
 
 /** One file touched by a patch. */
@@ -458,7 +458,7 @@ export type PatchChangeKind =
   | {
       type: 'update';
       /** New path, when the update also moves the file. */
-      move_path?: string | null;
+      move_path: string | null;
     };
 
 /** Lifecycle state of a file change item. */
@@ -470,10 +470,10 @@ export type McpToolCallStatus = 'inProgress' | 'completed' | 'failed';
 /** Details of the app (connector) an MCP tool call belongs to. */
 export interface McpToolCallAppContext {
   connectorId: string;
-  appName?: string | null;
-  actionName?: string | null;
-  linkId?: string | null;
-  resourceUri?: string | null;
+  appName: string | null;
+  actionName: string | null;
+  linkId: string | null;
+  resourceUri: string | null;
 }
 
 /** How an MCP app's UI should be shown when the model invokes it. */
@@ -531,7 +531,7 @@ export type CollabAgentToolCallStatus = 'inProgress' | 'completed' | 'failed' | 
 export interface CollabAgentState {
   status: CollabAgentStatus;
   /** Latest message from the agent, when there is one. */
-  message?: string | null;
+  message: string | null;
 }
 
 /** What a collab agent is doing, or why it is not there. */
@@ -546,9 +546,9 @@ export type SubAgentActivityKind = 'started' | 'interacted' | 'interrupted' | 'c
  * queries), `openPage` (a URL), `findInPage` (a pattern in a URL) or `other`.
  */
 export type WebSearchAction =
-  | { type: 'search'; query?: string | null; queries?: string[] | null }
-  | { type: 'openPage'; url?: string | null }
-  | { type: 'findInPage'; url?: string | null; pattern?: string | null }
+  | { type: 'search'; query: string | null; queries: string[] | null }
+  | { type: 'openPage'; url: string | null }
+  | { type: 'findInPage'; url: string | null; pattern: string | null }
   | { type: 'other' };
 
 /** A local image file that was read as an input to an image generation. */
@@ -569,5 +569,5 @@ export type ImageGenerationFailure = {
    * When the limit resets, in seconds since the Unix epoch, if known.
    * @format int64
    */
-  resetsAt?: number | null;
+  resetsAt: number | null;
 };

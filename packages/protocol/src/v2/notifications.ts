@@ -131,13 +131,13 @@ export interface WarningNotification {
   /** The warning text. */
   message: string;
   /** The thread the warning is about, when it concerns a single thread. */
-  threadId?: string | null;
+  threadId: string | null;
 }
 
 /** Params of `configWarning`: something in the user's configuration looks wrong. */
 export interface ConfigWarningNotification {
   /** Longer explanation or hints on fixing it, when available. */
-  details?: string | null;
+  details: string | null;
   /** The config file the warning is about, when known. */
   path?: string | null;
   /** Where in that file the problem is, when known. */

@@ -67,7 +67,7 @@ export type SandboxPolicy =
        * Whether commands may use the network.
        * @default false
        */
-      networkAccess?: boolean;
+      networkAccess: boolean;
     }
   /** Codex applies no sandbox itself because the host already runs it inside one. */
   | {
@@ -76,7 +76,7 @@ export type SandboxPolicy =
        * Network access the outer sandbox grants.
        * @default "restricted"
        */
-      networkAccess?: NetworkAccess;
+      networkAccess: NetworkAccess;
     }
   /** Readable everywhere; writable only under the workspace and the listed roots. */
   | {
@@ -85,22 +85,22 @@ export type SandboxPolicy =
        * Leave `/tmp` out of the writable set.
        * @default false
        */
-      excludeSlashTmp?: boolean;
+      excludeSlashTmp: boolean;
       /**
        * Leave the directory named by `$TMPDIR` out of the writable set.
        * @default false
        */
-      excludeTmpdirEnvVar?: boolean;
+      excludeTmpdirEnvVar: boolean;
       /**
        * Whether commands may use the network.
        * @default false
        */
-      networkAccess?: boolean;
+      networkAccess: boolean;
       /**
        * Extra directories, besides the workspace, that commands may write to.
        * @default []
        */
-      writableRoots?: AbsolutePathBuf[];
+      writableRoots: AbsolutePathBuf[];
     };
 
 /**
@@ -112,7 +112,7 @@ export interface ActivePermissionProfile {
    * builds on none.
    * @default null
    */
-  extends?: string | null;
+  extends: string | null;
   /**
    * Profile id: a built-in one such as `:workspace`, or the name of a
    * `[permissions.<id>]` table in the user's config.
@@ -126,9 +126,9 @@ export interface ActivePermissionProfile {
  */
 export interface AdditionalPermissionProfile {
   /** Extra filesystem access, if any. */
-  fileSystem?: AdditionalFileSystemPermissions | null;
+  fileSystem: AdditionalFileSystemPermissions | null;
   /** Extra network access, if any. */
-  network?: AdditionalNetworkPermissions | null;
+  network: AdditionalNetworkPermissions | null;
 }
 
 /**
@@ -144,9 +144,9 @@ export interface AdditionalFileSystemPermissions {
    */
   globScanMaxDepth?: number | null;
   /** Paths to make readable. Older form, superseded by `entries`. */
-  read?: LegacyAppPathString[] | null;
+  read: LegacyAppPathString[] | null;
   /** Paths to make writable. Older form, superseded by `entries`. */
-  write?: LegacyAppPathString[] | null;
+  write: LegacyAppPathString[] | null;
 }
 
 /**
@@ -154,7 +154,7 @@ export interface AdditionalFileSystemPermissions {
  */
 export interface AdditionalNetworkPermissions {
   /** `true` to ask for network access; `null` or absent leaves it unchanged. */
-  enabled?: boolean | null;
+  enabled: boolean | null;
 }
 
 /**
@@ -191,10 +191,10 @@ export type FileSystemSpecialPath =
   /** The small set of system locations most commands need in order to run. */
   | { kind: 'minimal' }
   /** The project roots, or `subpath` inside each of them. */
-  | { kind: 'project_roots'; subpath?: LegacyAppPathString | null }
+  | { kind: 'project_roots'; subpath: LegacyAppPathString | null }
   /** The directory named by `$TMPDIR`. */
   | { kind: 'tmpdir' }
   /** The `/tmp` directory. */
   | { kind: 'slash_tmp' }
   /** A special path this version does not know, kept verbatim. */
-  | { kind: 'unknown'; path: string; subpath?: LegacyAppPathString | null };
+  | { kind: 'unknown'; path: string; subpath: LegacyAppPathString | null };

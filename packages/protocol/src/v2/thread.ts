@@ -22,9 +22,9 @@ export interface Thread {
   /** Id of the session tree this thread belongs to, shared with its sub-agent threads. */
   sessionId: string;
   /** The thread this one was forked from, if it was forked. */
-  forkedFromId?: string | null;
+  forkedFromId: string | null;
   /** The parent thread, set only when this thread is a sub-agent's. */
-  parentThreadId?: string | null;
+  parentThreadId: string | null;
   /**
    * The thread that owns this attached thread, regardless of how it was forked or spawned.
    * @experimental
@@ -35,11 +35,11 @@ export interface Thread {
   /** True for threads that are never written to disk. */
   ephemeral: boolean;
   /** Model in use when the thread is loaded, else the last one recorded; `null` if unknown. */
-  model?: string | null;
+  model: string | null;
   /** Provider of the model, e.g. `openai`. */
   modelProvider: string;
   /** Reasoning effort in use when loaded, else the last one recorded; `null` if unset or unknown. */
-  reasoningEffort?: ReasoningEffort | null;
+  reasoningEffort: ReasoningEffort | null;
   /**
    * Creation time, in seconds since the Unix epoch.
    * @format int64
@@ -54,11 +54,11 @@ export interface Thread {
    * Time used to order threads by recency, in seconds since the Unix epoch.
    * @format int64
    */
-  recencyAt?: number | null;
+  recencyAt: number | null;
   /** What the thread is doing right now. */
   status: ThreadStatus;
   /** Where the thread's history file lives; not a stable part of the API. */
-  path?: string | null;
+  path: string | null;
   /** Working directory recorded for the thread. */
   cwd: AbsolutePathBuf;
   /** Version of the Codex CLI that created the thread. */
@@ -66,28 +66,34 @@ export interface Thread {
   /** Which kind of client or process created the thread. */
   source: SessionSource;
   /** The client that created the thread, as it identified itself; `null` if unknown. */
-  originator?: string | null;
+  originator: string | null;
   /** Analytics label for where the thread came from. */
-  threadSource?: ThreadSource | null;
+  threadSource: ThreadSource | null;
   /** Nickname given to a spawned sub-agent. */
-  agentNickname?: string | null;
+  agentNickname: string | null;
   /** Role given to a spawned sub-agent. */
-  agentRole?: string | null;
+  agentRole: string | null;
   /** Git state of the working directory when the thread was created. */
-  gitInfo?: GitInfo | null;
+  gitInfo: GitInfo | null;
   /** User-facing title of the thread. */
-  name?: string | null;
-  /** Project the server has assigned the thread to, or `null`. */
+  name: string | null;
+  /**
+   * Project the server has assigned the thread to, or `null`.
+   * @schemaRequired
+   */
   projectId: string | null;
   /** The section the user filed this thread under, if any. */
-  section?: ThreadSection | null;
+  section: ThreadSection | null;
   /**
    * When the thread entered its current section, in seconds since the Unix epoch.
    * @format int64
    */
-  sectionEnteredAt?: number | null;
-  /** How the thread's history is stored; absent means `legacy`. */
-  historyMode?: ThreadHistoryMode;
+  sectionEnteredAt: number | null;
+  /**
+   * How the thread's history is stored; absent means `legacy`.
+   * @default "legacy"
+   */
+  historyMode: ThreadHistoryMode;
   /**
    * Whether the server takes turn input for this loaded thread directly;
    * `null` when that does not apply (for example an unloaded thread).
@@ -140,13 +146,13 @@ export interface ThreadSection {
   /** The name shown to the user. */
   name: string;
   /** How the section looks, synced between clients. */
-  appearance?: ThreadSectionAppearance | null;
+  appearance: ThreadSectionAppearance | null;
 }
 
 /** Visual styling of a custom thread section. */
 export interface ThreadSectionAppearance {
-  color?: string | null;
-  icon?: string | null;
+  color: string | null;
+  icon: string | null;
 }
 
 /** A free-form analytics label for where a thread came from. */
@@ -168,11 +174,11 @@ export type ThreadActiveFlag = 'waitingOnApproval' | 'waitingOnUserInput';
 /** Git details of a working directory. */
 export interface GitInfo {
   /** Commit hash checked out. */
-  sha?: string | null;
+  sha: string | null;
   /** Branch checked out. */
-  branch?: string | null;
+  branch: string | null;
   /** URL of the `origin` remote. */
-  originUrl?: string | null;
+  originUrl: string | null;
 }
 
 /**
@@ -251,7 +257,7 @@ export interface ThreadTokenUsage {
    * Size of the model's context window, in tokens, when known.
    * @format int64
    */
-  modelContextWindow?: number | null;
+  modelContextWindow: number | null;
 }
 
 /** Token counts split by kind. */
@@ -274,8 +280,9 @@ export interface TokenUsageBreakdown {
   /**
    * Input tokens written to the prompt cache; absent means 0.
    * @format int64
+   * @default 0
    */
-  cacheWriteInputTokens?: number;
+  cacheWriteInputTokens: number;
   /**
    * Output tokens.
    * @format int64

@@ -16,32 +16,35 @@ export interface Turn {
   id: string;
   /** The items of the turn included in this payload; see `itemsView`. */
   items: ThreadItem[];
-  /** How much of `items` is present; absent means `full`. */
-  itemsView?: TurnItemsView;
+  /**
+   * How much of `items` is present; absent means `full`.
+   * @default "full"
+   */
+  itemsView: TurnItemsView;
   status: TurnStatus;
   /** What went wrong, for a failed or interrupted turn. */
-  error?: TurnError | null;
+  error: TurnError | null;
   /**
    * When the turn started, in seconds since the Unix epoch.
    * @format int64
    */
-  startedAt?: number | null;
+  startedAt: number | null;
   /**
    * When the turn completed, in seconds since the Unix epoch.
    * @format int64
    */
-  completedAt?: number | null;
+  completedAt: number | null;
   /**
    * How long the turn ran, in milliseconds, if known.
    * @format int64
    */
-  durationMs?: number | null;
+  durationMs: number | null;
   /**
    * The first turn of the chain of work this turn belongs to; pass it as
    * `rootTurnId` when starting work on this turn's behalf. May be `null` for
    * older history.
    */
-  rootTurnId?: string | null;
+  rootTurnId: string | null;
 }
 
 /**
@@ -58,11 +61,11 @@ export interface TurnError {
   /** Human-readable description. */
   message: string;
   /** Machine-readable error category, when there is one. */
-  codexErrorInfo?: CodexErrorInfo | null;
+  codexErrorInfo: CodexErrorInfo | null;
   /** Extra detail for the user, when there is any. */
-  additionalDetails?: string | null;
+  additionalDetails: string | null;
   /** Explanation and suggested continuation when the turn was blocked as misaligned. */
-  misalignment?: MisalignmentErrorDetails | null;
+  misalignment: MisalignmentErrorDetails | null;
 }
 
 /**
@@ -173,13 +176,13 @@ export type NonSteerableTurnKind = 'review' | 'compact';
 /** Why a turn was blocked as misaligned, and how the user may continue. */
 export interface MisalignmentErrorDetails {
   /** Category of the block; open-ended, so expect values you do not know. */
-  errorType?: string | null;
+  errorType: string | null;
   /** A localized explanation, which must be shown before offering to continue. */
-  detailedExplanation?: string | null;
+  detailedExplanation: string | null;
   /** Opaque target of the block, issued by the server. */
   reviewTarget?: string | null;
   /** What to send as the next turn's input if the user chooses to continue. */
-  steer?: MisalignmentSteer | null;
+  steer: MisalignmentSteer | null;
 }
 
 /** A message to send as the next user input to continue after a misalignment block. */
@@ -230,9 +233,9 @@ export type ModeKind = 'plan' | 'default';
 /** Settings of a collaboration mode. */
 export interface Settings {
   model: string;
-  reasoning_effort?: ReasoningEffort | null;
+  reasoning_effort: ReasoningEffort | null;
   /** Developer instructions; `null` selects the mode's built-in ones. */
-  developer_instructions?: string | null;
+  developer_instructions: string | null;
 }
 
 /**

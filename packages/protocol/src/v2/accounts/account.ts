@@ -27,19 +27,25 @@ interface ApiKeyAccount {
 
 /** Signed in with a ChatGPT account. */
 interface ChatgptAccount {
-  /** The account's e-mail address, when known. */
+  /**
+   * The account's e-mail address, when known.
+   * @schemaRequired
+   */
   email: string | null;
   planType: PlanType;
   type: 'chatgpt';
   /** Name of the ChatGPT workspace that is selected, if the server knows it. */
-  workspaceName?: string | null;
+  workspaceName: string | null;
 }
 
 /** Using Amazon Bedrock as the model provider. */
 interface AmazonBedrockAccount {
   type: 'amazonBedrock';
-  /** Whether the Bedrock credentials are ones Codex stores and manages (absent means no). */
-  usesCodexManagedCredentials?: boolean;
+  /**
+   * Whether the Bedrock credentials are ones Codex stores and manages (absent means no).
+   * @default false
+   */
+  usesCodexManagedCredentials: boolean;
 }
 
 /** Using Google Cloud Vertex AI, with credentials managed outside Codex. */
@@ -71,11 +77,11 @@ export interface WorkspaceRouting {
 /** Result of `account/read`. */
 export interface GetAccountResponse {
   /** The current account, or `null` when nobody is signed in. */
-  account?: Account | null;
+  account: Account | null;
   /** Whether the configured model provider needs an OpenAI sign-in at all. */
   requiresOpenaiAuth: boolean;
   /** The ChatGPT user id behind this account, when there is one. */
-  userId?: string | null;
+  userId: string | null;
   /**
    * Backend routing of the selected workspace.
    * @experimental
@@ -86,11 +92,11 @@ export interface GetAccountResponse {
 /** Params of `account/updated`: the authentication mode or plan changed. */
 export interface AccountUpdatedNotification {
   /** The new authentication mode, or `null` when signed out. */
-  authMode?: AuthMode | null;
+  authMode: AuthMode | null;
   /** The new plan, when known. */
-  planType?: PlanType | null;
+  planType: PlanType | null;
   /** Why the account changed, when the server says; `null` for an ordinary sign-in, sign-out or plan change. */
-  reason?: AccountUpdateReason | null;
+  reason: AccountUpdateReason | null;
 }
 
 /**
@@ -123,7 +129,7 @@ export interface AccountSecuritySetupNotice {
 
 /** Result of `account/securitySetup/read`: a reminder, or none when the account needs nothing. */
 export interface GetAccountSecuritySetupResponse {
-  notice?: AccountSecuritySetupNotice | null;
+  notice: AccountSecuritySetupNotice | null;
 }
 
 /** Kind of a workspace message; `unknown` covers kinds this version does not know. */
@@ -135,12 +141,12 @@ export interface WorkspaceMessage {
    * When the message was archived, in seconds since the Unix epoch.
    * @format int64
    */
-  archivedAt?: number | null;
+  archivedAt: number | null;
   /**
    * When the message was created, in seconds since the Unix epoch.
    * @format int64
    */
-  createdAt?: number | null;
+  createdAt: number | null;
   /** The text of the message. */
   messageBody: string;
   messageId: string;

@@ -10,16 +10,16 @@ export type AccountSessionWorkspaceKind = 'personal' | 'workspace';
 export interface AccountSessionWorkspace {
   /** The workspace's account id (what `accountSession/switch` takes as `accountId`). */
   accountId: string;
-  imageUrl?: string | null;
-  kind?: AccountSessionWorkspaceKind | null;
-  name?: string | null;
+  imageUrl: string | null;
+  kind: AccountSessionWorkspaceKind | null;
+  name: string | null;
 }
 
 /** One saved sign-in. */
 export interface AccountSession {
-  displayName?: string | null;
-  email?: string | null;
-  imageUrl?: string | null;
+  displayName: string | null;
+  email: string | null;
+  imageUrl: string | null;
   /** Whether this is the sign-in in use. */
   isActive: boolean;
   /**
@@ -28,10 +28,10 @@ export interface AccountSession {
    */
   lastUsedAt: number;
   /** The workspace chosen within this sign-in, if any. */
-  selectedWorkspaceAccountId?: string | null;
+  selectedWorkspaceAccountId: string | null;
   /** Opaque id of the saved sign-in. */
   sessionId: string;
-  userId?: string | null;
+  userId: string | null;
   workspaces: AccountSessionWorkspace[];
 }
 
@@ -49,7 +49,7 @@ export interface AccountSessionsListParams {
  * @experimental
  */
 export interface AccountSessionsResponse {
-  activeSessionId?: string | null;
+  activeSessionId: string | null;
   sessions: AccountSession[];
 }
 

@@ -21,7 +21,7 @@ export type AwsCredentialType = 'accessKeys' | 'bedrockApiKey';
  */
 export interface BedrockEnvironmentCredential {
   /** The region configured next to it, if any. */
-  region?: string | null;
+  region: string | null;
   type: AwsCredentialType;
 }
 
@@ -32,7 +32,7 @@ export interface BedrockEnvironmentCredential {
 export interface BedrockAwsProfile {
   name: string;
   /** The profile's region, if it sets one. */
-  region?: string | null;
+  region: string | null;
 }
 
 /**

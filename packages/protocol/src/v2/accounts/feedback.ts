@@ -26,7 +26,7 @@ export interface FeedbackUploadResponse {
    * Hash (SHA-256 after normalising whitespace) of the thread's base instructions, as sent
    * with the report; `null` when the thread has no prompt data.
    */
-  promptHash?: string | null;
+  promptHash: string | null;
   /** The thread the report was filed under. */
   threadId: string;
 }
@@ -49,7 +49,7 @@ export interface FeedbackSaveParams {
 /** Result of `feedback/save`. */
 export interface FeedbackSaveResponse {
   /** Same as in `feedback/upload`. */
-  promptHash?: string | null;
+  promptHash: string | null;
   /** Where the file was written. */
   savedPath: LegacyAppPathString;
   threadId: string;

@@ -18,14 +18,14 @@ export type GatewayOAuthStatus = 'notReady' | 'started' | 'succeeded' | 'failed'
 /** Result of `account/gatewayOAuth/read`; it never carries credentials. */
 export interface GatewayOAuthReadResponse {
   /** The last sign-in error, if any. */
-  error?: string | null;
+  error: string | null;
   providerId: string;
   /** Display name of the provider. */
   providerName: string;
   /** Whether the provider signs in through the gateway (true even when already signed in). */
   required: boolean;
   /** The sign-in state, or `null` when the provider does not use gateway OAuth. */
-  status?: GatewayOAuthStatus | null;
+  status: GatewayOAuthStatus | null;
   /** Whether the administrator set up device-code sign-in (absent means no). */
   supportsDeviceAuth?: boolean;
 }
@@ -54,7 +54,7 @@ export interface GatewayOAuthPrompt {
 /** Result of `account/gatewayOAuth/login`. */
 export interface GatewayOAuthLoginResponse {
   /** Present for a device-code sign-in. */
-  prompt?: GatewayOAuthPrompt | null;
+  prompt: GatewayOAuthPrompt | null;
 }
 
 /** Result of `account/gatewayOAuth/cancel` (an empty object). */
@@ -63,11 +63,11 @@ export interface GatewayOAuthCancelResponse {}
 /** Params of `account/gatewayOAuth/changed`: a provider's gateway sign-in state changed. */
 export interface GatewayOAuthChangedNotification {
   /** The page to open; sent only to the connection that started the sign-in. */
-  authUrl?: string | null;
+  authUrl: string | null;
   /** What went wrong, when the sign-in failed. */
-  error?: string | null;
+  error: string | null;
   /** The device-code attempt that finished, if it was one. */
-  loginId?: string | null;
+  loginId: string | null;
   providerId: string;
   status: GatewayOAuthStatus;
 }

@@ -131,11 +131,11 @@ export type DesktopOnboardingEntrypoint = 'life_sciences';
 /** Params of `account/login/completed`: a sign-in attempt ended. */
 export interface AccountLoginCompletedNotification {
   /** What went wrong, when it failed. */
-  error?: string | null;
+  error: string | null;
   /** The attempt that ended, when it had an id. */
-  loginId?: string | null;
+  loginId: string | null;
   /** The onboarding flow the sign-in started from, if any. */
-  onboardingEntrypoint?: DesktopOnboardingEntrypoint | null;
+  onboardingEntrypoint: DesktopOnboardingEntrypoint | null;
   /** Whether the user is now signed in. */
   success: boolean;
 }

@@ -41,7 +41,7 @@ export interface RateLimitWindow {
    * When the window resets, in seconds since the Unix epoch, if known.
    * @format int64
    */
-  resetsAt?: number | null;
+  resetsAt: number | null;
   /**
    * How much of the window is used, in percent.
    * @format int32
@@ -51,13 +51,13 @@ export interface RateLimitWindow {
    * Length of the window in minutes, if known.
    * @format int64
    */
-  windowDurationMins?: number | null;
+  windowDurationMins: number | null;
 }
 
 /** The account's credit balance. */
 export interface CreditsSnapshot {
   /** Remaining balance as a decimal string, when the backend reports one. */
-  balance?: string | null;
+  balance: string | null;
   /** Whether the account has any credits at all. */
   hasCredits: boolean;
   /** Whether usage is unmetered. */
@@ -84,24 +84,24 @@ export interface SpendControlLimitSnapshot {
 
 /** Everything the server knows about the account's limits at one moment. */
 export interface RateLimitSnapshot {
-  credits?: CreditsSnapshot | null;
+  credits: CreditsSnapshot | null;
   /** The member's own spend-control limit, in a workspace that sets one. */
-  individualLimit?: SpendControlLimitSnapshot | null;
+  individualLimit: SpendControlLimitSnapshot | null;
   /** Identifier of the limit bucket these figures belong to. */
-  limitId?: string | null;
+  limitId: string | null;
   /** Display name of that bucket. */
-  limitName?: string | null;
+  limitName: string | null;
   /** The model the bucket normally applies to. */
-  normalModelSlug?: string | null;
-  planType?: PlanType | null;
+  normalModelSlug: string | null;
+  planType: PlanType | null;
   /** The shorter usage window. */
-  primary?: RateLimitWindow | null;
+  primary: RateLimitWindow | null;
   /** Set once a limit has been hit: which one. */
-  rateLimitReachedType?: RateLimitReachedType | null;
+  rateLimitReachedType: RateLimitReachedType | null;
   /** The longer usage window. */
-  secondary?: RateLimitWindow | null;
+  secondary: RateLimitWindow | null;
   /** Whether a workspace spend control has been reached. */
-  spendControlReached?: boolean | null;
+  spendControlReached: boolean | null;
 }
 
 /** Params of `account/rateLimits/updated`: fresh limits, sent after model calls. */
@@ -129,12 +129,12 @@ export type RateLimitResetCreditStatus = 'available' | 'redeeming' | 'redeemed' 
 /** A credit that, when redeemed, resets the account's usage windows. */
 export interface RateLimitResetCredit {
   /** Description supplied by the backend, if any. */
-  description?: string | null;
+  description: string | null;
   /**
    * When the credit expires, in seconds since the Unix epoch; `null` if never.
    * @format int64
    */
-  expiresAt?: number | null;
+  expiresAt: number | null;
   /**
    * When the credit was granted, in seconds since the Unix epoch.
    * @format int64
@@ -145,7 +145,7 @@ export interface RateLimitResetCredit {
   resetType: RateLimitResetType;
   status: RateLimitResetCreditStatus;
   /** Title supplied by the backend, if any. */
-  title?: string | null;
+  title: string | null;
 }
 
 /** The account's reset credits. */
@@ -159,25 +159,25 @@ export interface RateLimitResetCreditsSummary {
    * The available credits in detail: `null` when only the count is known, possibly shorter
    * than `availableCount` because the backend may cap the list.
    */
-  credits?: RateLimitResetCredit[] | null;
+  credits: RateLimitResetCredit[] | null;
 }
 
 /** Result of `account/rateLimits/read`. */
 export interface GetAccountRateLimitsResponse {
   /** The account these figures belong to, when the backend says. */
-  accountId?: string | null;
+  accountId: string | null;
   /**
    * Whether the backend currently allows ordinary included usage; `null` when unknown
    * (don't guess it from percentages or reset times).
    */
-  ordinaryUsageAllowed?: boolean | null;
-  rateLimitResetCredits?: RateLimitResetCreditsSummary | null;
+  ordinaryUsageAllowed: boolean | null;
+  rateLimitResetCredits: RateLimitResetCreditsSummary | null;
   /** An optional banner from the backend, passed through as is (its keys are snake_case). */
   rateLimitUpsell?: JsonValue;
   /** The single-bucket view older clients read. */
   rateLimits: RateLimitSnapshot;
   /** Every bucket, keyed by its limit id (for example `codex`). */
-  rateLimitsByLimitId?: { [limitId: string]: RateLimitSnapshot } | null;
+  rateLimitsByLimitId: { [limitId: string]: RateLimitSnapshot } | null;
 }
 
 /** Params of `account/rateLimitResetCredit/consume`: redeem one reset credit. */

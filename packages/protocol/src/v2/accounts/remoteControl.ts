@@ -9,7 +9,7 @@ export type RemoteControlConnectionStatus = 'disabled' | 'connecting' | 'connect
 /** Params of `remoteControl/status/changed`: the remote-control connection changed state. */
 export interface RemoteControlStatusChangedNotification {
   /** The environment the connection serves, if any. */
-  environmentId?: string | null;
+  environmentId: string | null;
   /** Identifier of this installation as the service knows it. */
   installationId: string;
   /** Name this server advertises to remote controllers. */
@@ -34,7 +34,7 @@ export type NullableRemoteControlEnableParams = RemoteControlEnableParams | null
  * @experimental
  */
 export interface RemoteControlEnableResponse {
-  environmentId?: string | null;
+  environmentId: string | null;
   installationId: string;
   serverName: string;
   status: RemoteControlConnectionStatus;
@@ -57,7 +57,7 @@ export type NullableRemoteControlDisableParams = RemoteControlDisableParams | nu
  * @experimental
  */
 export interface RemoteControlDisableResponse {
-  environmentId?: string | null;
+  environmentId: string | null;
   installationId: string;
   serverName: string;
   status: RemoteControlConnectionStatus;
@@ -68,7 +68,7 @@ export interface RemoteControlDisableResponse {
  * @experimental
  */
 export interface RemoteControlStatusReadResponse {
-  environmentId?: string | null;
+  environmentId: string | null;
   installationId: string;
   serverName: string;
   status: RemoteControlConnectionStatus;
@@ -96,7 +96,7 @@ export interface RemoteControlPairingStartResponse {
    */
   expiresAt: number;
   /** The hand-typed code, when one was asked for. */
-  manualPairingCode?: string | null;
+  manualPairingCode: string | null;
   /** The code the other device scans or receives. */
   pairingCode: string;
 }
@@ -146,18 +146,18 @@ export interface RemoteControlClientsListParams {
  * @experimental
  */
 export interface RemoteControlClient {
-  appVersion?: string | null;
+  appVersion: string | null;
   clientId: string;
-  deviceModel?: string | null;
-  deviceType?: string | null;
-  displayName?: string | null;
+  deviceModel: string | null;
+  deviceType: string | null;
+  displayName: string | null;
   /**
    * When the device was last seen.
    * @format int64
    */
-  lastSeenAt?: number | null;
-  osVersion?: string | null;
-  platform?: string | null;
+  lastSeenAt: number | null;
+  osVersion: string | null;
+  platform: string | null;
 }
 
 /**
@@ -167,7 +167,7 @@ export interface RemoteControlClient {
 export interface RemoteControlClientsListResponse {
   data: RemoteControlClient[];
   /** Cursor of the next page; `null` on the last one. */
-  nextCursor?: string | null;
+  nextCursor: string | null;
 }
 
 /**

@@ -29,52 +29,52 @@ export interface AccountTokenUsageSummary {
    * Days in a row with activity, up to today.
    * @format int64
    */
-  currentStreakDays?: number | null;
+  currentStreakDays: number | null;
   /**
    * Tokens used since the account began.
    * @format int64
    */
-  lifetimeTokens?: number | null;
+  lifetimeTokens: number | null;
   /**
    * The longest turn so far, in seconds.
    * @format int64
    */
-  longestRunningTurnSec?: number | null;
+  longestRunningTurnSec: number | null;
   /**
    * The longest run of active days.
    * @format int64
    */
-  longestStreakDays?: number | null;
+  longestStreakDays: number | null;
   /**
    * The most tokens used in a single day.
    * @format int64
    */
-  peakDailyTokens?: number | null;
+  peakDailyTokens: number | null;
 }
 
 /** Usage of one thread for one model / effort / speed combination. */
 export interface ThreadUsageBreakdownGroup {
   /** @format int64 */
-  cachedInputTokens?: number | null;
+  cachedInputTokens: number | null;
   /**
    * Estimated cost in millionths of a credit.
    * @format int64
    */
   estimatedUsageCreditsMicros: number;
   /** @format int64 */
-  inputTokens?: number | null;
-  model?: string | null;
+  inputTokens: number | null;
+  model: string | null;
   /**
    * Input tokens that were not served from the cache.
    * @format int64
    */
-  netNewInputTokens?: number | null;
+  netNewInputTokens: number | null;
   /** @format int64 */
-  outputTokens?: number | null;
-  reasoningEffort?: string | null;
-  speed?: string | null;
+  outputTokens: number | null;
+  reasoningEffort: string | null;
+  speed: string | null;
   /** @format int64 */
-  totalTokens?: number | null;
+  totalTokens: number | null;
 }
 
 /** Estimated usage of one thread. */
@@ -88,7 +88,7 @@ export interface ThreadUsage {
    * Estimated cost in millionths of a US dollar, when known.
    * @format int64
    */
-  estimatedUsageUsdMicros?: number | null;
+  estimatedUsageUsdMicros: number | null;
   /** The usage split by model, effort and speed. */
   groups: ThreadUsageBreakdownGroup[];
   /**
@@ -103,7 +103,7 @@ export interface ThreadUsage {
 /** Result of `account/usage/read`. */
 export interface GetAccountTokenUsageResponse {
   /** Tokens per day, when available. */
-  dailyUsageBuckets?: AccountTokenUsageDailyBucket[] | null;
+  dailyUsageBuckets: AccountTokenUsageDailyBucket[] | null;
   summary: AccountTokenUsageSummary;
   /** The thread's estimated usage, when a thread was asked for and its billing is known. */
   threadUsage?: ThreadUsage | null;

@@ -24,10 +24,10 @@ export type UserVerificationUnavailableReason = 'credentialMissing' | 'biometric
  */
 export interface UserVerificationStatusResponse {
   /** The local credential's id, when one exists. */
-  credentialId?: string | null;
+  credentialId: string | null;
   /** A readable explanation when verification is unavailable. */
-  unavailableMessage?: string | null;
-  unavailableReason?: UserVerificationUnavailableReason | null;
+  unavailableMessage: string | null;
+  unavailableReason: UserVerificationUnavailableReason | null;
 }
 
 /**
@@ -45,10 +45,10 @@ export interface UserVerificationEnrollParams {}
  */
 export interface UserVerificationEnrollResponse {
   /** The signature algorithm, when reported. */
-  algorithm?: string | null;
+  algorithm: string | null;
   credentialId: string;
   /** The public key: DER-encoded SubjectPublicKeyInfo in unpadded base64url. */
-  publicKey?: string | null;
+  publicKey: string | null;
 }
 
 /**
@@ -99,7 +99,7 @@ export interface UserVerificationVerifyResponse {
    * How the user proved presence, as the device reported it (context for the approval; it is not covered by
    * the signature). Older servers leave it out.
    */
-  biometricType?: UserVerificationBiometricType | null;
+  biometricType: UserVerificationBiometricType | null;
 }
 
 /**

@@ -26,7 +26,7 @@ export interface WindowsSandboxSetupStartResponse {
 /** Params of `windowsSandbox/setupCompleted`: sandbox setup finished. */
 export interface WindowsSandboxSetupCompletedNotification {
   /** What went wrong, when it failed. */
-  error?: string | null;
+  error: string | null;
   mode: WindowsSandboxSetupMode;
   success: boolean;
 }

@@ -62,36 +62,36 @@ export interface SessionMigration {
   /** Where the session's transcript is stored. */
   path: string;
   /** The session's title, when it has one. */
-  title?: string | null;
+  title: string | null;
 }
 
 /** The individual entries behind one migration item. */
 export interface MigrationDetails {
   /** @default [] */
-  commands?: CommandMigration[];
+  commands: CommandMigration[];
   /** @default [] */
-  hooks?: HookMigration[];
+  hooks: HookMigration[];
   /** @default [] */
-  mcpServers?: McpServerMigration[];
+  mcpServers: McpServerMigration[];
   /** Memory entries to migrate. */
   memory?: string[];
   /** @default [] */
-  plugins?: PluginsMigration[];
+  plugins: PluginsMigration[];
   /** @default [] */
-  sessions?: SessionMigration[];
+  sessions: SessionMigration[];
   /** @default [] */
-  skills?: SkillMigration[];
+  skills: SkillMigration[];
   /** @default [] */
-  subagents?: SubagentMigration[];
+  subagents: SubagentMigration[];
 }
 
 /** One thing found that can be migrated. */
 export interface ExternalAgentConfigMigrationItem {
   /** Repository the item belongs to; `null` or empty for the user's home-level setup. */
-  cwd?: string | null;
+  cwd: string | null;
   /** Human-readable description. */
   description: string;
-  details?: MigrationDetails | null;
+  details: MigrationDetails | null;
   itemType: ExternalAgentConfigMigrationItemType;
 }
 
@@ -145,7 +145,7 @@ export interface ExternalAgentConfigDetectResponse {
    * Connectors found.
    * @default []
    */
-  connectors?: ExternalAgentDetectedConnectorCandidate[];
+  connectors: ExternalAgentDetectedConnectorCandidate[];
   /** Things that can be migrated. */
   items: ExternalAgentConfigMigrationItem[];
 }
@@ -170,34 +170,34 @@ export interface ExternalAgentConfigImportResponse {
 /** One item of a given type that was imported. */
 export interface ExternalAgentConfigImportItemTypeSuccess {
   /** Repository the item belongs to. */
-  cwd?: string | null;
+  cwd: string | null;
   itemType: ExternalAgentConfigMigrationItemType;
   /** Where the item was read from. */
-  source?: string | null;
+  source: string | null;
   /** Where the item was written to. */
-  target?: string | null;
+  target: string | null;
   /**
    * The original title of an imported session; `null` for other kinds.
    * @default null
    */
-  title?: string | null;
+  title: string | null;
 }
 
 /** One item of a given type that could not be imported. */
 export interface ExternalAgentConfigImportItemTypeFailure {
   /** Repository the item belongs to. */
-  cwd?: string | null;
+  cwd: string | null;
   /** Machine-readable error category. */
-  errorType?: string | null;
+  errorType: string | null;
   /** The step that failed. */
   failureStage: string;
   itemType: ExternalAgentConfigMigrationItemType;
   /** Human-readable error. */
   message: string;
   /** Where the item was read from. */
-  source?: string | null;
+  source: string | null;
   /** Finer error category. */
-  subErrorType?: string | null;
+  subErrorType: string | null;
 }
 
 /** The successes and failures for one kind of item. */
@@ -265,7 +265,7 @@ export interface ExternalAgentConfigImportHistory {
   failures: ExternalAgentConfigImportItemTypeFailure[];
   importId: string;
   /** The provider that ran it, when known. */
-  providerId?: string | null;
+  providerId: string | null;
   successes: ExternalAgentConfigImportItemTypeSuccess[];
 }
 

@@ -44,7 +44,7 @@ interface UserConfigLayerSource {
   /** Where the user config file is expected; it may not exist. */
   file: AbsolutePathBuf;
   /** The selected profile layered over the base user config, when this layer is one. */
-  profile?: string | null;
+  profile: string | null;
   type: 'user';
 }
 
@@ -95,7 +95,7 @@ export interface ConfigLayer {
   /** The layer's contents as parsed from its source. */
   config: JsonValue;
   /** Why the layer is ignored, when it is. */
-  disabledReason?: string | null;
+  disabledReason: string | null;
   name: ConfigLayerSource;
   /** Version (content fingerprint) of the layer. */
   version: string;
@@ -116,7 +116,7 @@ export interface ConfigReadParams {
 export interface ConfigReadResponse {
   config: Config;
   /** The layers, when `includeLayers` was set. */
-  layers?: ConfigLayer[] | null;
+  layers: ConfigLayer[] | null;
   /** For each dotted key path, the layer that supplied its value. */
   origins: { [key: string]: ConfigLayerMetadata };
 }

@@ -55,7 +55,7 @@ export type AppToolApproval = 'auto' | 'prompt' | 'writes' | 'approve';
  */
 export interface AnalyticsConfig {
   /** Whether analytics are turned on; unset means the default. */
-  enabled?: boolean | null;
+  enabled: boolean | null;
 }
 
 /**
@@ -128,24 +128,24 @@ export interface AppConfig {
 /** Defaults that apply to every app unless the app's own table overrides them (the `apps._default` table). */
 export interface AppsDefaultConfig {
   /** Who reviews approval requests of apps by default. */
-  approvals_reviewer?: ApprovalsReviewer | null;
+  approvals_reviewer: ApprovalsReviewer | null;
   /** Default approval mode for app tools. */
-  default_tools_approval_mode?: AppToolApproval | null;
+  default_tools_approval_mode: AppToolApproval | null;
   /**
    * Whether tools that can destroy data are allowed by default.
    * @default true
    */
-  destructive_enabled?: boolean;
+  destructive_enabled: boolean;
   /**
    * Whether apps are enabled by default.
    * @default true
    */
-  enabled?: boolean;
+  enabled: boolean;
   /**
    * Whether "open world" tools are allowed by default.
    * @default true
    */
-  open_world_enabled?: boolean;
+  open_world_enabled: boolean;
 }
 
 /**
@@ -157,35 +157,35 @@ export interface AppsConfig {
    * Defaults for every app.
    * @default null
    */
-  _default?: AppsDefaultConfig | null;
+  _default: AppsDefaultConfig | null;
 }
 
 /** The browser-use rules for one origin (or the default for all origins). */
 export interface BrowserUseOriginPolicyConfig {
   /** Whether the origin may be visited. */
-  access?: AllowDenyRequirement | null;
+  access: AllowDenyRequirement | null;
   /** Whether downloads from the origin are allowed. */
-  downloads?: AllowDenyRequirement | null;
+  downloads: AllowDenyRequirement | null;
   /** Whether the full Chrome DevTools Protocol may be used on the origin. */
-  full_cdp_access?: AllowDenyRequirement | null;
+  full_cdp_access: AllowDenyRequirement | null;
   /** Whether uploads to the origin are allowed. */
-  uploads?: AllowDenyRequirement | null;
+  uploads: AllowDenyRequirement | null;
 }
 
 /** The `browser_use` table: what the agent may do when it drives a browser. */
 export interface BrowserUseConfig {
   /** Whether the agent may read the browser's history. */
-  allow_history_access?: boolean | null;
+  allow_history_access: boolean | null;
   /** Rules for origins that have no entry of their own. */
-  default_origin_policy?: BrowserUseOriginPolicyConfig | null;
+  default_origin_policy: BrowserUseOriginPolicyConfig | null;
   /** Rules per origin. */
-  origins?: { [key: string]: BrowserUseOriginPolicyConfig } | null;
+  origins: { [key: string]: BrowserUseOriginPolicyConfig } | null;
 }
 
 /** Computer-use rules for macOS applications. */
 export interface ComputerUseMacosConfig {
   /** Allow or deny per application bundle id. */
-  bundle_ids?: { [key: string]: AllowDenyRequirement } | null;
+  bundle_ids: { [key: string]: AllowDenyRequirement } | null;
 }
 
 /** A computer-use rule for one Windows executable, identified by its signature. */
@@ -193,7 +193,7 @@ export interface ComputerUseWindowsExeConfig {
   /** Whether the executable may be controlled. */
   access: AllowDenyRequirement;
   /** File name of the executable, when the rule should match it too. */
-  binary_name?: string | null;
+  binary_name: string | null;
   /** Product name from the executable's signature. */
   product_name: string;
   /** Publisher name from the executable's signature. */
@@ -203,19 +203,19 @@ export interface ComputerUseWindowsExeConfig {
 /** Computer-use rules for Windows applications. */
 export interface ComputerUseWindowsConfig {
   /** Allow or deny per application user model id (AUMID). */
-  aumids?: { [key: string]: AllowDenyRequirement } | null;
+  aumids: { [key: string]: AllowDenyRequirement } | null;
   /** Rules per executable. */
-  exes?: ComputerUseWindowsExeConfig[] | null;
+  exes: ComputerUseWindowsExeConfig[] | null;
 }
 
 /** The `computer_use` table: which desktop applications the agent may control. */
 export interface ComputerUseConfig {
   /** Access for applications that no rule mentions. */
-  default_app_access?: AllowDenyRequirement | null;
+  default_app_access: AllowDenyRequirement | null;
   /** macOS-specific rules. */
-  macos?: ComputerUseMacosConfig | null;
+  macos: ComputerUseMacosConfig | null;
   /** Windows-specific rules. */
-  windows?: ComputerUseWindowsConfig | null;
+  windows: ComputerUseWindowsConfig | null;
 }
 
 /**
@@ -223,10 +223,10 @@ export interface ComputerUseConfig {
  * @additionalProperties false
  */
 export interface WebSearchLocation {
-  city?: string | null;
-  country?: string | null;
-  region?: string | null;
-  timezone?: string | null;
+  city: string | null;
+  country: string | null;
+  region: string | null;
+  timezone: string | null;
 }
 
 /**
@@ -235,17 +235,17 @@ export interface WebSearchLocation {
  */
 export interface WebSearchToolConfig {
   /** Restrict searches to these domains. */
-  allowed_domains?: string[] | null;
+  allowed_domains: string[] | null;
   /** How much context each search gathers. */
-  context_size?: WebSearchContextSize | null;
+  context_size: WebSearchContextSize | null;
   /** The user's approximate location, to localise results. */
-  location?: WebSearchLocation | null;
+  location: WebSearchLocation | null;
 }
 
 /** The `tools` table. */
 export interface ToolsV2 {
   /** Web-search tool settings. */
-  web_search?: WebSearchToolConfig | null;
+  web_search: WebSearchToolConfig | null;
 }
 
 /** The `sandbox_workspace_write` table: fine-tuning of the `workspace-write` sandbox. */
@@ -254,22 +254,22 @@ export interface SandboxWorkspaceWrite {
    * Do not make `/tmp` writable.
    * @default false
    */
-  exclude_slash_tmp?: boolean;
+  exclude_slash_tmp: boolean;
   /**
    * Do not make the directory named by `$TMPDIR` writable.
    * @default false
    */
-  exclude_tmpdir_env_var?: boolean;
+  exclude_tmpdir_env_var: boolean;
   /**
    * Allow outbound network access from sandboxed commands.
    * @default false
    */
-  network_access?: boolean;
+  network_access: boolean;
   /**
    * Extra directories that sandboxed commands may write to.
    * @default []
    */
-  writable_roots?: string[];
+  writable_roots: string[];
 }
 
 /**
@@ -279,11 +279,11 @@ export interface SandboxWorkspaceWrite {
  */
 export interface Config {
   /** The `analytics` table. */
-  analytics?: AnalyticsConfig | null;
+  analytics: AnalyticsConfig | null;
   /** Default approval policy. */
-  approval_policy?: AskForApproval | null;
+  approval_policy: AskForApproval | null;
   /** Default reviewer of approval requests (not yet a stable setting upstream). */
-  approvals_reviewer?: ApprovalsReviewer | null;
+  approvals_reviewer: ApprovalsReviewer | null;
   /**
    * The `apps` table (per-app settings).
    * @default null
@@ -291,55 +291,55 @@ export interface Config {
    */
   apps?: AppsConfig | null;
   /** The `browser_use` table. */
-  browser_use?: BrowserUseConfig | null;
+  browser_use: BrowserUseConfig | null;
   /** The effective `tools.client_search_provider` hint; a provider chosen by the model takes precedence. */
-  client_search_provider?: WebSearchProvider | null;
+  client_search_provider: WebSearchProvider | null;
   /** Prompt used when compacting a conversation. */
-  compact_prompt?: string | null;
+  compact_prompt: string | null;
   /** The `computer_use` table. */
-  computer_use?: ComputerUseConfig | null;
+  computer_use: ComputerUseConfig | null;
   /** The `desktop` table, passed through as written. */
-  desktop?: { [key: string]: JsonValue } | null;
+  desktop: { [key: string]: JsonValue } | null;
   /** Extra developer instructions added to every thread. */
-  developer_instructions?: string | null;
+  developer_instructions: string | null;
   /** ChatGPT workspace(s) that sign-in is restricted to. */
-  forced_chatgpt_workspace_id?: ForcedChatgptWorkspaceIds | null;
+  forced_chatgpt_workspace_id: ForcedChatgptWorkspaceIds | null;
   /** Sign-in method the configuration forces. */
-  forced_login_method?: ForcedLoginMethod | null;
+  forced_login_method: ForcedLoginMethod | null;
   /** Base instructions that replace the built-in ones. */
-  instructions?: string | null;
+  instructions: string | null;
   /** Default model. */
-  model?: string | null;
+  model: string | null;
   /**
    * Token count at which a conversation is compacted automatically.
    * @format int64
    */
-  model_auto_compact_token_limit?: number | null;
+  model_auto_compact_token_limit: number | null;
   /** What is counted against `model_auto_compact_token_limit`. */
-  model_auto_compact_token_limit_scope?: AutoCompactTokenLimitScope | null;
+  model_auto_compact_token_limit_scope: AutoCompactTokenLimitScope | null;
   /**
    * Context window of the model, in tokens.
    * @format int64
    */
-  model_context_window?: number | null;
+  model_context_window: number | null;
   /** Id of the model provider. */
-  model_provider?: string | null;
+  model_provider: string | null;
   /** Default reasoning effort. */
-  model_reasoning_effort?: ReasoningEffort | null;
+  model_reasoning_effort: ReasoningEffort | null;
   /** Default reasoning-summary mode. */
-  model_reasoning_summary?: ReasoningSummary | null;
+  model_reasoning_summary: ReasoningSummary | null;
   /** Default output verbosity. */
-  model_verbosity?: Verbosity | null;
+  model_verbosity: Verbosity | null;
   /** Model used for code reviews. */
-  review_model?: string | null;
+  review_model: string | null;
   /** Default sandbox preset. */
-  sandbox_mode?: SandboxMode | null;
+  sandbox_mode: SandboxMode | null;
   /** Fine-tuning of the `workspace-write` sandbox. */
-  sandbox_workspace_write?: SandboxWorkspaceWrite | null;
+  sandbox_workspace_write: SandboxWorkspaceWrite | null;
   /** Default service tier. */
-  service_tier?: string | null;
+  service_tier: string | null;
   /** The `tools` table. */
-  tools?: ToolsV2 | null;
+  tools: ToolsV2 | null;
   /** Default web-search mode. */
-  web_search?: WebSearchMode | null;
+  web_search: WebSearchMode | null;
 }

@@ -65,7 +65,7 @@ export interface ConfigWriteResponse {
   /** Absolute, canonical path of the file that was written. */
   filePath: AbsolutePathBuf;
   /** Present when another layer overrides what was written. */
-  overriddenMetadata?: OverriddenMetadata | null;
+  overriddenMetadata: OverriddenMetadata | null;
   status: WriteStatus;
   /** New version of the file. */
   version: string;

@@ -20,12 +20,12 @@ export type GuardianCommandSource = 'shell' | 'unifiedExec';
 /** The reviewer's verdict so far. */
 export interface GuardianApprovalReview {
   /** Why the reviewer decided as it did, when it said. */
-  rationale?: string | null;
+  rationale: string | null;
   /** How risky the reviewer judged the action, once known. */
-  riskLevel?: GuardianRiskLevel | null;
+  riskLevel: GuardianRiskLevel | null;
   status: GuardianApprovalReviewStatus;
   /** Whether the user had authorised this kind of action, as the reviewer saw it. */
-  userAuthorization?: GuardianUserAuthorization | null;
+  userAuthorization: GuardianUserAuthorization | null;
 }
 
 /** A shell command line under review. */
@@ -90,15 +90,15 @@ interface NetworkAccessGuardianApprovalReviewAction {
 /** A call to an MCP tool. */
 interface McpToolCallGuardianApprovalReviewAction {
   /** The app connector behind the tool, if any. */
-  connectorId?: string | null;
+  connectorId: string | null;
   /** Display name of that connector. */
-  connectorName?: string | null;
+  connectorName: string | null;
   /** The MCP server providing the tool. */
   server: string;
   /** The tool's name. */
   toolName: string;
   /** The tool's display title, if it has one. */
-  toolTitle?: string | null;
+  toolTitle: string | null;
   type: 'mcpToolCall';
 }
 
@@ -106,7 +106,7 @@ interface McpToolCallGuardianApprovalReviewAction {
 interface RequestPermissionsGuardianApprovalReviewAction {
   permissions: RequestPermissionProfile;
   /** Why the agent wants them. */
-  reason?: string | null;
+  reason: string | null;
   type: 'requestPermissions';
 }
 
@@ -120,8 +120,8 @@ export type GuardianApprovalReviewAction =
   | McpToolCallGuardianApprovalReviewAction
   | RequestPermissionsGuardianApprovalReviewAction;
 
-/** Sent when an automatic review of an action starts. */
-export interface ItemGuardianApprovalReviewStartedNotification {
+/** What the started and completed notifications of one automatic review both carry. */
+interface GuardianApprovalReviewBody {
   action: GuardianApprovalReviewAction;
   review: GuardianApprovalReview;
   /** Identifier of this review. */
@@ -132,32 +132,22 @@ export interface ItemGuardianApprovalReviewStartedNotification {
    */
   startedAtMs: number;
   /** The item whose action is reviewed, when there is one. */
-  targetItemId?: string | null;
+  targetItemId: string | null;
   threadId: string;
   turnId: string;
 }
 
+/** Sent when an automatic review of an action starts. */
+export interface ItemGuardianApprovalReviewStartedNotification extends GuardianApprovalReviewBody {}
+
 /** Sent when an automatic review has reached its decision. */
-export interface ItemGuardianApprovalReviewCompletedNotification {
-  action: GuardianApprovalReviewAction;
+export interface ItemGuardianApprovalReviewCompletedNotification extends GuardianApprovalReviewBody {
   /**
    * When the review ended, in milliseconds since the Unix epoch.
    * @format int64
    */
   completedAtMs: number;
   decisionSource: AutoReviewDecisionSource;
-  review: GuardianApprovalReview;
-  /** Identifier of this review. */
-  reviewId: string;
-  /**
-   * When the review started, in milliseconds since the Unix epoch.
-   * @format int64
-   */
-  startedAtMs: number;
-  /** The item whose action was reviewed, when there is one. */
-  targetItemId?: string | null;
-  threadId: string;
-  turnId: string;
 }
 
 /** Sent when the turn switches to reviewing every following command strictly. */

@@ -64,7 +64,7 @@ export interface HookRunSummary {
    * When the run finished (a Unix timestamp); absent while it is still running.
    * @format int64
    */
-  completedAt?: number | null;
+  completedAt: number | null;
   /**
    * Position of this hook among the hooks of the same event, for ordering in a UI.
    * @format int64
@@ -74,7 +74,7 @@ export interface HookRunSummary {
    * How long the run took in milliseconds, once it has finished.
    * @format int64
    */
-  durationMs?: number | null;
+  durationMs: number | null;
   /** Output the hook produced so far. */
   entries: HookOutputEntry[];
   eventName: HookEventName;
@@ -87,7 +87,7 @@ export interface HookRunSummary {
    * Where the hook was configured; `unknown` when the server cannot tell.
    * @default "unknown"
    */
-  source?: HookSource;
+  source: HookSource;
   /** Path of the file that defines the hook. */
   sourcePath: LegacyAppPathString;
   /**
@@ -97,7 +97,7 @@ export interface HookRunSummary {
   startedAt: number;
   status: HookRunStatus;
   /** A short human-readable note about the status, if the hook gave one. */
-  statusMessage?: string | null;
+  statusMessage: string | null;
 }
 
 /** Sent when a hook starts running. */
@@ -106,7 +106,7 @@ export interface HookStartedNotification {
   /** The thread the hook runs for. */
   threadId: string;
   /** The turn the hook runs for, when it is turn-scoped. */
-  turnId?: string | null;
+  turnId: string | null;
 }
 
 /** Sent when a hook run has finished, with its final summary. */
@@ -115,5 +115,5 @@ export interface HookCompletedNotification {
   /** The thread the hook ran for. */
   threadId: string;
   /** The turn the hook ran for, when it was turn-scoped. */
-  turnId?: string | null;
+  turnId: string | null;
 }

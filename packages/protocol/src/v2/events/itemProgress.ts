@@ -106,7 +106,7 @@ export interface McpToolCallProgressNotification {
 /** Billing details the model backend attached to a response. */
 export interface ResponseUsageMetadata {
   /** The charged amount, as a decimal string, when reported. */
-  amount?: string | null;
+  amount: string | null;
   /** Further backend-specific details, as raw JSON. */
   metadata?: JsonValue;
 }
@@ -122,9 +122,9 @@ export interface RawResponseCompletedNotification {
   threadId: string;
   turnId: string;
   /** Tokens the response used, when reported. */
-  usage?: TokenUsageBreakdown | null;
+  usage: TokenUsageBreakdown | null;
   /** Billing details of the response, when reported. */
-  usageMetadata?: ResponseUsageMetadata | null;
+  usageMetadata: ResponseUsageMetadata | null;
 }
 
 /**

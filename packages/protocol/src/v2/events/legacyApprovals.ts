@@ -22,7 +22,7 @@ interface DeleteFileChange {
 /** An edited (and possibly renamed) file. */
 interface UpdateFileChange {
   /** The new path, when the file is also moved. */
-  move_path?: string | null;
+  move_path: string | null;
   type: 'update';
   /** The edit as a unified diff. */
   unified_diff: string;
@@ -46,7 +46,7 @@ interface ReadParsedCommand {
 interface ListFilesParsedCommand {
   cmd: string;
   /** The directory listed, when known. */
-  path?: string | null;
+  path: string | null;
   type: 'list_files';
 }
 
@@ -54,9 +54,9 @@ interface ListFilesParsedCommand {
 interface SearchParsedCommand {
   cmd: string;
   /** Where it searches, when known. */
-  path?: string | null;
+  path: string | null;
   /** What it searches for, when known. */
-  query?: string | null;
+  query: string | null;
   type: 'search';
 }
 
@@ -121,9 +121,9 @@ export interface ApplyPatchApprovalParams {
   /** The changes, keyed by file path. */
   fileChanges: { [path: string]: FileChange };
   /** A directory the agent wants write access to for the rest of the session, if any. */
-  grantRoot?: string | null;
+  grantRoot: string | null;
   /** Why the agent wants to apply it, if it said. */
-  reason?: string | null;
+  reason: string | null;
 }
 
 /** Result of `applyPatchApproval`. */
@@ -134,7 +134,7 @@ export interface ApplyPatchApprovalResponse {
 /** Params of the legacy `execCommandApproval` server request: may this command run? */
 export interface ExecCommandApprovalParams {
   /** Identifies this prompt when one call raises several. */
-  approvalId?: string | null;
+  approvalId: string | null;
   /** Identifier of the command call. */
   callId: string;
   /** The command as an argument vector. */
@@ -146,7 +146,7 @@ export interface ExecCommandApprovalParams {
   /** What the command does, as far as the server can tell. */
   parsedCmd: ParsedCommand[];
   /** Why the agent wants to run it, if it said. */
-  reason?: string | null;
+  reason: string | null;
 }
 
 /** Result of `execCommandApproval`. */

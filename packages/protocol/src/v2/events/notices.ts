@@ -6,7 +6,7 @@
 /** Tells the client that something it uses is deprecated. */
 export interface DeprecationNoticeNotification {
   /** More detail, such as what to use instead. */
-  details?: string | null;
+  details: string | null;
   /** A one-line summary of the deprecation. */
   summary: string;
 }

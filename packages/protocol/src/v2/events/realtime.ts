@@ -110,7 +110,7 @@ export interface ThreadRealtimeAudioChunk {
   /** The audio samples, base64-encoded. */
   data: string;
   /** The realtime item the audio belongs to, when known. */
-  itemId?: string | null;
+  itemId: string | null;
   /**
    * Number of interleaved channels.
    * @format uint16
@@ -125,7 +125,7 @@ export interface ThreadRealtimeAudioChunk {
    * Samples in each channel of this chunk, when known.
    * @format uint32
    */
-  samplesPerChannel?: number | null;
+  samplesPerChannel: number | null;
 }
 
 /**
@@ -270,7 +270,7 @@ export interface ThreadRealtimeListVoicesResponse {
 /** Sent once a thread's realtime session is up. */
 export interface ThreadRealtimeStartedNotification {
   /** The backend's identifier of the session, when it gave one. */
-  realtimeSessionId?: string | null;
+  realtimeSessionId: string | null;
   /** The thread the session belongs to. */
   threadId: string;
   /** The protocol version the session speaks. */
@@ -355,7 +355,7 @@ export interface ThreadRealtimeErrorNotification {
 /** Sent when the thread's realtime session has ended. */
 export interface ThreadRealtimeClosedNotification {
   /** Why it ended, when known. */
-  reason?: string | null;
+  reason: string | null;
   /** The thread the session belonged to. */
   threadId: string;
 }

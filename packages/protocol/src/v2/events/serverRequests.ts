@@ -26,14 +26,14 @@ export interface ToolRequestUserInputQuestion {
    * Whether the user may also give a free-form answer besides the options.
    * @default false
    */
-  isOther?: boolean;
+  isOther: boolean;
   /**
    * Whether the answer is sensitive and should be masked when typed.
    * @default false
    */
-  isSecret?: boolean;
+  isSecret: boolean;
   /** Choices to pick from; a free-text question when absent. */
-  options?: ToolRequestUserInputOption[] | null;
+  options: ToolRequestUserInputOption[] | null;
   /** The question itself. */
   question: string;
 }
@@ -45,7 +45,7 @@ export interface ToolRequestUserInputParams {
    * @format uint64
    * @default null
    */
-  autoResolutionMs?: number | null;
+  autoResolutionMs: number | null;
   /** Whether the turn waits for the answer. */
   isBlocking: boolean;
   /** The item the questions belong to. */
@@ -74,7 +74,7 @@ export interface DynamicToolCallParams {
   /** Identifier of this call. */
   callId: string;
   /** The namespace the tool was registered under, if any. */
-  namespace?: string | null;
+  namespace: string | null;
   threadId: string;
   /** The tool's name. */
   tool: string;
@@ -95,9 +95,9 @@ export interface DynamicToolCallResponse {
  */
 export interface RequestPermissionProfile {
   /** Extra filesystem access, if any. */
-  fileSystem?: AdditionalFileSystemPermissions | null;
+  fileSystem: AdditionalFileSystemPermissions | null;
   /** Extra network access, if any. */
-  network?: AdditionalNetworkPermissions | null;
+  network: AdditionalNetworkPermissions | null;
 }
 
 /** The permissions the user actually grants (possibly fewer than requested). */
@@ -119,13 +119,13 @@ export interface PermissionsRequestApprovalParams {
    * The environment the request comes from.
    * @default null
    */
-  environmentId?: string | null;
+  environmentId: string | null;
   /** The item that asks. */
   itemId: string;
   /** The permissions asked for. */
   permissions: RequestPermissionProfile;
   /** Why the agent needs them, if it said. */
-  reason?: string | null;
+  reason: string | null;
   /**
    * When the request was made, in milliseconds since the Unix epoch.
    * @format int64

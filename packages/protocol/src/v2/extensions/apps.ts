@@ -6,13 +6,13 @@
 
 /** Publisher and policy details of an app. */
 export interface AppBranding {
-  category?: string | null;
-  developer?: string | null;
+  category: string | null;
+  developer: string | null;
   /** Whether the app shows up in app discovery. */
   isDiscoverableApp: boolean;
-  privacyPolicy?: string | null;
-  termsOfService?: string | null;
-  website?: string | null;
+  privacyPolicy: string | null;
+  termsOfService: string | null;
+  website: string | null;
 }
 
 /** Review state of an app in the directory. */
@@ -22,49 +22,58 @@ export interface AppReview {
 
 /** A screenshot in an app's directory listing. */
 export interface AppScreenshot {
-  fileId?: string | null;
-  url?: string | null;
+  fileId: string | null;
+  url: string | null;
   /** The prompt the screenshot illustrates. */
   userPrompt: string;
 }
 
 /** Directory metadata of an app. */
 export interface AppMetadata {
-  categories?: string[] | null;
-  developer?: string | null;
-  firstPartyRequiresInstall?: boolean | null;
-  review?: AppReview | null;
-  screenshots?: AppScreenshot[] | null;
-  seoDescription?: string | null;
-  showInComposerWhenUnlinked?: boolean | null;
-  subCategories?: string[] | null;
-  version?: string | null;
-  versionId?: string | null;
-  versionNotes?: string | null;
+  categories: string[] | null;
+  developer: string | null;
+  firstPartyRequiresInstall: boolean | null;
+  review: AppReview | null;
+  screenshots: AppScreenshot[] | null;
+  seoDescription: string | null;
+  showInComposerWhenUnlinked: boolean | null;
+  subCategories: string[] | null;
+  version: string | null;
+  versionId: string | null;
+  versionNotes: string | null;
 }
 
 /** An app (connector) as `app/list` reports it. */
 export interface AppInfo {
-  appMetadata?: AppMetadata | null;
-  branding?: AppBranding | null;
-  description?: string | null;
-  distributionChannel?: string | null;
+  appMetadata: AppMetadata | null;
+  branding: AppBranding | null;
+  description: string | null;
+  distributionChannel: string | null;
   /** Icon URLs by size or variant. */
-  iconAssets?: { [key: string]: string } | null;
+  iconAssets: { [key: string]: string } | null;
   /** Dark-mode icon URLs by size or variant. */
-  iconDarkAssets?: { [key: string]: string } | null;
+  iconDarkAssets: { [key: string]: string } | null;
   id: string;
-  installUrl?: string | null;
-  /** Whether the user can use the app (false when absent). */
-  isAccessible?: boolean;
-  /** Whether the app is enabled in `config.toml` (true when absent). */
-  isEnabled?: boolean;
-  labels?: { [key: string]: string } | null;
-  logoUrl?: string | null;
-  logoUrlDark?: string | null;
+  installUrl: string | null;
+  /**
+   * Whether the user can use the app (false when absent).
+   * @default false
+   */
+  isAccessible: boolean;
+  /**
+   * Whether the app is enabled in `config.toml` (true when absent).
+   * @default true
+   */
+  isEnabled: boolean;
+  labels: { [key: string]: string } | null;
+  logoUrl: string | null;
+  logoUrlDark: string | null;
   name: string;
-  /** Display names of the plugins that bundle this app (empty when absent). */
-  pluginDisplayNames?: string[];
+  /**
+   * Display names of the plugins that bundle this app (empty when absent).
+   * @default []
+   */
+  pluginDisplayNames: string[];
 }
 
 /** Params of `app/list/updated`: the list of apps changed; carries the new list. */
@@ -91,34 +100,43 @@ export interface AppsListParams {
 export interface AppsListResponse {
   data: AppInfo[];
   /** Cursor for the next page; absent or `null` on the last page. */
-  nextCursor?: string | null;
+  nextCursor: string | null;
 }
 
 /** A tool of an app, for display only. */
 export interface AppToolSummary {
   description: string;
-  disabledReason?: string | null;
-  /** True when absent. */
-  isEnabled?: boolean;
-  /** False when absent. */
-  isReadOnly?: boolean;
+  disabledReason: string | null;
+  /**
+   * True when absent.
+   * @default true
+   */
+  isEnabled: boolean;
+  /**
+   * False when absent.
+   * @default false
+   */
+  isReadOnly: boolean;
   name: string;
-  title?: string | null;
+  title: string | null;
 }
 
 /** An app's metadata as `app/read` returns it. */
 export interface ConnectorMetadata {
-  description?: string | null;
-  distributionChannel?: string | null;
-  iconUrl?: string | null;
-  iconUrlDark?: string | null;
+  description: string | null;
+  distributionChannel: string | null;
+  iconUrl: string | null;
+  iconUrlDark: string | null;
   id: string;
-  installUrl?: string | null;
+  installUrl: string | null;
   name: string;
-  /** Display names of the plugins that bundle this app (empty when absent). */
-  pluginDisplayNames?: string[];
+  /**
+   * Display names of the plugins that bundle this app (empty when absent).
+   * @default []
+   */
+  pluginDisplayNames: string[];
   /** The app's tools, when `includeTools` was asked for. */
-  toolSummaries?: AppToolSummary[] | null;
+  toolSummaries: AppToolSummary[] | null;
 }
 
 /** Params of `app/read`: metadata of specific apps. */
@@ -149,7 +167,7 @@ export interface InstalledApp {
   enabled: boolean;
   id: string;
   /** The name the runtime tool catalog uses, if any (`app/read` has the authoritative metadata). */
-  runtimeName?: string | null;
+  runtimeName: string | null;
 }
 
 /** Params of `app/installed`: read the installed connectors' runtime snapshot. */
@@ -167,10 +185,10 @@ export interface AppsInstalledResponse {
 
 /** A short description of an app bundled with a plugin. */
 export interface AppSummary {
-  category?: string | null;
-  description?: string | null;
+  category: string | null;
+  description: string | null;
   id: string;
-  installUrl?: string | null;
+  installUrl: string | null;
   name: string;
 }
 
@@ -179,15 +197,15 @@ export type AppTemplateUnavailableReason = 'NOT_CONFIGURED_FOR_WORKSPACE' | 'NO_
 
 /** An app template a plugin declares, with the apps made from it. */
 export interface AppTemplateSummary {
-  canonicalConnectorId?: string | null;
-  category?: string | null;
-  description?: string | null;
-  logoUrl?: string | null;
-  logoUrlDark?: string | null;
+  canonicalConnectorId: string | null;
+  category: string | null;
+  description: string | null;
+  logoUrl: string | null;
+  logoUrlDark: string | null;
   /** Apps already created from the template. */
   materializedAppIds: string[];
   name: string;
   /** Set when the template cannot be used. */
-  reason?: AppTemplateUnavailableReason | null;
+  reason: AppTemplateUnavailableReason | null;
   templateId: string;
 }

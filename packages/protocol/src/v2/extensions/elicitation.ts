@@ -228,13 +228,13 @@ interface McpServerElicitationRequestCommon {
   /** The MCP server asking. */
   serverName: string;
   /** The environment whose registration of that server asks (where it was registered, not where it runs). */
-  environmentId?: string | null;
+  environmentId: string | null;
   threadId: string;
   /**
    * The turn that was running when the request arrived, when the server could
    * tell; an elicitation is not bound to a turn by MCP itself.
    */
-  turnId?: string | null;
+  turnId: string | null;
 }
 
 /**

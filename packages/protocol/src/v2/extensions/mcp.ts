@@ -101,13 +101,13 @@ export type ResourceContent =
 
 /** The name and other presentation details an MCP server reported when it started. */
 export interface McpServerInfo {
-  description?: string | null;
+  description: string | null;
   /** Icons the server suggests for itself. */
-  icons?: JsonValue[] | null;
+  icons: JsonValue[] | null;
   name: string;
-  title?: string | null;
+  title: string | null;
   version: string;
-  websiteUrl?: string | null;
+  websiteUrl: string | null;
 }
 
 /** One configured MCP server with its sign-in state and what it offers. */
@@ -122,24 +122,24 @@ export interface McpServerStatus {
    * Scheme, host and port of the server's endpoint for HTTP servers (no
    * credentials, path, query or fragment); `null` for other transports.
    */
-  httpOrigin?: string | null;
+  httpOrigin: string | null;
   /** The server's name in the configuration. */
   name: string;
   /** The plugin that contributes this server, if any. */
-  pluginId?: string | null;
+  pluginId: string | null;
   resourceTemplates: ResourceTemplate[];
   resources: Resource[];
   /** Connection state in the thread's runtime; `null` when unknown or the configuration changed since. */
-  runtimeStatus?: McpServerConnectionStatus | null;
+  runtimeStatus: McpServerConnectionStatus | null;
   /** The capabilities the server announced when it started; `null` when not known. */
   serverCapabilities?: JsonValue;
-  serverInfo?: McpServerInfo | null;
+  serverInfo: McpServerInfo | null;
   /** The MCP `_meta` of the first page of the server's tool list; `null` when not known. */
   toolListMeta?: JsonValue;
   /** Tools by name. */
   tools: { [key: string]: Tool };
   /** Why listing tools failed, when no tool list came back at all (a cached or empty list is not a failure). */
-  toolsError?: string | null;
+  toolsError: string | null;
 }
 
 /** Params of `mcpServerStatus/list`: which servers to describe, a page at a time. */
@@ -168,7 +168,7 @@ export interface ListMcpServerStatusParams {
 export interface ListMcpServerStatusResponse {
   data: McpServerStatus[];
   /** Cursor for the next page; absent or `null` on the last page. */
-  nextCursor?: string | null;
+  nextCursor: string | null;
 }
 
 /** Result of `config/mcpServer/reload`: an empty object once the MCP servers have been reloaded. */
@@ -210,28 +210,31 @@ export interface McpServerOauthLoginCompletedNotification {
   /** The MCP server's name. */
   name: string;
   success: boolean;
-  threadId?: string | null;
+  threadId: string | null;
 }
 
 /** Params of `mcpServer/startupStatus/updated`: an MCP server moved to another start-up phase. */
 export interface McpServerStatusUpdatedNotification {
   /** What went wrong, when start-up failed. */
-  error?: string | null;
+  error: string | null;
   /** A machine-readable cause, when start-up failed for a known reason. */
-  failureReason?: McpServerStartupFailureReason | null;
+  failureReason: McpServerStartupFailureReason | null;
   /** The MCP server's name. */
   name: string;
   /** The environment whose registration this is (where it was registered, not necessarily where it runs). */
-  environmentId?: string | null;
+  environmentId: string | null;
   status: McpServerStartupState;
   /** The thread whose server this is; `null` for servers outside a thread. */
-  threadId?: string | null;
+  threadId: string | null;
 }
 
 /** Selects which hosted app and linked account a resource is read through. */
 export interface McpResourceReadTarget {
   connectorId: string;
-  /** The linked account; `null` asks for access without authentication, if the app allows it. */
+  /**
+   * The linked account; `null` asks for access without authentication, if the app allows it.
+   * @schemaRequired
+   */
   linkId: string | null;
 }
 
@@ -257,7 +260,7 @@ export interface McpResourceReadParams {
 export interface McpResourceReadResponse {
   contents: ResourceContent[];
   /** The originating tool call, when the server narrowed the read to that call's app. */
-  originCallId?: string | null;
+  originCallId: string | null;
 }
 
 /** Params of `mcpServer/tool/call`: call an MCP tool directly, outside a turn. */

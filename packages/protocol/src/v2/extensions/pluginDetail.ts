@@ -23,7 +23,7 @@ export type ScheduledTaskWeekday = 'MO' | 'TU' | 'WE' | 'TH' | 'FR' | 'SA' | 'SU
 /** Every few hours, optionally only on some days. */
 interface HourlyScheduledTaskSchedule {
   /** Days the task runs on; every day when absent. */
-  days?: ScheduledTaskWeekday[] | null;
+  days: ScheduledTaskWeekday[] | null;
   /**
    * Hours between two runs.
    * @format uint32
@@ -80,24 +80,24 @@ export interface PluginDetail {
   /** Apps the plugin brings. */
   apps: AppSummary[];
   /** A longer description of the plugin, if it has one. */
-  description?: string | null;
+  description: string | null;
   /** Hooks the plugin installs. */
   hooks: PluginHookSummary[];
   /** The marketplace the plugin comes from. */
   marketplaceName: string;
   /** The local marketplace file, for a local marketplace. */
-  marketplacePath?: AbsolutePathBuf | null;
+  marketplacePath: AbsolutePathBuf | null;
   /** Names of the MCP servers the plugin provides. */
   mcpServers: string[];
   /**
    * The skill that introduces the plugin, when both the plugin and that skill are enabled.
    * @default null
    */
-  onboardingSkill?: SkillSummary | null;
+  onboardingSkill: SkillSummary | null;
   /** Tasks the plugin runs on a schedule, when it declares any. */
-  scheduledTasks?: ScheduledTaskSummary[] | null;
+  scheduledTasks: ScheduledTaskSummary[] | null;
   /** A link for sharing the plugin, when it has one. */
-  shareUrl?: string | null;
+  shareUrl: string | null;
   /** Skills the plugin provides. */
   skills: SkillSummary[];
   summary: PluginSummary;

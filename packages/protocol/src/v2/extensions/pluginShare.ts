@@ -5,52 +5,12 @@
  */
 import type { AbsolutePathBuf } from '../common.js';
 import type { PluginSummary } from './plugins.js';
-
-/** Who can find a shared plugin. */
-export type PluginShareDiscoverability = 'LISTED' | 'UNLISTED' | 'PRIVATE';
-
-/** The visibility `plugin/share/updateTargets` may set (the same values, listed in another order). */
-export type PluginShareUpdateDiscoverability = 'UNLISTED' | 'PRIVATE' | 'LISTED';
-
-/** The kind of principal a plugin is shared with. */
-export type PluginSharePrincipalType = 'user' | 'group' | 'workspace';
-
-/** What a principal may do with a shared plugin. */
-export type PluginSharePrincipalRole = 'reader' | 'editor' | 'owner';
-
-/** The role a new share target may be given (owners cannot be added this way). */
-export type PluginShareTargetRole = 'reader' | 'editor';
-
-/** Someone a plugin is shared with. */
-export interface PluginSharePrincipal {
-  /** Display name. */
-  name: string;
-  principalId: string;
-  principalType: PluginSharePrincipalType;
-  role: PluginSharePrincipalRole;
-}
-
-/** Someone to share a plugin with, and in what role. */
-export interface PluginShareTarget {
-  principalId: string;
-  principalType: PluginSharePrincipalType;
-  role: PluginShareTargetRole;
-}
-
-/** Sharing details of a remote plugin. */
-export interface PluginShareContext {
-  /** Whether the user may publish the plugin to the whole workspace. */
-  canPublishToWorkspace?: boolean | null;
-  creatorAccountUserId?: string | null;
-  creatorName?: string | null;
-  discoverability?: PluginShareDiscoverability | null;
-  remotePluginId: string;
-  /** Version of the shared release, if known. */
-  remoteVersion?: string | null;
-  /** Who the plugin is shared with. */
-  sharePrincipals?: PluginSharePrincipal[] | null;
-  shareUrl?: string | null;
-}
+import type {
+  PluginShareDiscoverability,
+  PluginSharePrincipal,
+  PluginShareTarget,
+  PluginShareUpdateDiscoverability,
+} from './pluginShareModel.js';
 
 /** Params of `plugin/share/save`: upload a local plugin as a new or updated shared plugin. */
 export interface PluginShareSaveParams {
@@ -65,7 +25,7 @@ export interface PluginShareSaveParams {
 
 /** Result of `plugin/share/save`. */
 export interface PluginShareSaveResponse {
-  canPublishToWorkspace?: boolean | null;
+  canPublishToWorkspace: boolean | null;
   remotePluginId: string;
   /** Link to the shared plugin. */
   shareUrl: string;
@@ -89,7 +49,7 @@ export interface PluginShareListParams {}
 
 /** A plugin the user shared, with its local copy if there is one. */
 export interface PluginShareListItem {
-  localPluginPath?: AbsolutePathBuf | null;
+  localPluginPath: AbsolutePathBuf | null;
   plugin: PluginSummary;
 }
 
@@ -112,7 +72,7 @@ export interface PluginShareCheckoutResponse {
   pluginName: string;
   pluginPath: AbsolutePathBuf;
   remotePluginId: string;
-  remoteVersion?: string | null;
+  remoteVersion: string | null;
 }
 
 /** Params of `plugin/share/delete`: delete a shared plugin. */

@@ -4,7 +4,7 @@
  * @module
  */
 import type { AbsolutePathBuf } from '../common.js';
-import type { PluginShareContext } from './pluginShare.js';
+import type { PluginShareContext } from './pluginShareModel.js';
 import type { AppSummary } from './apps.js';
 
 /** When a plugin's apps ask the user to authenticate. */
@@ -41,11 +41,11 @@ interface LocalPluginSource {
 /** A plugin fetched from a git repository. */
 interface GitPluginSource {
   /** Subdirectory of the repository holding the plugin. */
-  path?: string | null;
+  path: string | null;
   /** Branch or tag. */
-  refName?: string | null;
+  refName: string | null;
   /** Pinned commit. */
-  sha?: string | null;
+  sha: string | null;
   type: 'git';
   url: string;
 }
@@ -54,10 +54,10 @@ interface GitPluginSource {
 interface NpmPluginSource {
   package: string;
   /** An HTTPS registry URL; credentials stay in the user's npm configuration. */
-  registry?: string | null;
+  registry: string | null;
   type: 'npm';
   /** A version or version range. */
-  version?: string | null;
+  version: string | null;
 }
 
 /** A plugin from the remote catalog; how it is downloaded stays on the server. */
@@ -70,82 +70,86 @@ export type PluginSource = LocalPluginSource | GitPluginSource | NpmPluginSource
 
 /** How a plugin presents itself in a UI. */
 export interface PluginInterface {
-  brandColor?: string | null;
+  brandColor: string | null;
   capabilities: string[];
-  category?: string | null;
+  category: string | null;
   /** Local path of the composer icon, inside the installed plugin. */
-  composerIcon?: AbsolutePathBuf | null;
+  composerIcon: AbsolutePathBuf | null;
   /** URL of the composer icon from the catalog. */
-  composerIconUrl?: string | null;
+  composerIconUrl: string | null;
   /** Suggested starter prompts (at most 3, each at most 512 characters). */
-  defaultPrompt?: string[] | null;
-  developerName?: string | null;
-  displayName?: string | null;
+  defaultPrompt: string[] | null;
+  developerName: string | null;
+  displayName: string | null;
   /** Local path of the logo, inside the installed plugin. */
-  logo?: AbsolutePathBuf | null;
+  logo: AbsolutePathBuf | null;
   /** Local path of the dark-mode logo. */
-  logoDark?: AbsolutePathBuf | null;
+  logoDark: AbsolutePathBuf | null;
   /** URL of the logo from the catalog. */
-  logoUrl?: string | null;
+  logoUrl: string | null;
   /** URL of the dark-mode logo from the catalog. */
-  logoUrlDark?: string | null;
-  longDescription?: string | null;
-  privacyPolicyUrl?: string | null;
+  logoUrlDark: string | null;
+  longDescription: string | null;
+  privacyPolicyUrl: string | null;
   /** Screenshot URLs from the catalog. */
   screenshotUrls: string[];
   /** Local screenshot paths, inside the installed plugin. */
   screenshots: AbsolutePathBuf[];
-  shortDescription?: string | null;
-  termsOfServiceUrl?: string | null;
-  websiteUrl?: string | null;
+  shortDescription: string | null;
+  termsOfServiceUrl: string | null;
+  websiteUrl: string | null;
 }
 
 /** A plugin as marketplace listings report it. */
 export interface PluginSummary {
   authPolicy: PluginAuthPolicy;
-  /** Whether the plugin can be installed and used (`AVAILABLE` when absent). */
-  availability?: PluginAvailability;
+  /**
+   * Whether the plugin can be installed and used (`AVAILABLE` when absent).
+   * @default "AVAILABLE"
+   */
+  availability: PluginAvailability;
   /** Why the remote plugin is unavailable, when the plugin service says. */
-  disabledReason?: PluginDisabledReason | null;
+  disabledReason: PluginDisabledReason | null;
   /** Plan identifiers (as the plugin service spells them) that may install the plugin. */
-  eligiblePlanTypes?: string[] | null;
+  eligiblePlanTypes: string[] | null;
   enabled: boolean;
   /** Local plugin id, `name@marketplace`. */
   id: string;
   installPolicy: PluginInstallPolicy;
-  installPolicySource?: PluginInstallPolicySource | null;
+  installPolicySource: PluginInstallPolicySource | null;
   installed: boolean;
   /**
    * When the remote plugin was installed, in seconds since the Unix epoch, if known.
    * @format int64
    */
-  installedAt?: number | null;
-  interface?: PluginInterface | null;
-  keywords?: string[];
+  installedAt: number | null;
+  interface: PluginInterface | null;
+  /** @default [] */
+  keywords: string[];
   /** Version of the plugin package on disk, if any. */
-  localVersion?: string | null;
-  mustShowInstallationInterstitial?: boolean | null;
+  localVersion: string | null;
+  mustShowInstallationInterstitial: boolean | null;
   name: string;
   /** The plugin's id in the remote backend, if any. */
-  remotePluginId?: string | null;
+  remotePluginId: string | null;
   /** Sharing details, for a shared remote plugin. */
-  shareContext?: PluginShareContext | null;
+  shareContext: PluginShareContext | null;
   source: PluginSource;
   /** Version the remote marketplace advertises, if any. */
-  version?: string | null;
+  version: string | null;
 }
 
 /** How a marketplace presents itself. */
 export interface MarketplaceInterface {
-  displayName?: string | null;
+  displayName: string | null;
 }
 
 /** A marketplace and the plugins it offers. */
 export interface PluginMarketplaceEntry {
-  interface?: MarketplaceInterface | null;
+  interface: MarketplaceInterface | null;
   name: string;
   /** The marketplace file, for a marketplace backed by a local file; remote catalogs have none. */
-  path?: AbsolutePathBuf | null;
+  path: AbsolutePathBuf | null;
   plugins: PluginSummary[];
 }
 
@@ -173,10 +177,16 @@ export interface PluginListParams {
 
 /** Result of `plugin/list`. */
 export interface PluginListResponse {
-  /** Ids of plugins to feature (empty when absent). */
-  featuredPluginIds?: string[];
-  /** Marketplaces that failed to load (empty when absent). */
-  marketplaceLoadErrors?: MarketplaceLoadErrorInfo[];
+  /**
+   * Ids of plugins to feature (empty when absent).
+   * @default []
+   */
+  featuredPluginIds: string[];
+  /**
+   * Marketplaces that failed to load (empty when absent).
+   * @default []
+   */
+  marketplaceLoadErrors: MarketplaceLoadErrorInfo[];
   marketplaces: PluginMarketplaceEntry[];
 }
 
@@ -201,7 +211,7 @@ export interface PluginSearchParams {
 /** One plugin found by `plugin/search`, with the marketplace it is in. */
 export interface PluginSearchResult {
   marketplaceName: string;
-  marketplacePath?: AbsolutePathBuf | null;
+  marketplacePath: AbsolutePathBuf | null;
   plugin: PluginSummary;
 }
 
@@ -212,7 +222,7 @@ export interface PluginSearchResult {
 export interface PluginSearchResponse {
   data: PluginSearchResult[];
   /** Cursor for the next page; absent or `null` on the last page. */
-  nextCursor?: string | null;
+  nextCursor: string | null;
 }
 
 /** Params of `plugin/installed`: the installed plugins, grouped by marketplace. */
@@ -228,8 +238,11 @@ export interface PluginInstalledParams {
 
 /** Result of `plugin/installed`. */
 export interface PluginInstalledResponse {
-  /** Marketplaces that failed to load (empty when absent). */
-  marketplaceLoadErrors?: MarketplaceLoadErrorInfo[];
+  /**
+   * Marketplaces that failed to load (empty when absent).
+   * @default []
+   */
+  marketplaceLoadErrors: MarketplaceLoadErrorInfo[];
   marketplaces: PluginMarketplaceEntry[];
 }
 
@@ -292,7 +305,7 @@ export interface PluginSkillReadParams {
 /** Result of `plugin/skill/read`. */
 export interface PluginSkillReadResponse {
   /** The skill's Markdown, if available. */
-  contents?: string | null;
+  contents: string | null;
 }
 
 /** Params of `plugin/install`. */
@@ -348,7 +361,7 @@ export interface MarketplaceRemoveParams {
 /** Result of `marketplace/remove`. */
 export interface MarketplaceRemoveResponse {
   /** The directory that was removed, if there was one. */
-  installedRoot?: AbsolutePathBuf | null;
+  installedRoot: AbsolutePathBuf | null;
   marketplaceName: string;
 }
 

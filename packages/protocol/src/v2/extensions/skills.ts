@@ -17,11 +17,11 @@ export interface SkillInterface {
   /** Local path of the large icon. */
   iconLarge?: AbsolutePathBuf | null;
   /** URL of the large icon from the plugin catalog. */
-  iconLargeUrl?: string | null;
+  iconLargeUrl: string | null;
   /** Local path of the small icon. */
   iconSmall?: AbsolutePathBuf | null;
   /** URL of the small icon from the plugin catalog. */
-  iconSmallUrl?: string | null;
+  iconSmallUrl: string | null;
   shortDescription?: string | null;
 }
 
@@ -55,7 +55,7 @@ export interface SkillMetadata {
   /** The skill's file. */
   path: LegacyAppPathString;
   /** The plugin that provides the skill (the same id as `PluginSummary.id`), when known. */
-  pluginId?: string | null;
+  pluginId: string | null;
   scope: SkillScope;
   /** The short description from the skill's Markdown front matter (an older place for it). */
   shortDescription?: string | null;
@@ -120,8 +120,8 @@ export interface SkillsChangedNotification {}
 export interface SkillSummary {
   description: string;
   enabled: boolean;
-  interface?: SkillInterface | null;
+  interface: SkillInterface | null;
   name: string;
-  path?: LegacyAppPathString | null;
-  shortDescription?: string | null;
+  path: LegacyAppPathString | null;
+  shortDescription: string | null;
 }

@@ -25,12 +25,12 @@ export interface ServerDiagnosticsProcess {
    * Physical memory footprint in bytes, where the platform reports it.
    * @format uint64
    */
-  physicalFootprintBytes?: number | null;
+  physicalFootprintBytes: number | null;
   /**
    * Resident memory in bytes, where the platform reports it.
    * @format uint64
    */
-  residentMemoryBytes?: number | null;
+  residentMemoryBytes: number | null;
 }
 
 /**

@@ -72,7 +72,7 @@ export interface EnvironmentShellInfo {
  */
 export interface EnvironmentInfoResponse {
   /** The environment's default working directory, as a `file:` URI, if it reports one. */
-  cwd?: PathUri | null;
+  cwd: PathUri | null;
   /** The environment's shell. */
   shell: EnvironmentShellInfo;
 }

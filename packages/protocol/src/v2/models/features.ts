@@ -12,13 +12,13 @@ export type ExperimentalFeatureStage = 'beta' | 'underDevelopment' | 'stable' | 
 /** One feature flag and its state. */
 export interface ExperimentalFeature {
   /** Text announcing the feature to users; `null` unless the feature is in beta. */
-  announcement?: string | null;
+  announcement: string | null;
   /** Whether the feature is on when nothing configures it. */
   defaultEnabled: boolean;
   /** Short explanation of the feature; `null` unless the feature is in beta. */
-  description?: string | null;
+  description: string | null;
   /** Name to show in a features screen; `null` unless the feature is in beta. */
-  displayName?: string | null;
+  displayName: string | null;
   /** Whether the feature is on in the loaded configuration. */
   enabled: boolean;
   /** The key used for the feature in `config.toml` and on the command line. */
@@ -48,7 +48,7 @@ export interface ExperimentalFeatureListResponse {
   /** The features of this page. */
   data: ExperimentalFeature[];
   /** Cursor for the next page; absent or `null` on the last page. */
-  nextCursor?: string | null;
+  nextCursor: string | null;
 }
 
 /** Parameters of `experimentalFeature/enablement/set`: turn features on or off for the whole server process. */
@@ -68,7 +68,7 @@ export interface PermissionProfileSummary {
   /** Whether the effective requirements let the user pick this profile. */
   allowed: boolean;
   /** Description to show, if the profile has one. */
-  description?: string | null;
+  description: string | null;
   /** Profile identifier. */
   id: string;
 }
@@ -91,19 +91,19 @@ export interface PermissionProfileListResponse {
   /** The profiles of this page. */
   data: PermissionProfileSummary[];
   /** Cursor for the next page; absent or `null` on the last page. */
-  nextCursor?: string | null;
+  nextCursor: string | null;
 }
 
 /** A collaboration-mode preset: a named mode with its model and reasoning settings. */
 export interface CollaborationModeMask {
   /** The mode the preset selects, if any. */
-  mode?: ModeKind | null;
+  mode: ModeKind | null;
   /** The model the preset uses, if it sets one. */
-  model?: string | null;
+  model: string | null;
   /** Preset name. */
   name: string;
   /** The reasoning effort the preset uses, if it sets one. */
-  reasoning_effort?: ReasoningEffort | null;
+  reasoning_effort: ReasoningEffort | null;
 }
 
 /**
@@ -136,5 +136,5 @@ export interface MockExperimentalMethodParams {
  */
 export interface MockExperimentalMethodResponse {
   /** The `value` that was sent. */
-  echoed?: string | null;
+  echoed: string | null;
 }

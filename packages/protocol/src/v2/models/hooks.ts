@@ -23,7 +23,7 @@ interface HookMetadataBase {
    * server default, `0` turns spilling off.
    * @format uint
    */
-  additionalContextLimit?: number | null;
+  additionalContextLimit: number | null;
   /** Hash of the hook's current definition, used for trust decisions. */
   currentHash: string;
   /**
@@ -34,7 +34,7 @@ interface HookMetadataBase {
   /** Whether the hook is switched on. */
   enabled: boolean;
   /** The execution environment the hook belongs to, when it came from that environment's requirements. */
-  environmentId?: string | null;
+  environmentId: string | null;
   /** The event that triggers the hook. */
   eventName: HookEventName;
   /** Whether the hook is managed by an administrator. */
@@ -42,15 +42,15 @@ interface HookMetadataBase {
   /** Stable key identifying the hook. */
   key: string;
   /** Pattern restricting which tools or events fire the hook, if any. */
-  matcher?: string | null;
+  matcher: string | null;
   /** The plugin that contributed the hook, if any. */
-  pluginId?: string | null;
+  pluginId: string | null;
   /** Where the hook was configured. */
   source: HookSource;
   /** File the hook was read from. */
   sourcePath: AbsolutePathBuf;
   /** Status text shown while the hook runs, if configured. */
-  statusMessage?: string | null;
+  statusMessage: string | null;
   /**
    * How long the hook may run, in seconds.
    * @format uint64
@@ -62,8 +62,11 @@ interface HookMetadataBase {
 
 /** A hook that runs a shell command. */
 interface CommandHookHandler {
-  /** Whether the command runs without the agent waiting for it (`false` when absent). */
-  async?: boolean;
+  /**
+   * Whether the command runs without the agent waiting for it (`false` when absent).
+   * @default false
+   */
+  async: boolean;
   /** The command line. */
   command: string;
   /** Marks a command hook. */

@@ -33,18 +33,18 @@ export interface ModelServiceTier {
 /** Details of the model a catalog entry should be upgraded to. */
 export interface ModelUpgradeInfo {
   /** Markdown explaining the migration, if the catalog has it. */
-  migrationMarkdown?: string | null;
+  migrationMarkdown: string | null;
   /** The model to move to. */
   model: string;
   /** Link to more information about the new model. */
-  modelLink?: string | null;
+  modelLink: string | null;
   /**
    * When the old model is planned to be retired, in seconds since the Unix epoch (informational).
    * @format int64
    */
-  retirementAt?: number | null;
+  retirementAt: number | null;
   /** Short text suggesting the upgrade. */
-  upgradeCopy?: string | null;
+  upgradeCopy: string | null;
 }
 
 /** A one-time notice to show the user about a model's availability. */
@@ -61,16 +61,19 @@ export interface ModelAccessPrograms {
 
 /** One entry of the model catalog, as returned by `model/list`. */
 export interface Model {
-  /** Old spelling of the service tier ids; empty when absent. Prefer `serviceTiers`. */
-  additionalSpeedTiers?: string[];
+  /**
+   * Old spelling of the service tier ids; empty when absent. Prefer `serviceTiers`.
+   * @default []
+   */
+  additionalSpeedTiers: string[];
   /** A notice about this model's availability, if there is one. */
-  availabilityNux?: ModelAvailabilityNux | null;
+  availabilityNux: ModelAvailabilityNux | null;
   /** Explicit access programs for this model; `null` or absent when the catalog says nothing. */
-  availableAccessPrograms?: ModelAccessPrograms | null;
+  availableAccessPrograms: ModelAccessPrograms | null;
   /** The effort used when the client does not choose one. */
   defaultReasoningEffort: ReasoningEffort;
   /** The service tier id the catalog uses by default for this model, if any. */
-  defaultServiceTier?: string | null;
+  defaultServiceTier: string | null;
   /** Short description of the model. */
   description: string;
   /** Name to show in a model picker. */
@@ -79,26 +82,35 @@ export interface Model {
   hidden: boolean;
   /** Catalog identifier of the entry. */
   id: string;
-  /** Input kinds the model accepts; text and image when absent. */
-  inputModalities?: InputModality[];
+  /**
+   * Input kinds the model accepts; text and image when absent.
+   * @default ["text","image"]
+   */
+  inputModalities: InputModality[];
   /** Whether this is the default model of the provider. */
   isDefault: boolean;
   /** The model slug to put in thread or turn settings. */
   model: string;
   /** What the model is specialised for, if anything. */
-  modelSpecialty?: string | null;
+  modelSpecialty: string | null;
   /** The multi-agent runtime this model declares, when known. */
-  multiAgentVersion?: MultiAgentVersion | null;
-  /** Service tiers the model can run on; empty when absent. */
-  serviceTiers?: ModelServiceTier[];
+  multiAgentVersion: MultiAgentVersion | null;
+  /**
+   * Service tiers the model can run on; empty when absent.
+   * @default []
+   */
+  serviceTiers: ModelServiceTier[];
   /** The reasoning efforts the model accepts. */
   supportedReasoningEfforts: ReasoningEffortOption[];
-  /** Obsolete: always `false` now that personalities are no longer selectable. */
-  supportsPersonality?: boolean;
+  /**
+   * Obsolete: always `false` now that personalities are no longer selectable.
+   * @default false
+   */
+  supportsPersonality: boolean;
   /** Slug of a model this one should be upgraded to, if any. */
-  upgrade?: string | null;
+  upgrade: string | null;
   /** Details of the suggested upgrade, if any. */
-  upgradeInfo?: ModelUpgradeInfo | null;
+  upgradeInfo: ModelUpgradeInfo | null;
 }
 
 /** Parameters of `model/list`: one page of the model catalog. */
@@ -121,7 +133,7 @@ export interface ModelListResponse {
   /** The models of this page. */
   data: Model[];
   /** Cursor for the next page; absent or `null` on the last page. */
-  nextCursor?: string | null;
+  nextCursor: string | null;
 }
 
 /** Why a turn's model was switched for another one. */
@@ -157,7 +169,7 @@ export interface ModelVerificationNotification {
 /** Payload of `model/safetyBuffering/updated`: output of a turn is being held back for safety checks. */
 export interface ModelSafetyBufferingUpdatedNotification {
   /** A quicker model the user could switch to, if one is suggested. */
-  fasterModel?: string | null;
+  fasterModel: string | null;
   /** The model whose output is buffered. */
   model: string;
   /** Why output is buffered (free-form tags). */

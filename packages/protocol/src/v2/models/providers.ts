@@ -27,7 +27,7 @@ interface EnvironmentVariableGatewayAuth {
 /** A gateway whose authentication is set up elsewhere than in the gateway form; edits keep it as it is. */
 interface ExternallyConfiguredGatewayAuth {
   /** The environment variable involved, when one is known. */
-  envKey?: string | null;
+  envKey: string | null;
   /** Credentials are configured outside the form. */
   mode: 'externallyConfigured';
 }
@@ -52,9 +52,9 @@ interface CustomGatewayProviderSettings {
 /** Settings of an Amazon Bedrock provider. */
 interface BedrockProviderSettings {
   /** AWS profile name, if set. */
-  profile?: string | null;
+  profile: string | null;
   /** AWS region, if set. */
-  region?: string | null;
+  region: string | null;
   /** Marks Bedrock. */
   type: 'bedrock';
 }
@@ -62,11 +62,11 @@ interface BedrockProviderSettings {
 /** Settings of a Google Cloud provider. */
 interface GcpProviderSettings {
   /** Path of the credential file on the server's host (never its contents), if set. */
-  credentialFile?: string | null;
+  credentialFile: string | null;
   /** Google Cloud location, if set. */
-  location?: string | null;
+  location: string | null;
   /** Google Cloud project id, if set. */
-  projectId?: string | null;
+  projectId: string | null;
   /** Marks Google Cloud. */
   type: 'gcp';
 }
@@ -134,7 +134,7 @@ export type ProviderSettingsPatch =
 /** A configured model provider as shown to clients. */
 export interface ModelProviderSummary {
   /** The endpoint, or `null` when there is none or it may not be shown. */
-  baseUrl?: string | null;
+  baseUrl: string | null;
   /** Whether some supported setting of this provider can be changed in the user's config layer. */
   canEdit: boolean;
   /** Provider id as used in the config. */

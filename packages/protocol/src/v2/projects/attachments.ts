@@ -59,7 +59,7 @@ export interface ThreadAttachmentListParams {
 export interface ThreadAttachmentListResponse {
   data: ThreadAttachment[];
   /** Cursor for the next page; absent or `null` when this was the last one. */
-  nextCursor?: string | null;
+  nextCursor: string | null;
 }
 
 /** A thread that holds a given attachment. */
@@ -88,7 +88,7 @@ export interface ThreadAttachmentOwnerListParams {
 export interface ThreadAttachmentOwnerListResponse {
   data: ThreadAttachmentOwner[];
   /** Cursor for the next page; absent or `null` when this was the last one. */
-  nextCursor?: string | null;
+  nextCursor: string | null;
 }
 
 /** Params of `thread/attachment/remove`: the attachment is named by its type and key. */

@@ -19,7 +19,7 @@ export interface ThreadGoal {
    * Most tokens the goal may use; no limit when absent.
    * @format int64
    */
-  tokenBudget?: number | null;
+  tokenBudget: number | null;
   /**
    * Tokens used on the goal so far.
    * @format int64
@@ -70,7 +70,7 @@ export interface ThreadGoalGetParams {
 
 /** Result of `thread/goal/get`: the thread's goal, absent or `null` when it has none. */
 export interface ThreadGoalGetResponse {
-  goal?: ThreadGoal | null;
+  goal: ThreadGoal | null;
 }
 
 /** Params of `thread/goal/clear`: remove the thread's goal. */
@@ -90,7 +90,7 @@ export interface ThreadGoalClearResponse {
 export interface ThreadGoalUpdatedNotification {
   threadId: string;
   /** The turn during which it changed, when a turn changed it. */
-  turnId?: string | null;
+  turnId: string | null;
   goal: ThreadGoal;
 }
 

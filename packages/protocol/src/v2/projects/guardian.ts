@@ -43,5 +43,5 @@ export interface ThreadGuardianReviewResponse {
   /** Id of the guardian call that made the review. */
   callId: string;
   /** The assessment, when the guardian produced one. */
-  assessment?: ThreadGuardianAssessment | null;
+  assessment: ThreadGuardianAssessment | null;
 }

@@ -13,12 +13,12 @@ export interface ThreadItemEntry {
    * When the item started, in milliseconds since the Unix epoch, if known.
    * @format int64
    */
-  startedAtMs?: number | null;
+  startedAtMs: number | null;
   /**
    * When the item completed, in milliseconds since the Unix epoch, if known.
    * @format int64
    */
-  completedAtMs?: number | null;
+  completedAtMs: number | null;
   /**
    * Whether the item's output was left out (see `deferOutput`); fetch it with `thread/items/read`.
    * @experimental
@@ -74,9 +74,9 @@ export interface ThreadItemsListParams {
 export interface ThreadItemsListResponse {
   data: ThreadItemEntry[];
   /** Cursor for the next page; absent or `null` when this was the last one. */
-  nextCursor?: string | null;
+  nextCursor: string | null;
   /** Cursor for the page before this one, when there is one. */
-  backwardsCursor?: string | null;
+  backwardsCursor: string | null;
 }
 
 /**

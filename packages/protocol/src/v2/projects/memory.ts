@@ -35,7 +35,7 @@ export interface ThreadMemoryReadParams {
  */
 export interface ThreadMemoryReadResponse {
   /** The summary; absent or `null` when the thread has none yet. */
-  summary?: string | null;
+  summary: string | null;
 }
 
 /**

@@ -42,13 +42,13 @@ export interface ThreadSampleResponse {
   /** The turn the sample was taken at. */
   sourceTurnId: string;
   /** The answer text, if the model produced any. */
-  text?: string | null;
+  text: string | null;
   /** @format int64 */
-  inputTokens?: number | null;
+  inputTokens: number | null;
   /** @format int64 */
-  cachedInputTokens?: number | null;
+  cachedInputTokens: number | null;
   /** @format int64 */
-  outputTokens?: number | null;
+  outputTokens: number | null;
 }
 
 /**
@@ -89,7 +89,7 @@ export type ThreadPredictionResult =
   | {
       type: 'completed';
       /** The predicted message, if one was produced. */
-      text?: string | null;
+      text: string | null;
     }
   | { type: 'failed' };
 

@@ -32,7 +32,7 @@ export interface Project {
    * When the project was last used, in seconds since the Unix epoch, if ever.
    * @format int64
    */
-  recencyAt?: number | null;
+  recencyAt: number | null;
 }
 
 /** What project listings are ordered by: the user's ordering or last use. */
@@ -69,7 +69,7 @@ export interface ProjectListParams {
 export interface ProjectListResponse {
   data: Project[];
   /** Cursor for the next page; absent or `null` when this was the last one. */
-  nextCursor?: string | null;
+  nextCursor: string | null;
 }
 
 /**
@@ -191,6 +191,9 @@ export interface ProjectChangedNotification {
 /** Params of `thread/project/updated`: a thread moved to another project, or out of one. */
 export interface ThreadProjectUpdatedNotification {
   threadId: string;
-  /** The thread's project now; `null` when it has none. */
+  /**
+   * The thread's project now; `null` when it has none.
+   * @schemaRequired
+   */
   projectId: string | null;
 }

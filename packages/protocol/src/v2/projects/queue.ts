@@ -14,7 +14,7 @@ export interface QueuedSubmission {
   /** The message content. */
   input: UserInput[];
   /** Extra string metadata passed on to the Responses API with the turn. */
-  responsesapiClientMetadata?: { [key: string]: string } | null;
+  responsesapiClientMetadata: { [key: string]: string } | null;
 }
 
 /**
@@ -59,7 +59,7 @@ export interface ThreadQueueListParams {
 export interface ThreadQueueListResponse {
   data: QueuedSubmission[];
   /** Cursor for the next page; absent or `null` when this was the last one. */
-  nextCursor?: string | null;
+  nextCursor: string | null;
 }
 
 /**

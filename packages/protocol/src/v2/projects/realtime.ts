@@ -173,7 +173,7 @@ export interface ThreadRealtimeListParams {
 export interface ThreadRealtimeListResponse {
   data: ThreadRealtimeEntry[];
   /** Cursor for the next page; absent or `null` when this was the last one. */
-  nextCursor?: string | null;
+  nextCursor: string | null;
   /**
    * The committed position (exclusive) the snapshot of this answer ends at; pass it back as `snapshotEnd` to
    * page through the same snapshot.

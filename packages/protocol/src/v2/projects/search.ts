@@ -54,9 +54,9 @@ export interface ThreadSearchParams {
 export interface ThreadSearchResponse {
   data: ThreadSearchResult[];
   /** Cursor for the next page; absent or `null` when this was the last one. */
-  nextCursor?: string | null;
+  nextCursor: string | null;
   /** Cursor for the page before this one, when there is one. */
-  backwardsCursor?: string | null;
+  backwardsCursor: string | null;
 }
 
 /**
@@ -115,7 +115,7 @@ export interface ThreadSearchOccurrencesParams {
 export interface ThreadSearchOccurrencesResponse {
   data: ThreadSearchOccurrence[];
   /** Cursor for the next page; absent or `null` when this was the last one. */
-  nextCursor?: string | null;
+  nextCursor: string | null;
 }
 
 /**

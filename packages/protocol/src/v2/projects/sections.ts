@@ -19,7 +19,7 @@ export interface ThreadSectionListParams {
 export interface ThreadSectionListResponse {
   data: ThreadSection[];
   /** Cursor for the next page; absent or `null` when this was the last one. */
-  nextCursor?: string | null;
+  nextCursor: string | null;
 }
 
 /** Params of `threadSection/create`: a new section's name and look. */
@@ -59,7 +59,10 @@ export interface ThreadSectionDeleteResponse {}
 /** Params of `thread/section/move`: file a thread under a section, or take it out of any. */
 export interface ThreadSectionMoveParams {
   threadId: string;
-  /** The target section; `null` removes the thread from its section. */
+  /**
+   * The target section; `null` removes the thread from its section.
+   * @schemaRequired
+   */
   sectionId: string | null;
   /** Place the thread just before this one in the section; at the end when omitted. */
   beforeThreadId?: string | null;
@@ -71,6 +74,9 @@ export interface ThreadSectionMoveResponse {}
 /** Params of `thread/section/changed`: a thread moved to another section, or out of one. */
 export interface ThreadSectionChangedNotification {
   threadId: string;
-  /** The thread's section now; `null` when it has none. */
+  /**
+   * The thread's section now; `null` when it has none.
+   * @schemaRequired
+   */
   sectionId: string | null;
 }

@@ -14,20 +14,23 @@ export interface ThreadSettings {
   /** The provider that serves `model`. */
   modelProvider: string;
   /** Service tier requested from the provider, if any. */
-  serviceTier?: string | null;
-  effort?: ReasoningEffort | null;
-  summary?: ReasoningSummary | null;
-  personality?: Personality | null;
+  serviceTier: string | null;
+  effort: ReasoningEffort | null;
+  summary: ReasoningSummary | null;
+  personality: Personality | null;
   /** Working directory of the thread. */
   cwd: AbsolutePathBuf;
   approvalPolicy: AskForApproval;
   approvalsReviewer: ApprovalsReviewer;
   sandboxPolicy: SandboxPolicy;
   /** The named permission profile in force, when one is. */
-  activePermissionProfile?: ActivePermissionProfile | null;
+  activePermissionProfile: ActivePermissionProfile | null;
   collaborationMode: CollaborationMode;
-  /** Plugins switched off for this thread (none when absent). */
-  disabledPluginIds?: string[];
+  /**
+   * Plugins switched off for this thread (none when absent).
+   * @default []
+   */
+  disabledPluginIds: string[];
   /**
    * The environments the thread runs in; the default one when absent or `null`.
    * @experimental
@@ -36,6 +39,7 @@ export interface ThreadSettings {
   /**
    * How eagerly the agent delegates to sub-agents (`explicitRequestOnly` when absent).
    * @experimental
+   * @default "explicitRequestOnly"
    */
   multiAgentMode?: MultiAgentMode;
 }

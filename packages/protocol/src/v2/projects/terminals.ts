@@ -21,17 +21,17 @@ export interface ThreadBackgroundTerminal {
    * Operating-system process id, when known.
    * @format uint32
    */
-  osPid?: number | null;
+  osPid: number | null;
   /**
    * CPU use in percent, when known.
    * @format double
    */
-  cpuPercent?: number | null;
+  cpuPercent: number | null;
   /**
    * Resident memory in kilobytes, when known.
    * @format uint64
    */
-  rssKb?: number | null;
+  rssKb: number | null;
 }
 
 /**
@@ -56,7 +56,7 @@ export interface ThreadBackgroundTerminalsListParams {
 export interface ThreadBackgroundTerminalsListResponse {
   data: ThreadBackgroundTerminal[];
   /** Cursor for the next page; absent or `null` when this was the last one. */
-  nextCursor?: string | null;
+  nextCursor: string | null;
 }
 
 /**

@@ -52,7 +52,7 @@ export type ThreadTimelineEntry =
       turn_id: string;
       status: TurnStatus;
       /** Why the turn failed, when it did. */
-      error?: TurnError | null;
+      error: TurnError | null;
       /**
        * When the turn started, in seconds since the Unix epoch.
        * @format int64
@@ -92,7 +92,7 @@ export interface ThreadTimelineListParams {
 export interface ThreadTimelineListResponse {
   data: ThreadTimelineEntry[];
   /** Cursor for the next page; absent or `null` when this was the last one. */
-  nextCursor?: string | null;
+  nextCursor: string | null;
   /** The realtime session that was open where this page starts, if any. */
-  activeRealtimeSessionAtPageStart?: string | null;
+  activeRealtimeSessionAtPageStart: string | null;
 }

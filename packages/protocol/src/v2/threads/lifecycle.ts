@@ -63,10 +63,13 @@ interface ThreadSessionResponse {
   thread: Thread;
   model: string;
   modelProvider: string;
-  serviceTier?: string | null;
+  serviceTier: string | null;
   cwd: AbsolutePathBuf;
-  /** Instruction files loaded for the thread, as paths native to its environment. */
-  instructionSources?: LegacyAppPathString[];
+  /**
+   * Instruction files loaded for the thread, as paths native to its environment.
+   * @default []
+   */
+  instructionSources: LegacyAppPathString[];
   approvalPolicy: AskForApproval;
   /** Who reviews approval requests on the thread. */
   approvalsReviewer: ApprovalsReviewer;
@@ -77,18 +80,23 @@ interface ThreadSessionResponse {
    * @experimental
    */
   activePermissionProfile?: ActivePermissionProfile | null;
-  reasoningEffort?: ReasoningEffort | null;
-  /** Plugin ids the user has disabled (not yet enforced). */
-  disabledPluginIds?: string[];
+  reasoningEffort: ReasoningEffort | null;
+  /**
+   * Plugin ids the user has disabled (not yet enforced).
+   * @default []
+   */
+  disabledPluginIds: string[];
   /**
    * Always `explicitRequestOnly`.
    * @deprecated Has no effect.
    * @experimental
+   * @default "explicitRequestOnly"
    */
   multiAgentMode?: MultiAgentMode;
   /**
    * Workspace roots of the thread.
    * @experimental
+   * @default []
    */
   runtimeWorkspaceRoots?: AbsolutePathBuf[];
 }
@@ -210,11 +218,11 @@ export interface ThreadResumeInitialTurnsPageParams {
 /** Result of `thread/resume`: the thread and the settings it now runs with. */
 export interface ThreadResumeResponse extends ThreadSessionResponse {
   /** The collaboration mode in effect; absent from older servers. */
-  collaborationMode?: CollaborationMode | null;
+  collaborationMode: CollaborationMode | null;
   /** Cursor for `thread/turns/list` with `sortDirection: "desc"`, starting at (and including) the latest turn. */
-  turnsBackwardsCursor?: string | null;
+  turnsBackwardsCursor: string | null;
   /** Cursor for `thread/items/list` with `sortDirection: "desc"`, starting at (and including) the latest item. */
-  itemsBackwardsCursor?: string | null;
+  itemsBackwardsCursor: string | null;
   /**
    * The first page of turns, when `initialTurnsPage` was requested.
    * @experimental
@@ -411,9 +419,9 @@ export interface ThreadRevertResponse {
   /** The thread's updated metadata; `turns` is empty, page the kept turns with `thread/turns/list`. */
   thread: Thread;
   /** Cursor for `thread/turns/list` with `sortDirection: "desc"`, starting at (and including) the last kept turn. */
-  turnsBackwardsCursor?: string | null;
+  turnsBackwardsCursor: string | null;
   /** Cursor for `thread/items/list` with `sortDirection: "desc"`, starting at (and including) the last kept item. */
-  itemsBackwardsCursor?: string | null;
+  itemsBackwardsCursor: string | null;
 }
 
 /** Params of `thread/inject_items`: append raw model API items to the history the model sees. */

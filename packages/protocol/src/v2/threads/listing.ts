@@ -101,9 +101,9 @@ export interface ThreadListParams {
 export interface ThreadListResponse {
   data: Thread[];
   /** Cursor for the next page; `null` when there are no more threads. */
-  nextCursor?: string | null;
+  nextCursor: string | null;
   /** Cursor for paging back the other way (pass it with the opposite `sortDirection`); set only on non-empty pages. */
-  backwardsCursor?: string | null;
+  backwardsCursor: string | null;
   /**
    * Read states of the threads on this page that have one, by thread id; `null` when read state is unavailable.
    * @experimental
@@ -127,5 +127,5 @@ export interface ThreadLoadedListResponse {
   /** Ids of the threads loaded in memory. */
   data: string[];
   /** Cursor for the next page; `null` when there are no more ids. */
-  nextCursor?: string | null;
+  nextCursor: string | null;
 }

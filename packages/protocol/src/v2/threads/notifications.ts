@@ -59,7 +59,7 @@ export interface TurnPlanUpdatedNotification {
   threadId: string;
   turnId: string;
   /** Why the plan changed, when the agent says. */
-  explanation?: string | null;
+  explanation: string | null;
   /** The whole plan, in order. */
   plan: TurnPlanStep[];
 }

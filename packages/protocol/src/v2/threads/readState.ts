@@ -12,7 +12,7 @@ export type ThreadUnreadPosition = { type: 'threadStart' } | { type: 'turn'; tur
 /** A thread's read state: where unread content begins (`null` when everything is read) and an opaque revision. */
 export interface ThreadReadState {
   /** The first unread position, or `null` when the thread has been read. */
-  firstUnread?: ThreadUnreadPosition | null;
+  firstUnread: ThreadUnreadPosition | null;
   /** Opaque token identifying this state; pass it back when updating so stale updates are refused. */
   revision: string;
 }

@@ -44,19 +44,19 @@ export interface ThreadTurnsListParams {
 export interface ThreadTurnsListResponse {
   data: Turn[];
   /** Cursor for the next page; `null` when there are no more turns. */
-  nextCursor?: string | null;
+  nextCursor: string | null;
   /**
    * Cursor for paging back with the opposite `sortDirection`, starting again at this page's first turn (so changes to
    * it are seen); set only on non-empty pages.
    */
-  backwardsCursor?: string | null;
+  backwardsCursor: string | null;
 }
 
 /** A page of turns embedded in another response (the first page returned by `thread/resume`). */
 export interface TurnsPage {
   data: Turn[];
   /** Cursor for the next page; `null` when there are no more turns. */
-  nextCursor?: string | null;
+  nextCursor: string | null;
   /** Cursor for paging back with the opposite order. */
-  backwardsCursor?: string | null;
+  backwardsCursor: string | null;
 }

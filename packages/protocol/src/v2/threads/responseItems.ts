@@ -46,7 +46,7 @@ export type ResponseItem =
       summary: ReasoningItemReasoningSummary[];
       /** The full reasoning, when the model exposes it. */
       content?: ReasoningItemContent[] | null;
-      encrypted_content?: string | null;
+      encrypted_content: string | null;
       internal_chat_message_metadata_passthrough?: InternalChatMessageMetadataPassthrough | null;
     }
   | {
@@ -54,7 +54,7 @@ export type ResponseItem =
       /** Kept for older payloads. */
       id?: string | null;
       /** Call id, set by the Responses API. */
-      call_id?: string | null;
+      call_id: string | null;
       status: LocalShellStatus;
       action: LocalShellAction;
       encrypted_content?: string | null;
@@ -76,7 +76,7 @@ export type ResponseItem =
   | {
       type: 'tool_search_call';
       id?: string | null;
-      call_id?: string | null;
+      call_id: string | null;
       execution: string;
       /** The search arguments, any JSON value. */
       arguments: JsonValue;
@@ -116,7 +116,7 @@ export type ResponseItem =
   | {
       type: 'tool_search_output';
       id?: string | null;
-      call_id?: string | null;
+      call_id: string | null;
       execution: string;
       status: string;
       /** Tools found, in the model API's JSON shape. */
@@ -209,12 +209,12 @@ export type LocalShellAction = {
    * Time limit in milliseconds.
    * @format uint64
    */
-  timeout_ms?: number | null;
-  working_directory?: string | null;
+  timeout_ms: number | null;
+  working_directory: string | null;
   /** Extra environment variables. */
-  env?: { [key: string]: string } | null;
+  env: { [key: string]: string } | null;
   /** User to run the command as. */
-  user?: string | null;
+  user: string | null;
 };
 
 /**
