@@ -115,6 +115,7 @@ export class TurnBuilder {
             'item/commandExecution/requestApproval',
             {
               kind: 'command',
+              environmentId: 'local',
               threadId: THREAD_ID,
               turnId: TURN_ID,
               itemId: ITEM_ID,

@@ -53,7 +53,9 @@ function everyRequestScript() {
             itemId: 'perm_1',
             startedAtMs: 1,
             cwd: '/w',
-            permissions: { network: { enabled: true } },
+            permissions: { network: { enabled: true }, fileSystem: null },
+            environmentId: null,
+            reason: null,
           },
           { result: { scope: 'turn' } },
         )
@@ -63,12 +65,22 @@ function everyRequestScript() {
             conversationId: THREAD_ID,
             callId: 'patch_1',
             fileChanges: { '/w/b.txt': { type: 'add', content: 'b\n' } },
+            grantRoot: null,
+            reason: null,
           },
           { result: { decision: 'approved' } },
         )
         .request(
           'execCommandApproval',
-          { conversationId: THREAD_ID, callId: 'exec_1', command: ['ls'], cwd: '/w', parsedCmd: [] },
+          {
+            conversationId: THREAD_ID,
+            callId: 'exec_1',
+            command: ['ls'],
+            cwd: '/w',
+            parsedCmd: [],
+            approvalId: null,
+            reason: null,
+          },
           { result: { decision: 'abort' } },
         )
         .request(
@@ -78,13 +90,23 @@ function everyRequestScript() {
             turnId: TURN_ID,
             itemId: 'ask_1',
             isBlocking: true,
-            questions: [{ id: 'q1', header: 'Color', question: 'Which color?' }],
+            autoResolutionMs: null,
+            questions: [
+              { id: 'q1', header: 'Color', question: 'Which color?', isOther: false, isSecret: false, options: null },
+            ],
           },
           { result: { answers: { q1: { answers: ['blue'] } } } },
         )
         .request(
           'item/tool/call',
-          { threadId: THREAD_ID, turnId: TURN_ID, callId: 'call_1', tool: 'lookup', arguments: { q: 'x' } },
+          {
+            threadId: THREAD_ID,
+            turnId: TURN_ID,
+            callId: 'call_1',
+            tool: 'lookup',
+            namespace: null,
+            arguments: { q: 'x' },
+          },
           (a) => ('result' in a && a.result.success) || 'the tool call should succeed',
         )
         .request(
@@ -93,6 +115,7 @@ function everyRequestScript() {
             threadId: THREAD_ID,
             turnId: TURN_ID,
             serverName: 'docs',
+            environmentId: null,
             mode: 'form',
             message: 'Name?',
             requestedSchema: { type: 'object', properties: { name: { type: 'string' } } },
