@@ -191,7 +191,9 @@ export async function startModelStandIn(script: StandInScript): Promise<ModelSta
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(0, '127.0.0.1', () => {
+      resolve();
+    });
   });
   const { port } = server.address() as AddressInfo;
   let closing: Promise<void> | undefined;
@@ -225,7 +227,9 @@ export async function startModelStandIn(script: StandInScript): Promise<ModelSta
       closing ??= new Promise<void>((resolve) => {
         for (const r of openResponses) r.destroy();
         for (const s of sockets) s.destroy();
-        server.close(() => resolve());
+        server.close(() => {
+          resolve();
+        });
       });
       return closing;
     },
@@ -260,7 +264,9 @@ async function serveStep(step: StandInStep, n: number, res: ServerResponse, open
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   const responseId = `resp_standin_${n}`;
   writeEvent(res, { type: 'response.created', response: { id: responseId } });
-  const completed = () => writeEvent(res, { type: 'response.completed', response: { id: responseId, usage: USAGE } });
+  const completed = () => {
+    writeEvent(res, { type: 'response.completed', response: { id: responseId, usage: USAGE } });
+  };
 
   switch (step.kind) {
     case 'message': {
