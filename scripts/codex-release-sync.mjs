@@ -3,8 +3,8 @@
  * `pnpm codex-release:sync [--check]`: copies the codex release from `codex-release.json` (the one place it is
  * written by hand) into every place that must spell it as a literal:
  *
- * - `package.json` dependency versions: `@openai/codex` in tools/testkit and tools/conformance, the dependency
- *   aliases `@openai/codex-MAJOR.MINOR` of the compatibility releases in tools/testkit, and the client's peer range
+ * - `package.json` dependency versions: `@openai/codex` in test-support/testkit and tools/conformance, the dependency
+ *   aliases `@openai/codex-MAJOR.MINOR` of the compatibility releases in test-support/testkit, and the client's peer range
  *   (`>=` the oldest release the contract tests run against);
  * - the `"codex": { "release" }` metadata of every published package;
  * - `packages/protocol/src/codexRelease.ts` (generated file: the `CODEX_RELEASE` constant);
@@ -49,7 +49,7 @@ const README_BLOCKS = {
           : '.'),
     ]),
   ),
-  'tools/testkit/README.md': (s) =>
+  'test-support/testkit/README.md': (s) =>
     `Installed releases: \`@openai/codex\` ${s.release} (the pin) and ` +
     s.compatibilityReleases.map((v) => `\`${aliasOf(v)}\` → ${v}`).join(', ') +
     ` (compatibility).`,
@@ -125,7 +125,7 @@ export function plan(root = ROOT) {
     const current = existsSync(abs) ? readFileSync(abs, 'utf8') : '';
     out.push({ file, current, wanted: make(current) });
   };
-  add('tools/testkit/package.json', (t) =>
+  add('test-support/testkit/package.json', (t) =>
     editJson(t, (p) => {
       const deps = Object.entries(p.dependencies).filter(([k]) => !k.startsWith('@openai/codex'));
       deps.push(['@openai/codex', s.release]);

@@ -53,13 +53,15 @@ export function generateWithin(provider: AttestationProvider, options: GenerateW
       if (!controller.signal.aborted) controller.abort(new AttestationError('aborted', 'attestation no longer needed'));
     };
     const onOuterAbort = (): void => {
-      finish(() => reject(new AttestationError('aborted', 'attestation request was cancelled')));
+      finish(() => {
+        reject(new AttestationError('aborted', 'attestation request was cancelled'));
+      });
     };
     const timer = setTimeout(() => {
       controller.abort(new AttestationError('timeout', `attestation deadline of ${budgetMs} ms passed`));
-      finish(() =>
-        reject(new AttestationError('timeout', `attestation provider did not answer within ${budgetMs} ms`)),
-      );
+      finish(() => {
+        reject(new AttestationError('timeout', `attestation provider did not answer within ${budgetMs} ms`));
+      });
     }, budgetMs);
     outer?.addEventListener('abort', onOuterAbort, { once: true });
 
@@ -67,29 +69,35 @@ export function generateWithin(provider: AttestationProvider, options: GenerateW
     try {
       pending = Promise.resolve(provider.generate({ signal: controller.signal, deadline }));
     } catch (error) {
-      pending = Promise.reject(error);
+      pending = Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
     pending.then(
       (token) => {
         if (settled) return;
         if (typeof token !== 'string') {
-          finish(() =>
+          finish(() => {
             reject(
               new AttestationError(
                 'invalid-token',
                 `attestation provider returned ${describeType(token)} instead of a string`,
               ),
-            ),
-          );
+            );
+          });
         } else if (token.length === 0) {
-          finish(() => reject(new AttestationError('invalid-token', 'attestation provider returned an empty token')));
+          finish(() => {
+            reject(new AttestationError('invalid-token', 'attestation provider returned an empty token'));
+          });
         } else {
-          finish(() => resolve(token));
+          finish(() => {
+            resolve(token);
+          });
         }
       },
       (error: unknown) => {
         if (settled) return;
-        finish(() => reject(new AttestationError('provider-failed', 'attestation provider failed', { cause: error })));
+        finish(() => {
+          reject(new AttestationError('provider-failed', 'attestation provider failed', { cause: error }));
+        });
       },
     );
   });

@@ -3,6 +3,7 @@
  * answers the server's `attestation/generate` requests.
  * @module
  */
+import { hasFunction } from './guards.js';
 import type { AttestationGenerateResponse } from '@cask/protocol';
 import type { ClientExtension, ServerRequestHandler } from './client-types.js';
 import { generateWithin } from './deadline.js';
@@ -60,7 +61,7 @@ export function attestation(provider: AttestationProvider, options: AttestationE
       `attestation(): budgetMs must be a positive finite number of milliseconds, got ${String(budgetMs)}`,
     );
   }
-  if (typeof provider?.generate !== 'function') {
+  if (!hasFunction(provider, 'generate')) {
     throw new TypeError('attestation(): provider must have a generate({ signal, deadline }) method');
   }
   const handler: ServerRequestHandler<'attestation/generate'> = async (_params, ctx) => {

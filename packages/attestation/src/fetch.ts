@@ -7,6 +7,7 @@ import { AttestationError, isAttestationError } from './errors.js';
 import { ATTESTATION_HEADER_NAME, AttestationStatus, encodeAttestationHeader } from './header.js';
 import { type AttestationScope, defaultAttestationScope, isInAttestationScope } from './scope.js';
 import { SERVER_ATTESTATION_BUDGET_MS } from './extension.js';
+import { hasFunction } from './guards.js';
 
 /** What the wrapper passes to `requestToken`. */
 export interface TokenRequestContext {
@@ -46,15 +47,19 @@ export interface WithAttestationOptions {
 
 type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
-function requestUrl(input: string | URL | Request): string {
-  if (typeof input === 'string') return input;
-  if (input instanceof URL) return input.href;
-  return input.url;
+/**
+ * The base `Request` getters, read from the object's internal state: a
+ * subclass that overrides `url` or `headers` cannot change what they return.
+ */
+function realUrl(r: Request): string {
+  const value: unknown = Reflect.get(Request.prototype, 'url', r);
+  if (typeof value !== 'string') throw new TypeError('Request.prototype.url did not return a string');
+  return value;
 }
-
-function hasHeader(input: string | URL | Request, init: RequestInit | undefined): boolean {
-  if (init?.headers !== undefined) return new Headers(init.headers).has(ATTESTATION_HEADER_NAME);
-  return typeof input === 'object' && 'headers' in input && input.headers.has(ATTESTATION_HEADER_NAME);
+function realHeaders(r: Request): Headers {
+  const value: unknown = Reflect.get(Request.prototype, 'headers', r);
+  if (!(value instanceof Headers)) throw new TypeError('Request.prototype.headers did not return Headers');
+  return value;
 }
 
 async function headerValue(
@@ -65,7 +70,9 @@ async function headerValue(
   const budgetMs = options.budgetMs ?? SERVER_ATTESTATION_BUDGET_MS;
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const onAbort = (): void => controller.abort(new AttestationError('aborted', 'request aborted'));
+  const onAbort = (): void => {
+    controller.abort(new AttestationError('aborted', 'request aborted'));
+  };
   requestSignal?.addEventListener('abort', onAbort, { once: true });
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
@@ -75,7 +82,14 @@ async function headerValue(
     }, budgetMs);
   });
   const aborted = new Promise<never>((_, reject) => {
-    controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
+    controller.signal.addEventListener(
+      'abort',
+      () => {
+        const reason: unknown = controller.signal.reason;
+        reject(reason instanceof Error ? reason : new AttestationError('aborted', 'request aborted'));
+      },
+      { once: true },
+    );
   });
   const call = (async () => options.requestToken({ url, signal: controller.signal }))();
   call.catch(() => undefined);
@@ -118,8 +132,15 @@ function statusFor(error: unknown): Exclude<AttestationStatus, 0> {
  * - In scope: `requestToken` is called once per request (never cached), the
  *   result is wrapped with {@link encodeAttestationHeader}, any header of the
  *   same name the caller set is replaced, and redirects are not followed.
- * - Out of scope: `requestToken` is not called; the request is passed through
- *   unchanged, except that a caller-set `x-oai-attestation` is removed.
+ * - Out of scope: `requestToken` is not called; the request is passed on
+ *   (as a `Request`) unchanged, except that a caller-set `x-oai-attestation`
+ *   is removed.
+ * - The scope is decided on the URL `fetch` will really use: the input is
+ *   first normalised to a `Request` (a `Request`'s internal URL, `String()`
+ *   of a `URL` or any other object), and that same `Request` is what
+ *   `fetchImpl` receives. A `Request` subclass overriding `url`, a `URL`
+ *   subclass overriding `href`, or an object whose `url` and `toString()`
+ *   disagree cannot steer the token to another host.
  *
  * @example
  * ```ts
@@ -131,7 +152,7 @@ function statusFor(error: unknown): Exclude<AttestationStatus, 0> {
  */
 export function withAttestation(fetchImpl: FetchLike, options: WithAttestationOptions): FetchLike {
   if (typeof fetchImpl !== 'function') throw new TypeError('withAttestation(): fetch must be a function');
-  if (typeof options?.requestToken !== 'function')
+  if (!hasFunction(options, 'requestToken'))
     throw new TypeError('withAttestation(): options.requestToken must be a function');
   const budgetMs = options.budgetMs ?? SERVER_ATTESTATION_BUDGET_MS;
   if (!Number.isFinite(budgetMs) || budgetMs <= 0) {
@@ -141,17 +162,20 @@ export function withAttestation(fetchImpl: FetchLike, options: WithAttestationOp
   const redirect = options.redirect ?? 'error';
 
   return async (input, init) => {
-    const url = requestUrl(input);
+    // Normalise first, the way fetch itself would (a Request's internal URL, String() of anything
+    // else), then judge and send that very Request: what is judged is what is sent.
+    const normalised = new Request(input, init);
+    const url = realUrl(normalised);
     if (!isInAttestationScope(url, scope)) {
-      if (!hasHeader(input, init)) return fetchImpl(input, init);
-      const request = new Request(input, init);
-      request.headers.delete(ATTESTATION_HEADER_NAME);
-      return fetchImpl(request);
+      realHeaders(normalised).delete(ATTESTATION_HEADER_NAME);
+      return fetchImpl(normalised);
     }
-    const request = new Request(input, { ...init, redirect });
-    const value = await headerValue(options, new URL(request.url), request.signal);
-    request.headers.delete(ATTESTATION_HEADER_NAME);
-    if (value !== undefined) request.headers.set(ATTESTATION_HEADER_NAME, value);
+    // The forced redirect mode wins over the caller's.
+    const request = new Request(normalised, { redirect });
+    const value = await headerValue(options, new URL(realUrl(request)), request.signal);
+    const headers = realHeaders(request);
+    headers.delete(ATTESTATION_HEADER_NAME);
+    if (value !== undefined) headers.set(ATTESTATION_HEADER_NAME, value);
     return fetchImpl(request);
   };
 }

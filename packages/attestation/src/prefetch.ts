@@ -5,6 +5,7 @@
  */
 import { AttestationError } from './errors.js';
 import { generateWithin } from './deadline.js';
+import { hasFunction } from './guards.js';
 import type { AttestationProvider, GenerateOptions } from './provider.js';
 
 /** Options for {@link PrefetchingAttestationProvider}. */
@@ -104,7 +105,7 @@ export class PrefetchingAttestationProvider implements AttestationProvider {
   };
 
   constructor(inner: AttestationProvider, options: PrefetchingOptions) {
-    if (typeof inner?.generate !== 'function') {
+    if (!hasFunction(inner, 'generate')) {
       throw new TypeError('PrefetchingAttestationProvider: inner provider must have a generate() method');
     }
     this.#inner = inner;
@@ -161,7 +162,9 @@ export class PrefetchingAttestationProvider implements AttestationProvider {
       const waiter: Waiter = {
         resolve,
         reject,
-        cleanup: () => signal.removeEventListener('abort', onAbort),
+        cleanup: () => {
+          signal.removeEventListener('abort', onAbort);
+        },
       };
       signal.addEventListener('abort', onAbort, { once: true });
       this.#waiters.push(waiter);
@@ -207,9 +210,12 @@ export class PrefetchingAttestationProvider implements AttestationProvider {
   #pump(): void {
     if (this.#closed) return;
     this.#dropStale();
-    while (this.#waiters.length > 0 && this.#ready.length > 0) {
-      const waiter = this.#waiters.shift()!;
-      const entry = this.#ready.shift()!;
+    for (;;) {
+      const waiter = this.#waiters[0];
+      const entry = this.#ready[0];
+      if (waiter === undefined || entry === undefined) break;
+      this.#waiters.shift();
+      this.#ready.shift();
       waiter.cleanup();
       this.#stats.servedAfterWait++;
       waiter.resolve(entry.token);
@@ -246,8 +252,8 @@ export class PrefetchingAttestationProvider implements AttestationProvider {
         const delay = Math.min(this.#maxRetryDelayMs, this.#retryDelayMs * 2 ** (this.#consecutiveFailures - 1));
         this.#backoffUntil = this.#now() + delay;
         // Fail the oldest waiter that no remaining generation is covering.
-        if (this.#waiters.length > this.#inflight) {
-          const waiter = this.#waiters.shift()!;
+        const waiter = this.#waiters.length > this.#inflight ? this.#waiters.shift() : undefined;
+        if (waiter) {
           waiter.cleanup();
           waiter.reject(
             error instanceof AttestationError && error.code === 'timeout'
@@ -262,7 +268,7 @@ export class PrefetchingAttestationProvider implements AttestationProvider {
           this.#backoffUntil = 0;
           this.#pump();
         }, delay);
-        this.#backoffTimer.unref?.();
+        this.#backoffTimer.unref();
         this.#pump();
       },
     );
@@ -275,8 +281,10 @@ export class PrefetchingAttestationProvider implements AttestationProvider {
     const oldest = this.#ready[0];
     if (oldest === undefined || this.#closed) return;
     const remaining = Math.max(0, oldest.startedAt + this.#maxAgeMs - this.#now());
-    this.#expiryTimer = setTimeout(() => this.#pump(), remaining + 1);
-    this.#expiryTimer.unref?.();
+    this.#expiryTimer = setTimeout(() => {
+      this.#pump();
+    }, remaining + 1);
+    this.#expiryTimer.unref();
   }
 }
 

@@ -2,6 +2,7 @@
  * Which outbound requests carry the `x-oai-attestation` header.
  * @module
  */
+import { isLoopbackHost } from '@cask/client';
 
 /**
  * A set of request URLs that should carry the header. A URL is in scope when
@@ -21,8 +22,10 @@ export interface AttestationScope {
   /** Exact path names, e.g. `/backend-api/codex/responses`. Compared case-sensitively. */
   readonly paths: readonly string[];
   /**
-   * Also accept `http:` and `ws:` when the host is loopback (`localhost`,
-   * `127.0.0.0/8`, `[::1]`). For tests with a local backend stand-in only.
+   * Also accept `http:` and `ws:` when the host is loopback, as
+   * `isLoopbackHost` of `@cask/client` decides (`localhost` and
+   * `*.localhost`, `127.0.0.0/8`, `[::1]`, IPv4-mapped loopback). For tests
+   * with a local backend stand-in only.
    * @default false
    */
   readonly allowInsecureLoopback?: boolean;
@@ -76,11 +79,6 @@ export const defaultAttestationScope: AttestationScope = Object.freeze({
 const SECURE_SCHEMES = new Set(['https:', 'wss:']);
 const INSECURE_SCHEMES = new Set(['http:', 'ws:']);
 
-function isLoopbackHostname(hostname: string): boolean {
-  if (hostname === 'localhost' || hostname === '[::1]') return true;
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
-}
-
 function normaliseHost(entry: string): string | undefined {
   try {
     return new URL(`https://${entry}/`).host;
@@ -90,22 +88,27 @@ function normaliseHost(entry: string): string | undefined {
 }
 
 /**
+ * The URL text a `URL` object really holds (its internal state, as `fetch`
+ * reads it), ignoring any `href`/`toString` a subclass overrides. A
+ * look-alike object that is not a real `URL` throws.
+ */
+const urlText = (url: URL): string => URL.prototype.toString.call(url);
+
+/**
  * True if a request to `url` should carry the attestation header under
- * `scope`. Never throws: a string that is not an absolute URL is out of scope.
+ * `scope`. Never throws: a string that is not an absolute URL, or an object
+ * that only looks like a `URL`, is out of scope. For a `URL` (or subclass),
+ * the URL it really holds is judged, not what an overridden `href` says.
  */
 export function isInAttestationScope(url: string | URL, scope: AttestationScope = defaultAttestationScope): boolean {
   let parsed: URL;
   try {
-    parsed = typeof url === 'string' ? new URL(url) : new URL(url.href);
+    parsed = new URL(typeof url === 'string' ? url : urlText(url));
   } catch {
     return false;
   }
   if (!SECURE_SCHEMES.has(parsed.protocol)) {
-    if (!(
-      scope.allowInsecureLoopback &&
-      INSECURE_SCHEMES.has(parsed.protocol) &&
-      isLoopbackHostname(parsed.hostname)
-    )) {
+    if (!(scope.allowInsecureLoopback && INSECURE_SCHEMES.has(parsed.protocol) && isLoopbackHost(parsed.hostname))) {
       return false;
     }
   }

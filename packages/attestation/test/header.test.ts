@@ -115,20 +115,23 @@ describe('decodeAttestationHeader', () => {
       `{"v":"${secret}","s":1}`,
       `{"${secret}":1}`,
     ]) {
+      let thrown: unknown;
       try {
         decodeAttestationHeader(value);
-        throw new Error('expected failure');
       } catch (error) {
-        expect((error as Error).message).not.toContain(secret);
+        thrown = error;
       }
+      // The decode itself must fail (a helper's own throw would not count), and its message must not leak.
+      expect(thrown).toBeInstanceOf(AttestationHeaderError);
+      expect((thrown as Error).message).not.toContain(secret);
     }
   });
 });
 
 describe('properties', () => {
   const envelope = fc.oneof(
-    fc.string({ unit: 'binary' }).map((token) => ({ status: AttestationStatus.Ok, token }) as AttestationEnvelopeInput),
-    fc.constantFrom(...failureStatuses).map((status) => ({ status }) as AttestationEnvelopeInput),
+    fc.string({ unit: 'binary' }).map((token) => ({ status: AttestationStatus.Ok, token })),
+    fc.constantFrom(...failureStatuses).map((status) => ({ status })),
   );
 
   it('decode(encode(x)) gives back x, and the encoding is printable ASCII', () => {
@@ -166,6 +169,62 @@ describe('properties', () => {
         }
       }),
       { numRuns: 3_000 },
+    );
+  }, 30_000); // 3,000 runs: give a loaded machine room
+});
+
+describe('error messages name what was wrong', () => {
+  it.each([
+    ['not a string', 42, 'header value must be a string, got number'],
+    ['empty', '', 'header value is not a single JSON value (malformed or followed by extra text)'],
+    ['not JSON', 'v1.token', 'header value is not a single JSON value (malformed or followed by extra text)'],
+    [
+      'trailing junk',
+      '{"v":1,"s":1}x',
+      'header value is not a single JSON value (malformed or followed by extra text)',
+    ],
+    [
+      'two objects',
+      '{"v":1,"s":1}{"v":1,"s":1}',
+      'header value is not a single JSON value (malformed or followed by extra text)',
+    ],
+    ['an array', '[1,0]', 'header value must be a JSON object, got an array'],
+    ['null', 'null', 'header value must be a JSON object, got null'],
+    ['a string', '"{\\"v\\":1}"', 'header value must be a JSON object, got string'],
+    ['an unknown member', '{"v":1,"s":1,"x":0}', 'member #3 is not one of "v", "s" and "t"'],
+    ['a repeated member', '{"v":1,"s":0,"t":"a","t":"b"}', 'member "t" appears more than once'],
+    ['a missing version', '{"s":1}', '"v" must be 1, got nothing'],
+    ['version 2', '{"v":2,"s":1}', '"v" must be 1, got 2'],
+    ['version as a string', '{"v":"1","s":1}', '"v" must be 1, got a string'],
+    ['a missing status', '{"v":1}', '"s" must be an integer from 0 to 4, got nothing'],
+    ['an unknown status', '{"v":1,"s":5}', '"s" must be an integer from 0 to 4, got 5'],
+    ['a fractional status', '{"v":1,"s":0.5}', '"s" must be an integer from 0 to 4, got 0.5'],
+    ['a string status', '{"v":1,"s":"0"}', '"s" must be an integer from 0 to 4, got a string'],
+    ['ok without a token', '{"v":1,"s":0}', '"t" is required when "s" is 0'],
+    ['ok with a numeric token', '{"v":1,"s":0,"t":12}', '"t" must be a string, got a number'],
+    ['ok with a null token', '{"v":1,"s":0,"t":null}', '"t" must be a string, got null'],
+    ['a failure with a token', '{"v":1,"s":2,"t":"x"}', '"t" must be absent when "s" is 2'],
+    ['too long', `{"v":1,"s":0,"t":"${'a'.repeat(70_000)}"}`, 'header value is 70020 characters; the limit is 65536'],
+  ])('decode: %s', (_label, value, message) => {
+    let thrown: unknown;
+    try {
+      decodeAttestationHeader(value);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(AttestationHeaderError);
+    expect((thrown as Error).message).toBe(message);
+  });
+
+  it('encode: each impossible envelope is refused with its own message', () => {
+    expect(() => encodeAttestationHeader({ status: AttestationStatus.Ok })).toThrow(
+      'status Ok (0) needs a string token',
+    );
+    expect(() => encodeAttestationHeader({ status: AttestationStatus.Timeout, token: 'x' })).toThrow(
+      'status 1 must not carry a token',
+    );
+    expect(() => encodeAttestationHeader({ status: 7 } as unknown as AttestationEnvelopeInput)).toThrow(
+      'status must be one of 0, 1, 2, 3, 4',
     );
   });
 });

@@ -8,6 +8,12 @@ import {
 import { captureOutput, errorText, sleep, slowProvider } from './helpers.js';
 
 const open: PrefetchingAttestationProvider[] = [];
+
+function handlerOf(ext: ReturnType<typeof attestation>) {
+  const handler = ext.serverRequestHandlers?.['attestation/generate'];
+  if (!handler) throw new Error('the extension registers no attestation/generate handler');
+  return handler;
+}
 function make(inner: AttestationProvider, options: ConstructorParameters<typeof PrefetchingAttestationProvider>[1]) {
   const p = new PrefetchingAttestationProvider(inner, options);
   open.push(p);
@@ -69,11 +75,39 @@ describe('PrefetchingAttestationProvider', () => {
     const inner = slowProvider(5);
     const p = make(inner, { maxAgeMs: 50, now });
     await until(() => p.readySize === 1);
-    const first = inner.minted[0]!;
+    const [first] = inner.minted;
+    expect(first).toBeTypeOf('string');
     t += 60; // the ready token is now stale
     const token = await call(p);
     expect(token).not.toBe(first);
     expect(p.stats.discardedStale).toBeGreaterThanOrEqual(1);
+  });
+
+  it('serves a token exactly maxAgeMs - 1 ms old, never one exactly maxAgeMs old', async () => {
+    for (const [age, served] of [
+      [49, true],
+      [50, false],
+    ] as const) {
+      let t = 1_000;
+      const inner = slowProvider(5);
+      const p = make(inner, { maxAgeMs: 50, now: () => t });
+      await until(() => p.readySize === 1);
+      t += age;
+      const token = await call(p);
+      expect(token === inner.minted[0]).toBe(served);
+      expect(p.stats.discardedStale).toBe(served ? 0 : 1);
+    }
+  });
+
+  it('hands each ready token to exactly one request, even when several take from the ready set at once', async () => {
+    const inner = slowProvider(200);
+    const p = make(inner, { maxAgeMs: 10_000, readyCount: 3 });
+    await until(() => p.readySize === 3, 3_000);
+    const tokens = await Promise.all([call(p), call(p), call(p)]);
+    expect(tokens).toEqual(inner.minted.slice(0, 3));
+    expect(new Set(tokens).size).toBe(3);
+    expect(p.stats.servedReady).toBe(3);
+    expect(p.readySize).toBe(0);
   });
 
   it('drops an expired token on its own, without a request, and refills', async () => {
@@ -112,9 +146,9 @@ describe('PrefetchingAttestationProvider', () => {
   it('backs off between failed background refills', async () => {
     let calls = 0;
     const inner: AttestationProvider = {
-      generate: async () => {
+      generate: () => {
         calls++;
-        throw new Error('down');
+        return Promise.reject(new Error('down'));
       },
     };
     make(inner, { maxAgeMs: 10_000, retryDelayMs: 20, maxRetryDelayMs: 40 });
@@ -129,8 +163,8 @@ describe('PrefetchingAttestationProvider', () => {
     const hung: AttestationProvider = { generate: () => new Promise(() => undefined) };
     const p = make(hung, { maxAgeMs: 10_000, eager: false, generateTimeoutMs: 30 });
     const controller = new AbortController();
-    const a = call(p, controller.signal).catch((e: AttestationError) => e.code);
-    const b = call(p).catch((e: AttestationError) => e.code);
+    const a = call(p, controller.signal).catch((e: unknown) => (e instanceof AttestationError ? e.code : e));
+    const b = call(p).catch((e: unknown) => (e instanceof AttestationError ? e.code : e));
     controller.abort();
     expect(await a).toBe('aborted');
     expect(await b).toBe('timeout');
@@ -139,7 +173,7 @@ describe('PrefetchingAttestationProvider', () => {
   it('close() rejects waiters, drops ready tokens, aborts generations and refuses new requests', async () => {
     const inner = slowProvider(1_000);
     const p = make(inner, { maxAgeMs: 10_000 });
-    const waiting = call(p).catch((e: AttestationError) => e.code);
+    const waiting = call(p).catch((e: unknown) => (e instanceof AttestationError ? e.code : e));
     p.close();
     p.close();
     expect(await waiting).toBe('closed');
@@ -150,9 +184,9 @@ describe('PrefetchingAttestationProvider', () => {
 
   it('lets attestation() meet a budget the raw generator cannot', async () => {
     const inner = slowProvider(150);
-    const handlerRaw = attestation(inner, { budgetMs: 80 }).serverRequestHandlers!['attestation/generate']!;
+    const handlerRaw = handlerOf(attestation(inner, { budgetMs: 80 }));
     const p = make(slowProvider(150), { maxAgeMs: 10_000 });
-    const handlerPre = attestation(p, { budgetMs: 80 }).serverRequestHandlers!['attestation/generate']!;
+    const handlerPre = handlerOf(attestation(p, { budgetMs: 80 }));
     const ctx = { id: 1, method: 'attestation/generate' as const, signal: new AbortController().signal };
     await expect(Promise.resolve(handlerRaw({}, ctx))).rejects.toMatchObject({ code: 'timeout' });
     await until(() => p.readySize === 1);

@@ -50,7 +50,7 @@ if (only('throughput')) {
   }
   const offRate = median(rates.get(consumers[2][0]));
   console.log(
-    `targets: ≥0.8× bare with validation off: ${offRate / bareRate >= 0.8 ? 'met' : 'MISSED'}; ≥1.5× vscode-jsonrpc: ${offRate / vscodeRate >= 1.5 ? 'met' : 'MISSED'}`,
+    `targets: ≥1.0× bare with validation off: ${offRate / bareRate >= 1.0 ? 'met' : 'MISSED'}; ≥3× vscode-jsonrpc: ${offRate / vscodeRate >= 3 ? 'met' : 'MISSED'}`,
   );
 }
 
@@ -93,9 +93,9 @@ if (only('latency')) {
     );
   }
   const main = lat.main.rounds;
-  const met = median(main.map((r) => r.ratio.p50)) <= 1.1 && median(main.map((r) => r.ratio.p99)) <= 1.1;
+  const met = median(main.map((r) => r.ratio.p50)) <= 1.05;
   console.log(
-    `target: within 10% (median of the per-round ours/bare ratios ≤ 1.10 at p50 and p99): ${met ? 'met' : 'MISSED'}`,
+    `target: p50 within 5% (median of the per-round ours/bare p50 ratios ≤ 1.05; the p99 is the machine's, see the control): ${met ? 'met' : 'MISSED'}`,
   );
   console.log(
     '\nwhere the time goes, ours vs bare, all rounds pooled (the same probes on both drivers: send = call → bytes handed to stdin; ' +
@@ -112,6 +112,13 @@ if (only('latency')) {
       `| ${name} | ${us(s.send.p50)} / ${us(s.send.p99)} | ${us(s.receive.p50)} / ${us(s.receive.p99)} | ${f3(s.wire.p50)} / ${f3(s.wire.p99)} | ${f3(s.total.p50)} / ${f3(s.total.p99)} |`,
     );
   }
+  const o = lat.main.pooled.subject;
+  const b = lat.main.pooled.baseline;
+  const sendDelta = (o.send.p50 - b.send.p50) * 1000;
+  const receiveDelta = (o.receive.p50 - b.receive.p50) * 1000;
+  console.log(
+    `target: the client's own send and receive cost within 1 µs of the bare driver's at p50 (send ${sendDelta >= 0 ? '+' : ''}${sendDelta.toFixed(1)} µs, receive ${receiveDelta >= 0 ? '+' : ''}${receiveDelta.toFixed(1)} µs): ${sendDelta <= 1 && receiveDelta <= 1 ? 'met' : 'MISSED'}`,
+  );
 }
 
 // 3. Memory, one fresh process per queue capacity.

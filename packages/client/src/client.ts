@@ -1,6 +1,8 @@
 /**
- * `AppServerClient`: performs the handshake over a {@link Transport} and
- * speaks the app-server's JSON-RPC dialect (no `"jsonrpc"` member).
+ * `AppServerClient`: the app-server session (handshake, extensions,
+ * handlers, subscriptions, threads and turns) on top of a protocol-agnostic
+ * {@link Connection}, speaking the app-server's JSON-RPC dialect (no
+ * `"jsonrpc"` member).
  * @module
  */
 import type {
@@ -11,31 +13,26 @@ import type {
   ClientRequestResult,
   InitializeCapabilities,
   InitializeResponse,
-  JSONRPCMessage,
-  JsonValue,
   RequestId,
   ServerNotificationMethod,
   ServerNotificationParams,
   ServerRequestMethod,
 } from '@cask/protocol';
-import {
-  ClientClosedError,
-  JsonRpcError,
-  OVERLOADED_ERROR_CODE,
-  OverloadedError,
-  ProtocolValidationError,
-  RequestAbortedError,
-  RequestTimeoutError,
-  ServerExitedError,
-} from './errors.js';
+import { Connection, DEFAULT_MAX_PENDING_REQUESTS, type ConnectionIssue, type MessageChecks } from './connection.js';
+import { ClientClosedError, OVERLOADED_ERROR_CODE, ProtocolValidationError, ServerExitedError } from './errors.js';
+import { INTERNAL_ERROR, INVALID_PARAMS, METHOD_NOT_FOUND, describeThrown } from './json-rpc.js';
 import { BoundedQueue, DEFAULT_QUEUE_CAPACITY } from './queue.js';
+import { serverInfoFrom, type ServerInfo } from './server-info.js';
+import type { ServerRequestAnswer } from './server-request.js';
 import { StdioTransport } from './stdio.js';
-import type { MalformedInput, ServerExit, Transport } from './transport.js';
+import type { ServerExit, Transport } from './transport.js';
 import { ThreadHandle, type ThreadHandleOptions } from './thread-handle.js';
 import { TurnRun, type TurnTap } from './turn.js';
 import type {
+  AnyServerRequestHandler,
   AppServerClientOptions,
   ClientEvent,
+  ClientWarning,
   NotificationEvent,
   NotificationStreamItem,
   PendingServerRequest,
@@ -48,17 +45,20 @@ import type {
   ServerRequestStreamItem,
   ValidationMode,
 } from './types.js';
+import { boundedOutcome, guardedValidate } from './validation-guard.js';
 import { loadValidators, type ProtocolValidators, type ValidationOutcome } from './validation.js';
+import { WarningLimiter } from './warnings.js';
 
-/** JSON-RPC error code: the method does not exist / has no handler. */
-export const METHOD_NOT_FOUND = -32601;
-/** JSON-RPC error code: invalid params. */
-export const INVALID_PARAMS = -32602;
-/** JSON-RPC error code: internal error. */
-export const INTERNAL_ERROR = -32603;
+export { METHOD_NOT_FOUND, INVALID_PARAMS, INTERNAL_ERROR, DEFAULT_MAX_PENDING_REQUESTS };
 
-/** Default of `maxPendingRequests`. */
-export const DEFAULT_MAX_PENDING_REQUESTS = 10_000;
+/**
+ * Default of `serverRequestTimeoutMs`: 10 minutes. A server request no
+ * handler answers within it gets JSON-RPC error `-32603` (`data.reason:
+ * 'timeout'`) and a `protocolIssue` reports it, so a forgotten approval
+ * ends (and is seen) instead of holding its turn forever. Pass `0` to wait
+ * without limit.
+ */
+export const DEFAULT_SERVER_REQUEST_TIMEOUT_MS = 600_000;
 
 /** Arguments of `request(method, ...)`: params may be left out when the method takes none. */
 export type RequestArgs<M extends ClientRequestMethod> =
@@ -78,22 +78,39 @@ export type NotificationListener<M extends ServerNotificationMethod> = (
   event: Extract<NotificationEvent, { method: M }>,
 ) => void;
 
-interface Pending {
+/** A listener for every notification, known to the protocol maps or not (see {@link AppServerClient.onNotification}). */
+export type AnyNotificationListener = (event: {
   method: string;
-  id: RequestId;
-  resolve: (value: unknown) => void;
-  reject: (err: unknown) => void;
-  timer: NodeJS.Timeout | undefined;
-  signal: AbortSignal | undefined;
-  onAbort: (() => void) | undefined;
-}
+  params: unknown;
+  raw: Record<string, unknown>;
+}) => void;
 
 type AnyHandler = (params: unknown, ctx: { id: RequestId; method: string; signal: AbortSignal }) => unknown;
-type JsonRpcErrorBody = { code: number; message: string; data?: JsonValue };
 type AnyListener = (params: unknown, event: NotificationEvent) => void;
 
+/** A handler table: a `Map`, so a method named `constructor` or `__proto__` finds nothing. */
+function handlerTable(handlers: ServerRequestHandlers | undefined): Map<string, AnyHandler> {
+  const table = new Map<string, AnyHandler>();
+  if (!handlers) return table;
+  for (const [method, handler] of Object.entries(handlers)) {
+    // Each entry is the handler for its own method; the table erases the per-method typing.
+    if (typeof handler === 'function') table.set(method, handler as AnyHandler);
+  }
+  return table;
+}
+
 /**
- * A connection to one app-server.
+ * A notification as the streams carry it. The method maps type `method`
+ * and `params` together; an unknown method is passed through with its
+ * params as received.
+ */
+function notificationEvent(method: string, params: unknown, raw: Record<string, unknown>): NotificationEvent {
+  // The wire message is the typed union's runtime form (validated when validation is on).
+  return { kind: 'notification', method, params, raw } as unknown as NotificationEvent;
+}
+
+/**
+ * A session with one app-server.
  *
  * Create it with {@link AppServerClient.start}, which resolves only after the
  * `initialize` / `initialized` handshake, so every other request is sent on
@@ -112,12 +129,16 @@ type AnyListener = (params: unknown, event: NotificationEvent) => void;
 export class AppServerClient {
   /** What the server answered to `initialize`. */
   initializeResponse!: InitializeResponse;
+  /** The server as it described itself in `initialize`, with the codex version parsed out of its user agent. */
+  serverInfo!: ServerInfo;
   /** The capabilities actually sent in `initialize` (caller's merged with the extensions'). */
   readonly capabilities: InitializeCapabilities | null;
   /** Resolves when the connection has ended (for whatever reason). */
   readonly exited: Promise<ServerExit>;
   /** The transport in use. */
   readonly transport: Transport;
+  /** The JSON-RPC connection under this session. */
+  readonly connection: Connection;
   /**
    * Notifications that arrived during the handshake, before any
    * subscription could exist (codex sends e.g. `configWarning` right after
@@ -130,30 +151,37 @@ export class AppServerClient {
   }
   /** Number of requests waiting for an answer. */
   get pendingRequests(): number {
-    return this.pending.size;
+    return this.connection.pendingRequests;
+  }
+  /** Number of server requests waiting for this client's answer. */
+  get pendingServerRequests(): number {
+    return this.connection.pendingServerRequests;
+  }
+  /** Process warnings held back by the rate limit (issues printed because nothing subscribes). */
+  get suppressedWarnings(): number {
+    return this.warnings.suppressed;
   }
   /** The server's process id (stdio transport). */
   get pid(): number | undefined {
     return this.transport.pid;
   }
 
-  private readonly pending = new Map<RequestId, Pending>();
   private readonly handlers = new Map<string, AnyHandler>();
   private readonly extensionHandlers = new Map<string, AnyHandler>();
-  private readonly threadHandlers = new Map<string, ServerRequestHandlers>();
-  private readonly inflight = new Map<RequestId, AbortController>();
+  private readonly threadHandlers = new Map<string, Map<string, AnyHandler>>();
+  private anyHandler: AnyServerRequestHandler | undefined;
   private readonly notificationSubs = new Set<BoundedQueue<NotificationEvent>>();
   private readonly eventSubs = new Set<BoundedQueue<ClientEvent>>();
   private readonly requestSubs = new Set<BoundedQueue<PendingServerRequest>>();
   private readonly listeners = new Map<string, Set<AnyListener>>();
+  private readonly anyListeners = new Set<AnyNotificationListener>();
   private readonly taps = new Set<TurnTap>();
+  private readonly warnings = new WarningLimiter('CaskProtocolWarning');
   private readonly validateMode: ValidationMode;
   private readonly experimental: boolean;
   private readonly queueCapacity: number;
-  private readonly maxPending: number;
   private subscriberCount = 0;
   private ready = false;
-  private nextId = 0;
   private dropped = 0;
   private exitInfo: ServerExit | undefined;
   private shuttingDown: Promise<ServerExit> | undefined;
@@ -169,14 +197,38 @@ export class AppServerClient {
     this.capabilities = mergeCapabilities(options);
     this.experimental = this.capabilities?.experimentalApi === true;
     this.queueCapacity = options.queueCapacity ?? DEFAULT_QUEUE_CAPACITY;
-    this.maxPending = options.maxPendingRequests ?? DEFAULT_MAX_PENDING_REQUESTS;
     new BoundedQueue(this.queueCapacity); // validates the capacity up front
     for (const ext of options.extensions ?? []) {
-      for (const [method, handler] of Object.entries(ext.serverRequestHandlers ?? {})) {
-        if (handler && !this.extensionHandlers.has(method)) this.extensionHandlers.set(method, handler as AnyHandler);
+      for (const [method, handler] of handlerTable(ext.serverRequestHandlers)) {
+        if (!this.extensionHandlers.has(method)) this.extensionHandlers.set(method, handler);
       }
     }
     this.exited = new Promise((resolve) => (this.resolveExited = resolve));
+    this.connection = new Connection(
+      transport,
+      {
+        notification: (method, params, raw) => {
+          this.onNotificationMessage(method, params, raw);
+        },
+        serverRequest: (answer) => {
+          this.onServerRequestMessage(answer);
+        },
+        issue: (issue) => {
+          this.issue(issue);
+        },
+        ended: (exit, byClient) => {
+          this.onEnded(exit, byClient);
+        },
+      },
+      {
+        maxPendingRequests: options.maxPendingRequests,
+        maxPendingServerRequests: options.maxPendingServerRequests,
+        requestTimeoutMs: options.requestTimeoutMs,
+        serverRequestTimeoutMs: options.serverRequestTimeoutMs ?? DEFAULT_SERVER_REQUEST_TIMEOUT_MS,
+        onMessage: options.onMessage,
+        checks: this.validateMode === 'off' ? undefined : this.checks(),
+      },
+    );
   }
 
   /**
@@ -198,7 +250,7 @@ export class AppServerClient {
         validators = await loadValidators();
       } catch (err) {
         if (mode === 'strict') throw err;
-        process.emitWarning(`${(err as Error).message}; continuing without validation`, 'CaskValidationWarning');
+        process.emitWarning(`${describeThrown(err)}; continuing without validation`, 'CaskValidationWarning');
       }
     }
     const transport =
@@ -214,23 +266,21 @@ export class AppServerClient {
         maxLineBytes: options.maxLineBytes,
       });
     const client = new AppServerClient(options, validators, transport);
-    await transport.connect({
-      message: (m) => client.onInbound(m),
-      malformed: (p) => client.onMalformed(p),
-      closed: (exit) => client.finish(exit),
-    });
+    await client.connection.open();
     try {
       client.initializeResponse = await client.request(
         'initialize',
         { clientInfo: options.clientInfo, capabilities: client.capabilities },
         { timeoutMs: options.initializeTimeoutMs ?? 30_000 },
       );
+      client.serverInfo = serverInfoFrom(client.initializeResponse);
       client.notify('initialized');
       client.ready = true;
     } catch (err) {
       await client.shutdown();
       throw err;
     }
+    client.reportVersion();
     return client;
   }
 
@@ -246,10 +296,12 @@ export class AppServerClient {
    * @throws {ServerExitedError} when the connection ends before the answer.
    * @throws {RequestTimeoutError} / {RequestAbortedError} per `options`.
    * @throws {ProtocolValidationError} in `strict` mode, for invalid params or an invalid result.
+   * @throws {UnserialisableMessageError} when the params cannot be written as JSON (nothing is sent).
    * @throws {ClientClosedError} after `shutdown()`.
    */
   request<M extends ClientRequestMethod>(method: M, ...args: RequestArgs<M>): Promise<ClientRequestResult<M>> {
-    const [params, options] = args as [unknown, RequestOptions | undefined];
+    const [params, options] = args;
+    // The method maps tie the result type to `method`; the wire answer is that result.
     return this.requestRaw(method, params, options) as Promise<ClientRequestResult<M>>;
   }
 
@@ -260,70 +312,14 @@ export class AppServerClient {
    * validation; use `warn` or `off` for them.
    */
   requestRaw(method: string, params?: unknown, options?: RequestOptions): Promise<unknown> {
-    return new Promise<unknown>((resolve, reject) => {
-      if (this.shuttingDown || this.exitInfo) {
-        reject(
-          this.exitInfo && !this.shuttingDown
-            ? new ServerExitedError(method, this.exitInfo)
-            : new ClientClosedError(method),
-        );
-        return;
-      }
-      const signal = options?.signal;
-      if (signal?.aborted) {
-        reject(new RequestAbortedError(method, undefined, signal.reason));
-        return;
-      }
-      if (this.pending.size >= this.maxPending) {
-        reject(
-          new OverloadedError(
-            method,
-            null,
-            {
-              code: OVERLOADED_ERROR_CODE,
-              message: `client overloaded: ${this.pending.size} requests already wait for an answer (maxPendingRequests)`,
-            },
-            'client',
-          ),
-        );
-        return;
-      }
-      if (
-        this.validateMode !== 'off' &&
-        !this.check(
-          'c2s',
-          `params of client request ${method}`,
-          params,
-          (v, o) => v.validateClientRequest(method, params, o),
-          reject,
-        )
-      )
-        return;
-      const id = this.nextId++;
-      const p: Pending = { method, id, resolve, reject, timer: undefined, signal, onAbort: undefined };
-      const timeoutMs = options?.timeoutMs ?? this.options.requestTimeoutMs;
-      if (timeoutMs !== undefined && timeoutMs > 0) {
-        p.timer = setTimeout(() => {
-          if (this.takePending(id)) reject(new RequestTimeoutError(method, id, timeoutMs));
-        }, timeoutMs);
-      }
-      if (signal) {
-        p.onAbort = () => {
-          if (this.takePending(id)) reject(new RequestAbortedError(method, id, signal.reason));
-        };
-        signal.addEventListener('abort', p.onAbort, { once: true });
-      }
-      this.pending.set(id, p);
-      this.write(
-        params === undefined ? ({ id, method } as JSONRPCMessage) : ({ id, method, params } as JSONRPCMessage),
-      );
-    });
+    return this.connection.request(method, params, options);
   }
 
   /**
    * Sends a notification (no answer expected).
    * @throws {ClientClosedError} after `shutdown()` or once the connection has ended.
    * @throws {ProtocolValidationError} in `strict` mode.
+   * @throws {UnserialisableMessageError} when the params cannot be written as JSON.
    */
   notify<M extends ClientNotificationMethod>(method: M, ...args: NotifyArgs<M>): void {
     this.notifyRaw(method, args[0]);
@@ -332,20 +328,17 @@ export class AppServerClient {
   /** Untyped counterpart of {@link notify}. */
   notifyRaw(method: string, params?: unknown): void {
     if (this.shuttingDown || this.exitInfo) throw new ClientClosedError(method);
-    if (this.validateMode !== 'off' && this.validators?.validateClientNotification) {
-      let refused: ProtocolValidationError | undefined;
-      this.check(
+    const validators = this.validators;
+    if (this.validateMode !== 'off' && validators?.validateClientNotification) {
+      const refused = this.validate(
         'c2s',
         `params of client notification ${method}`,
         params,
-        (v, o) => v.validateClientNotification!(method, params, o),
-        (err) => {
-          refused = err;
-        },
+        (o) => validators.validateClientNotification?.(method, params, o) ?? { ok: true },
       );
       if (refused) throw refused;
     }
-    this.write(params === undefined ? ({ method } as JSONRPCMessage) : ({ method, params } as JSONRPCMessage));
+    this.connection.notify(method, params);
   }
 
   /**
@@ -354,10 +347,26 @@ export class AppServerClient {
    * @returns a function that removes this handler again.
    */
   onServerRequest<M extends ServerRequestMethod>(method: M, handler: ServerRequestHandler<M>): () => void {
+    // The table is keyed by method, so the handler only ever receives params of `method`.
     const h = handler as unknown as AnyHandler;
     this.handlers.set(method, h);
     return () => {
       if (this.handlers.get(method) === h) this.handlers.delete(method);
+    };
+  }
+
+  /**
+   * Registers a catch-all for server requests that no method handler (per
+   * turn, `onServerRequest`, extension) answers, including methods the
+   * protocol maps do not know yet. It runs before the `serverRequests()`
+   * stream is consulted. Without it (and without a consumer), such requests
+   * are answered `-32601` (method not found). Replaces an earlier catch-all.
+   * @returns a function that removes it again.
+   */
+  onAnyServerRequest(handler: AnyServerRequestHandler): () => void {
+    this.anyHandler = handler;
+    return () => {
+      if (this.anyHandler === handler) this.anyHandler = undefined;
     };
   }
 
@@ -370,11 +379,26 @@ export class AppServerClient {
   on<M extends ServerNotificationMethod>(method: M, listener: NotificationListener<M>): () => void {
     let set = this.listeners.get(method);
     if (!set) this.listeners.set(method, (set = new Set()));
+    // Keyed by method: the listener only ever receives params of `method`.
     const l = listener as unknown as AnyListener;
     set.add(l);
     this.subscriberCount++;
     return () => {
       if (set.delete(l)) this.subscriberCount--;
+    };
+  }
+
+  /**
+   * Calls `listener` synchronously with every notification, from now on,
+   * whatever its method (also methods the protocol maps do not know). A
+   * listener that throws is reported as a `protocolIssue`.
+   * @returns a function that removes the listener.
+   */
+  onNotification(listener: AnyNotificationListener): () => void {
+    this.anyListeners.add(listener);
+    this.subscriberCount++;
+    return () => {
+      if (this.anyListeners.delete(listener)) this.subscriberCount--;
     };
   }
 
@@ -402,22 +426,24 @@ export class AppServerClient {
    * `respond()`/`fail()`. Only the oldest open subscription receives them.
    * When its queue is full, a new server request is answered at once with
    * JSON-RPC error `-32001` (overloaded) and the stream gets a `lagged`
-   * marker: an approval never waits behind a saturated queue. With
-   * `serverRequestTimeoutMs`, a request not answered in time gets `-32603`.
-   * When the consumer stops iterating (`break`) with requests still unread,
-   * they pass to the next open subscription, or, without one, are answered
-   * `-32601`: none is left waiting for an answer that cannot come.
+   * marker: an approval never waits behind a saturated queue. A request not
+   * answered within `serverRequestTimeoutMs` (default 10 minutes) gets
+   * `-32603`. When the consumer stops iterating (`break`) with requests
+   * still unread, they pass to the next open subscription, or, without one,
+   * are answered `-32601`: none is left waiting for an answer that cannot come.
    */
   serverRequests(): AsyncIterableIterator<ServerRequestStreamItem> {
-    return this.subscribe(this.requestSubs, (unread) => this.requeueServerRequests(unread));
+    return this.subscribe(this.requestSubs, (unread) => {
+      this.requeueServerRequests(unread);
+    });
   }
 
   /** `thread/start` with the given params (all optional). */
   startThread(
-    params: ClientRequestParams<'thread/start'> = {} as ClientRequestParams<'thread/start'>,
+    params: ClientRequestParams<'thread/start'> = {},
     options?: RequestOptions,
   ): Promise<ClientRequestResult<'thread/start'>> {
-    return this.requestRaw('thread/start', params, options) as Promise<ClientRequestResult<'thread/start'>>;
+    return this.request('thread/start', params, options);
   }
 
   /** A {@link ThreadHandle} on an existing thread (run turns, follow its state). */
@@ -449,11 +475,10 @@ export class AppServerClient {
     options: RunTurnOptions = {},
   ): TurnRun {
     const { handlers, signal, timeoutMs, ...rest } = options;
-    const items =
-      typeof input === 'string'
-        ? ([{ type: 'text', text: input, text_elements: [] }] as ClientRequestParams<'turn/start'>['input'])
-        : input;
-    if (handlers) this.threadHandlers.set(threadId, handlers);
+    const items: ClientRequestParams<'turn/start'>['input'] =
+      typeof input === 'string' ? [{ type: 'text', text: input, text_elements: [] }] : input;
+    const table = handlers ? handlerTable(handlers) : undefined;
+    if (table) this.threadHandlers.set(threadId, table);
     const run = new TurnRun(threadId, this.queueCapacity, {
       tap: (t) => {
         this.taps.add(t);
@@ -462,10 +487,9 @@ export class AppServerClient {
           if (this.taps.delete(t)) this.subscriberCount--;
         };
       },
-      interrupt: (turnId) =>
-        this.request('turn/interrupt', { threadId, turnId } as ClientRequestParams<'turn/interrupt'>),
+      interrupt: (turnId) => this.request('turn/interrupt', { threadId, turnId }),
       done: () => {
-        if (handlers && this.threadHandlers.get(threadId) === handlers) this.threadHandlers.delete(threadId);
+        if (table && this.threadHandlers.get(threadId) === table) this.threadHandlers.delete(threadId);
       },
       countDropped: (n) => (this.dropped += n),
     });
@@ -478,11 +502,11 @@ export class AppServerClient {
       return run;
     }
     run.attach(
-      this.requestRaw(
+      this.request(
         'turn/start',
         { ...rest, threadId, input: items },
         timeoutMs !== undefined ? { timeoutMs } : undefined,
-      ) as Promise<ClientRequestResult<'turn/start'>>,
+      ),
       signal,
     );
     return run;
@@ -491,18 +515,18 @@ export class AppServerClient {
   /**
    * Closes the connection: for stdio, closes the server's stdin and waits,
    * then SIGTERM and waits, then SIGKILL, all within about `timeoutMs`
-   * (default `shutdownTimeoutMs`). Pending requests reject at once with
+   * (default `shutdownTimeoutMs`), and resolves with how the server process
+   * really ended (its exit code or signal), also when the connection had
+   * already ended some other way. Pending requests reject at once with
    * {@link ClientClosedError}. Idempotent: every call returns the same
    * promise.
    */
   shutdown(options?: { timeoutMs?: number }): Promise<ServerExit> {
     this.shuttingDown ??= (async () => {
-      this.rejectAllPending(() => undefined);
-      if (this.exitInfo) return this.exitInfo;
       const timeoutMs =
         options?.timeoutMs ?? this.options.shutdownTimeoutMs ?? 2 * (this.options.shutdownGraceMs ?? 2_000);
-      const exit = await this.transport.close({ timeoutMs });
-      this.finish(exit);
+      const exit = await this.connection.close(timeoutMs);
+      this.onEnded(exit, true);
       return exit;
     })();
     return this.shuttingDown;
@@ -527,11 +551,16 @@ export class AppServerClient {
     return queue;
   }
 
+  private firstRequestSub(): BoundedQueue<PendingServerRequest> | undefined {
+    for (const q of this.requestSubs) return q;
+    return undefined;
+  }
+
   /** Hands server requests left unread by a subscription that ended to the next one, or answers them. */
   private requeueServerRequests(unread: PendingServerRequest[]): void {
     for (const req of unread) {
-      if (req.signal.aborted) continue; // answered by timeout, resolved by the server, or the connection ended
-      const next = this.requestSubs.values().next().value as BoundedQueue<PendingServerRequest> | undefined;
+      if (req.signal.aborted) continue; // answered, timed out, resolved by the server, or the connection ended
+      const next = this.firstRequestSub();
       if (next?.push(req)) continue;
       req.fail(
         next
@@ -548,153 +577,108 @@ export class AppServerClient {
     }
   }
 
-  private takePending(id: RequestId): Pending | undefined {
-    const p = this.pending.get(id);
-    if (!p) return undefined;
-    this.pending.delete(id);
-    if (p.timer) clearTimeout(p.timer);
-    if (p.onAbort) p.signal!.removeEventListener('abort', p.onAbort);
-    return p;
-  }
-
-  private rejectAllPending(makeError: (p: Pending) => unknown): void {
-    for (const id of [...this.pending.keys()]) {
-      const p = this.takePending(id)!;
-      p.reject(makeError(p) ?? new ClientClosedError(p.method));
-    }
-  }
-
-  private write(message: JSONRPCMessage): void {
-    this.options.onMessage?.('c2s', message);
-    this.transport.send(message);
-  }
-
-  private issue(issue: Omit<ProtocolIssue, 'kind'>): void {
+  private issue(issue: ConnectionIssue): void {
     const full: ProtocolIssue = { kind: 'protocolIssue', ...issue };
-    if (this.options.onProtocolIssue) this.options.onProtocolIssue(full);
-    else if (this.eventSubs.size === 0) {
-      process.emitWarning(`${full.subject}: ${full.message}`, 'CaskProtocolWarning');
+    const callback = this.options.onProtocolIssue;
+    if (callback) {
+      try {
+        callback(full);
+      } catch {
+        // A throwing issue callback must not break the message path; the issue still reaches events().
+      }
+    } else if (this.eventSubs.size === 0) {
+      this.warnings.warn(`${full.subject}: ${full.message}`);
     }
     for (const q of this.eventSubs) q.push(full);
   }
 
-  /**
-   * Runs one validator when validation is on. Returns false (after rejecting
-   * through `fail`) only in strict mode for an invalid message.
-   */
-  private check(
+  private warn(warning: ClientWarning): void {
+    try {
+      this.options.onWarning?.(warning);
+    } catch {
+      // A throwing warning callback must not break the session.
+    }
+  }
+
+  private reportVersion(): void {
+    const info = this.serverInfo;
+    if (info.matchesExpected !== false) return;
+    this.warn({
+      kind: 'versionMismatch',
+      message: `the server reports codex ${String(info.version)}, this client was built for the protocol of codex ${info.expectedRelease}: methods or fields may differ`,
+      serverVersion: info.version,
+      expectedRelease: info.expectedRelease,
+    });
+  }
+
+  /** Runs one validator (guarded: it never throws, its output is bounded); returns the strict-mode error, if any. */
+  private validate(
     direction: 'c2s' | 's2c',
     subject: string,
     raw: unknown,
-    run: (v: ProtocolValidators, o: { experimental: boolean }) => ValidationOutcome,
-    fail?: (err: ProtocolValidationError) => void,
-  ): boolean {
-    if (this.validateMode === 'off' || !this.validators) return true;
-    let outcome: ValidationOutcome;
-    try {
-      outcome = run(this.validators, { experimental: this.experimental });
-    } catch (err) {
-      outcome = { ok: false, message: `validator threw: ${(err as Error).message}` };
-    }
-    if (outcome.ok) return true;
+    run: (o: { experimental: boolean }) => ValidationOutcome,
+  ): ProtocolValidationError | undefined {
+    if (this.validateMode === 'off' || !this.validators) return undefined;
+    const outcome = boundedOutcome(guardedValidate(() => run({ experimental: this.experimental })));
+    if (outcome.ok) return undefined;
     this.issue({ direction, subject, message: outcome.message, errors: outcome.errors, raw });
-    if (this.validateMode === 'strict') {
-      fail?.(new ProtocolValidationError(subject, outcome.message, outcome.errors));
-      return false;
-    }
-    return true;
+    return this.validateMode === 'strict'
+      ? new ProtocolValidationError(subject, outcome.message, outcome.errors)
+      : undefined;
   }
 
-  private onMalformed(p: MalformedInput): void {
-    this.issue({ direction: 's2c', subject: p.subject, message: p.message, raw: p.raw });
+  private checks(): MessageChecks {
+    return {
+      outboundRequest: (method, params) =>
+        this.validate(
+          'c2s',
+          `params of client request ${method}`,
+          params,
+          (o) => this.validators?.validateClientRequest(method, params, o) ?? { ok: true },
+        ),
+      inboundResult: (method, result) =>
+        this.validate(
+          's2c',
+          `result of client request ${method}`,
+          result,
+          (o) => this.validators?.validateServerResult(method, result, o) ?? { ok: true },
+        ),
+      outboundResult: (method, result) => {
+        const err = this.validate(
+          'c2s',
+          `result of server request ${method}`,
+          result,
+          (o) => this.validators?.validateClientResult(method, result, o) ?? { ok: true },
+        );
+        return err
+          ? { code: INTERNAL_ERROR, message: `the client produced an invalid result: ${err.message}` }
+          : undefined;
+      },
+    };
   }
 
-  private onInbound(msg: Record<string, unknown>): void {
-    this.options.onMessage?.('s2c', msg as unknown as JSONRPCMessage);
-    const method = msg['method'];
-    const id = msg['id'];
-    if (typeof method === 'string') {
-      if (id === undefined || id === null) this.onNotification(method, msg['params'], msg);
-      else if (typeof id === 'number' || typeof id === 'string') this.onServerRequestMessage(id, method, msg['params']);
-      else
-        this.issue({
-          direction: 's2c',
-          subject: 'invalid id',
-          message: `request ${method} has an id that is neither a number nor a string`,
-          raw: msg,
-        });
-    } else if ((typeof id === 'number' || typeof id === 'string') && ('result' in msg || 'error' in msg)) {
-      this.onResponse(id, msg);
-    } else {
-      this.issue({
-        direction: 's2c',
-        subject: 'unrecognised message',
-        message: 'neither a request, a notification nor a response (needs "method", or "id" with "result"/"error")',
-        raw: msg,
-      });
+  private onNotificationMessage(method: string, params: unknown, raw: Record<string, unknown>): void {
+    if (method === 'serverRequest/resolved' && typeof params === 'object' && params !== null) {
+      const requestId: unknown = Reflect.get(params, 'requestId');
+      if (typeof requestId === 'number' || typeof requestId === 'string') {
+        this.connection.withdraw(requestId, 'the server resolved this request');
+      }
     }
-  }
-
-  private onResponse(id: RequestId, msg: Record<string, unknown>): void {
-    const p = this.takePending(id);
-    if (!p) {
-      this.issue({
-        direction: 's2c',
-        subject: 'unknown response id',
-        message: `a response has id ${JSON.stringify(id)}, which no pending request has (answered already, timed out, aborted, or never sent)`,
-        raw: msg,
-      });
-      return;
-    }
-    if ('error' in msg) {
-      const e = msg['error'] as { code?: unknown; message?: unknown; data?: JsonValue } | null;
-      const body: JsonRpcErrorBody = {
-        code: typeof e?.code === 'number' ? e.code : INTERNAL_ERROR,
-        message: typeof e?.message === 'string' ? e.message : JSON.stringify(e),
-        ...(e && typeof e === 'object' && 'data' in e ? { data: e.data } : {}),
-      };
-      p.reject(
-        body.code === OVERLOADED_ERROR_CODE
-          ? new OverloadedError(p.method, id, body, 'server')
-          : new JsonRpcError(p.method, id, body),
+    if (this.validateMode !== 'off') {
+      const validators = this.validators;
+      const refused = this.validate('s2c', `params of server notification ${method}`, params, (o) =>
+        validators ? validators.validateServerNotification(method, params, o) : { ok: true },
       );
-      return;
-    }
-    const result = msg['result'];
-    if (
-      this.validateMode !== 'off' &&
-      !this.check(
-        's2c',
-        `result of client request ${p.method}`,
-        result,
-        (v, o) => v.validateServerResult(p.method, result, o),
-        p.reject,
-      )
-    )
-      return;
-    p.resolve(result);
-  }
-
-  private onNotification(method: string, params: unknown, raw: Record<string, unknown>): void {
-    if (method === 'serverRequest/resolved') {
-      const requestId = (params as { requestId?: RequestId } | undefined)?.requestId;
-      if (requestId !== undefined) this.inflight.get(requestId)?.abort(new Error('the server resolved this request'));
-    }
-    if (
-      this.validateMode !== 'off' &&
-      !this.check('s2c', `params of server notification ${method}`, params, (v, o) =>
-        v.validateServerNotification(method, params, o),
-      )
-    ) {
-      return;
+      // Strict: an invalid notification is delivered only as the protocolIssue just reported.
+      if (refused) return;
     }
     if (!this.ready) {
       if (this.startupNotifications.length < this.queueCapacity) {
-        this.startupNotifications.push({ kind: 'notification', method, params, raw } as unknown as NotificationEvent);
+        this.startupNotifications.push(notificationEvent(method, params, raw));
       } else this.dropped++;
     }
     if (this.subscriberCount === 0) return;
-    const event = { kind: 'notification', method, params, raw } as unknown as NotificationEvent;
+    const event = notificationEvent(method, params, raw);
     for (const q of this.notificationSubs) q.push(event);
     for (const q of this.eventSubs) q.push(event);
     for (const tap of this.taps) tap.notify(event);
@@ -707,143 +691,98 @@ export class AppServerClient {
           this.issue({
             direction: 's2c',
             subject: `listener for ${method}`,
-            message: `threw: ${(err as Error)?.message ?? String(err)}`,
+            message: `threw: ${describeThrown(err)}`,
             raw,
           });
         }
       }
     }
+    for (const l of this.anyListeners) {
+      try {
+        l({ method, params, raw });
+      } catch (err) {
+        this.issue({
+          direction: 's2c',
+          subject: `notification listener`,
+          message: `threw: ${describeThrown(err)}`,
+          raw,
+        });
+      }
+    }
   }
 
-  private onServerRequestMessage(id: RequestId, method: string, params: unknown): void {
-    let answered = false;
-    let timer: NodeJS.Timeout | undefined;
-    const controller = new AbortController();
-    const finishAnswer = () => {
-      answered = true;
-      if (timer) clearTimeout(timer);
-      if (this.inflight.get(id) === controller) this.inflight.delete(id);
-    };
-    const reply = (body: { result: unknown } | { error: JsonRpcErrorBody }): boolean => {
-      if (answered || controller.signal.aborted) return false;
-      finishAnswer();
-      if (this.exitInfo || this.shuttingDown) return false;
-      this.write({ id, ...body } as JSONRPCMessage);
-      return true;
-    };
-    const replyError = (error: JsonRpcErrorBody) => reply({ error });
-    const replyResult = (result: unknown): boolean => {
-      if (answered || controller.signal.aborted) return false;
-      let ok = true;
-      if (this.validateMode !== 'off') {
-        ok = this.check(
-          'c2s',
-          `result of server request ${method}`,
-          result,
-          (v, o) => v.validateClientResult(method, result, o),
-          (err) => {
-            replyError({ code: INTERNAL_ERROR, message: `the client produced an invalid result: ${err.message}` });
-          },
-        );
+  private handlerFor(method: string, params: unknown): AnyHandler | undefined {
+    if (typeof params === 'object' && params !== null && this.threadHandlers.size > 0) {
+      const threadId: unknown = Reflect.get(params, 'threadId');
+      if (typeof threadId === 'string') {
+        const h = this.threadHandlers.get(threadId)?.get(method);
+        if (h) return h;
       }
-      return ok ? reply({ result: result === undefined ? null : result }) : false;
-    };
+    }
+    return this.handlers.get(method) ?? this.extensionHandlers.get(method);
+  }
 
+  private onServerRequestMessage(answer: ServerRequestAnswer): void {
+    const { id, method, params } = answer;
     if (this.validateMode !== 'off') {
-      let valid = true;
-      this.check(
-        's2c',
-        `params of server request ${method}`,
-        params,
-        (v, o) => v.validateServerRequest(method, params, o),
-        (err) => {
-          valid = false;
-          replyError({ code: INVALID_PARAMS, message: err.message });
-        },
+      const validators = this.validators;
+      const refused = this.validate('s2c', `params of server request ${method}`, params, (o) =>
+        validators ? validators.validateServerRequest(method, params, o) : { ok: true },
       );
-      if (!valid) return;
+      if (refused) {
+        answer.fail({ code: INVALID_PARAMS, message: refused.message });
+        return;
+      }
     }
     if (this.eventSubs.size) {
+      // A server request as received; typed by the method maps (validated when validation is on).
       const event = { kind: 'serverRequest', id, method, params } as ServerRequestEvent;
       for (const q of this.eventSubs) q.push(event);
     }
-    this.inflight.set(id, controller);
-    const timeoutMs = this.options.serverRequestTimeoutMs;
-    if (timeoutMs !== undefined && timeoutMs > 0) {
-      timer = setTimeout(() => {
-        if (
-          replyError({
-            code: INTERNAL_ERROR,
-            message: `the client did not answer ${method} within ${timeoutMs} ms`,
-            data: { reason: 'timeout' },
-          })
-        ) {
-          controller.abort(new Error(`no answer within ${timeoutMs} ms`));
-        }
-      }, timeoutMs);
-    }
-
-    const threadId = (params as { threadId?: unknown } | null | undefined)?.threadId;
-    const handler =
-      (typeof threadId === 'string'
-        ? (this.threadHandlers.get(threadId)?.[method as ServerRequestMethod] as AnyHandler | undefined)
-        : undefined) ??
-      this.handlers.get(method) ??
-      this.extensionHandlers.get(method);
+    const handler = this.handlerFor(method, params);
     if (handler) {
-      void (async () => {
-        try {
-          const result = await handler(params, { id, method, signal: controller.signal });
-          replyResult(result);
-        } catch (err) {
-          const e = err as { code?: unknown; message?: unknown; data?: JsonValue } | null;
-          replyError({
-            code: typeof e?.code === 'number' ? e.code : INTERNAL_ERROR,
-            message: typeof e?.message === 'string' ? e.message : String(err),
-            ...(e && typeof e === 'object' && 'data' in e ? { data: e.data } : {}),
-          });
-        }
-      })();
+      answer.settleFrom(() => handler(params, { id, method, signal: answer.signal }));
       return;
     }
-    const sub = this.requestSubs.values().next().value as BoundedQueue<PendingServerRequest> | undefined;
+    const any = this.anyHandler;
+    if (any) {
+      answer.settleFrom(() => any({ id, method, params, signal: answer.signal }));
+      return;
+    }
+    const sub = this.firstRequestSub();
     if (sub) {
-      const pendingRequest = {
+      // The pending request mirrors the wire request; its method/params pairing is the typed union's.
+      const pending = {
         kind: 'serverRequest',
         id,
         method,
         params,
-        signal: controller.signal,
-        respond: (result: unknown) => replyResult(result),
-        fail: (error: JsonRpcErrorBody) => replyError(error),
+        signal: answer.signal,
+        respond: (result: unknown) => answer.respond(result),
+        fail: (error: unknown) => answer.fail(error),
       } as unknown as PendingServerRequest;
-      if (!sub.push(pendingRequest)) {
-        replyError({
+      if (!sub.push(pending)) {
+        answer.fail({
           code: OVERLOADED_ERROR_CODE,
           message: `client overloaded: its server-request queue is full (capacity ${sub.capacity}); ${method} cannot be answered in time`,
           data: { reason: 'clientQueueFull' },
         });
-        controller.abort(new Error('queue full'));
       }
       return;
     }
-    replyError({ code: METHOD_NOT_FOUND, message: `client has no handler for server request ${method}` });
+    answer.fail({ code: METHOD_NOT_FOUND, message: `client has no handler for server request ${method}` });
   }
 
-  private finish(exit: ServerExit): void {
+  private onEnded(exit: ServerExit, byClient: boolean): void {
     if (this.exitInfo) return;
     this.exitInfo = exit;
-    this.rejectAllPending((p) =>
-      this.shuttingDown ? new ClientClosedError(p.method) : new ServerExitedError(`${p.method} got no answer`, exit),
-    );
-    for (const c of this.inflight.values()) c.abort(new Error('the connection ended'));
-    this.inflight.clear();
     for (const q of [...this.notificationSubs]) q.close();
     for (const q of [...this.eventSubs]) q.close();
     for (const q of [...this.requestSubs]) q.close();
-    const err = this.shuttingDown
-      ? new ClientClosedError('turn')
-      : new ServerExitedError('turn did not complete', exit);
+    const err =
+      byClient || this.shuttingDown
+        ? new ClientClosedError('turn')
+        : new ServerExitedError('turn did not complete', exit);
     for (const tap of [...this.taps]) tap.fail(err);
     this.resolveExited(exit);
   }
@@ -852,7 +791,7 @@ export class AppServerClient {
 /** Caller capabilities first, then each extension's on top; the `extensions` maps are merged key by key. */
 function mergeCapabilities(options: AppServerClientOptions): InitializeCapabilities | null {
   const exts = options.extensions ?? [];
-  if (!options.capabilities && !exts.some((e) => e.capabilities)) return options.capabilities ?? null;
+  if (!options.capabilities && !exts.some((e) => e.capabilities)) return null;
   let merged: InitializeCapabilities = { ...(options.capabilities ?? {}) };
   for (const ext of exts) {
     if (!ext.capabilities) continue;

@@ -6,6 +6,7 @@
  * @module
  */
 import type { JSONRPCMessage } from '@cask/protocol';
+import { isRecord } from './json-rpc.js';
 import type { ServerExit, Transport, TransportSink } from './transport.js';
 
 /** The server's end of an in-memory pair. */
@@ -65,7 +66,7 @@ export function createInMemoryPair(): InMemoryPair {
     const batch = toClient.splice(0);
     for (const m of batch) {
       if (exit || !sink) break;
-      sink.message(m as unknown as Record<string, unknown>);
+      deliver(sink, m);
     }
   };
   const flushToServer = () => {
@@ -77,16 +78,17 @@ export function createInMemoryPair(): InMemoryPair {
       receiver(m);
     }
   };
-  const end = (e: ServerExit) => {
-    if (exit) return;
+  const end = (e: ServerExit): ServerExit => {
+    if (exit) return exit;
     exit = e;
     // Deliver what is already on its way first, like a pipe would.
     if (toClient.length && sink) {
       const pending = toClient.splice(0);
-      for (const m of pending) sink.message(m as unknown as Record<string, unknown>);
+      for (const m of pending) deliver(sink, m);
     }
     sink?.closed(e);
     for (const l of closeListeners.splice(0)) l();
+    return e;
   };
 
   const server: InMemoryServerEndpoint = {
@@ -111,14 +113,14 @@ export function createInMemoryPair(): InMemoryPair {
       else closeListeners.push(listener);
     },
     close(e) {
-      queueMicrotask(() =>
+      queueMicrotask(() => {
         end({
           code: e?.code ?? 0,
           signal: e?.signal ?? null,
           stderrTail: e?.stderrTail ?? [],
           ...(e?.reason ? { reason: e.reason } : {}),
-        }),
-      );
+        });
+      });
     },
     get closed() {
       return exit !== undefined;
@@ -144,9 +146,21 @@ export function createInMemoryPair(): InMemoryPair {
       }
     },
     close() {
-      end(exit ?? { code: 0, signal: null, stderrTail: [], reason: 'closed by the client' });
-      return Promise.resolve(exit!);
+      return Promise.resolve(end(exit ?? { code: 0, signal: null, stderrTail: [], reason: 'closed by the client' }));
     },
   };
   return { transport, server };
+}
+
+/** Hands one server message to the client; anything but a JSON-RPC object is reported as malformed, never thrown. */
+function deliver(sink: TransportSink, m: unknown): void {
+  if (isRecord(m)) {
+    sink.message(m);
+    return;
+  }
+  sink.malformed({
+    subject: 'not a JSON object',
+    message: `the in-memory server sent ${m === null ? 'null' : Array.isArray(m) ? 'an array' : typeof m}, not a JSON-RPC message object`,
+    raw: typeof m === 'bigint' ? String(m) : m,
+  });
 }

@@ -9,8 +9,24 @@ export {
   INVALID_PARAMS,
   INTERNAL_ERROR,
   DEFAULT_MAX_PENDING_REQUESTS,
+  DEFAULT_SERVER_REQUEST_TIMEOUT_MS,
 } from './client.js';
-export type { RequestArgs, NotifyArgs, NotificationListener } from './client.js';
+export type { RequestArgs, NotifyArgs, NotificationListener, AnyNotificationListener } from './client.js';
+export {
+  Connection,
+  DEFAULT_MAX_PENDING_SERVER_REQUESTS,
+  type ConnectionEvents,
+  type ConnectionIssue,
+  type ConnectionOptions,
+  type ConnectionRequestOptions,
+  type MessageChecks,
+} from './connection.js';
+export { ServerRequestAnswer } from './server-request.js';
+export { UnserialisableMessageError, MAX_ERROR_MESSAGE_CHARS, type JsonRpcErrorBody } from './json-rpc.js';
+export { EXPECTED_CODEX_RELEASE, parseServerVersion, type ServerInfo } from './server-info.js';
+export { isLoopbackHost } from './loopback.js';
+export { WARNING_BURST, WARNING_WINDOW_MS } from './warnings.js';
+export { DEFAULT_STDERR_TAIL_LINES, DEFAULT_STDERR_TAIL_BYTES, DEFAULT_STDERR_LINE_BYTES } from './stderr-tail.js';
 export {
   JsonRpcError,
   OverloadedError,
@@ -24,11 +40,20 @@ export {
 export { DEFAULT_QUEUE_CAPACITY, isLagged, type LaggedEvent } from './queue.js';
 export type { ServerExit, Transport, TransportSink, MalformedInput } from './transport.js';
 export { StdioTransport, resolveCodexBinary, type StdioTransportOptions, type ResolvedCodexBinary } from './stdio.js';
-export { WebSocketTransport, checkWebSocketUrl, isLoopbackHost, type WebSocketTransportOptions } from './websocket.js';
+export {
+  WebSocketTransport,
+  checkWebSocketUrl,
+  type WebSocketTransportOptions,
+  type WebSocketClientOptions,
+} from './websocket.js';
+export { SpawnedWebSocketTransport, listeningAddress, type SpawnedWebSocketOptions } from './websocket-server.js';
 export { createInMemoryPair, type InMemoryPair, type InMemoryServerEndpoint } from './in-memory.js';
 export { DEFAULT_MAX_LINE_BYTES, JsonlDecoder } from './jsonl.js';
 export { TurnRun } from './turn.js';
 export type {
+  AnyServerRequest,
+  AnyServerRequestHandler,
+  ClientWarning,
   AppServerClientOptions,
   ClientEvent,
   ClientExtension,

@@ -9,6 +9,7 @@
  * reported once with their size.
  * @module
  */
+import { isRecord } from './json-rpc.js';
 import type { MalformedInput } from './transport.js';
 
 /** Default maximum line length: 64 MiB. */
@@ -36,8 +37,14 @@ export class JsonlDecoder {
     if (!(maxLineBytes > 0)) throw new RangeError(`maxLineBytes must be positive, got ${maxLineBytes}`);
   }
 
-  /** Consumes one chunk. */
-  push(chunk: Buffer): void {
+  /** Bytes of an incomplete line held right now (never more than `maxLineBytes`). */
+  get bufferedBytes(): number {
+    return this.partBytes;
+  }
+
+  /** Consumes one chunk (a `Buffer` or any `Uint8Array`). */
+  push(input: Uint8Array): void {
+    const chunk = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
     let start = 0;
     let nl = chunk.indexOf(NEWLINE, start);
     while (nl !== -1) {
@@ -124,12 +131,12 @@ export class JsonlDecoder {
       if (text.trim() === '') return; // blank line (e.g. a lone CR): not an error
       this.onMalformed({
         subject: 'unparsable line',
-        message: `not JSON: ${(err as Error).message}`,
+        message: `not JSON: ${err instanceof Error ? err.message : String(err)}`,
         raw: preview(text),
       });
       return;
     }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    if (!isRecord(parsed)) {
       this.onMalformed({
         subject: 'not a JSON object',
         message: `expected a JSON-RPC message object, got ${Array.isArray(parsed) ? 'an array' : parsed === null ? 'null' : typeof parsed}`,
@@ -137,7 +144,7 @@ export class JsonlDecoder {
       });
       return;
     }
-    this.onMessage(parsed as Record<string, unknown>);
+    this.onMessage(parsed);
   }
 }
 

@@ -139,7 +139,7 @@ export class BoundedQueue<T> implements AsyncIterableIterator<T | LaggedEvent> {
   /** Removes and returns the next item, or undefined when empty. */
   shift(): T | LaggedEvent | undefined {
     if (this.head >= this.items.length) return undefined;
-    const item = this.items[this.head]!;
+    const item = this.items[this.head];
     this.items[this.head] = undefined;
     this.head++;
     if (this.head === this.items.length) {
@@ -160,6 +160,7 @@ export class BoundedQueue<T> implements AsyncIterableIterator<T | LaggedEvent> {
       const f = this.failure;
       if (f) {
         this.failure = undefined;
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the stream rethrows exactly what its producer failed with
         return Promise.reject(f.error);
       }
       return Promise.resolve({ value: undefined, done: true });
@@ -181,7 +182,7 @@ export class BoundedQueue<T> implements AsyncIterableIterator<T | LaggedEvent> {
     this.queued = 0;
     this.close();
     this.failure = undefined;
-    if (unread.length) this.onDiscard!(unread);
+    if (unread.length) this.onDiscard?.(unread);
     return Promise.resolve({ value: undefined, done: true });
   }
 

@@ -10,7 +10,7 @@ export interface ServerExit {
   /** Process exit code (stdio), WebSocket close code (websocket), or `null`. */
   code: number | null;
   /** The signal that ended the process (stdio only), or `null`. */
-  signal: NodeJS.Signals | null;
+  signal: string | null;
   /** The last lines the server wrote to stderr (stdio only; empty otherwise). */
   stderrTail: string[];
   /** Extra explanation: a WebSocket close reason, a spawn or connect error, ... */
@@ -53,8 +53,12 @@ export interface Transport {
    * connection cannot be established.
    */
   connect(sink: TransportSink): Promise<void>;
-  /** Sends one message. Transports that serialise do it here; in-memory passes the object itself. */
-  send(message: JSONRPCMessage): void;
+  /**
+   * Sends one message. The connection serialises every message before any
+   * state changes and passes the text as `serialized`; transports that write
+   * text use it as is (in-memory passes the object itself).
+   */
+  send(message: JSONRPCMessage, serialized?: string): void;
   /**
    * Ends the connection gracefully, escalating as the transport allows
    * (stdio: close stdin, SIGTERM, SIGKILL), and resolves with how it ended.

@@ -3,7 +3,7 @@
  * @module
  */
 import type { ClientRequestResult, ServerNotificationParams } from '@cask/protocol';
-import { BoundedQueue, type LaggedEvent } from './queue.js';
+import { BoundedQueue } from './queue.js';
 import type { NotificationEvent, TurnStreamItem } from './types.js';
 
 type Turn = ServerNotificationParams<'turn/completed'>['turn'];
@@ -57,7 +57,9 @@ export class TurnRun implements AsyncIterableIterator<TurnStreamItem> {
     private readonly host: TurnHost,
   ) {
     this.threadId = threadId;
-    this.queue = new BoundedQueue<NotificationEvent>(capacity, undefined, () => host.countDropped(1));
+    this.queue = new BoundedQueue<NotificationEvent>(capacity, undefined, () => {
+      host.countDropped(1);
+    });
     this.started = new Promise((res, rej) => {
       this.resolveStarted = res;
       this.rejectStarted = rej;
@@ -69,7 +71,14 @@ export class TurnRun implements AsyncIterableIterator<TurnStreamItem> {
     // Callers may use only the iterator; never let these surface as unhandled rejections.
     this.started.catch(() => undefined);
     this.completed.catch(() => undefined);
-    this.untap = host.tap({ notify: (e) => this.onEvent(e), fail: (err) => this.fail(err) });
+    this.untap = host.tap({
+      notify: (e) => {
+        this.onEvent(e);
+      },
+      fail: (err) => {
+        this.fail(err);
+      },
+    });
   }
 
   /** The turn's id, once `turn/start` has answered. */
@@ -92,9 +101,11 @@ export class TurnRun implements AsyncIterableIterator<TurnStreamItem> {
         this.early = [];
         if (this.earlyDropped) this.host.countDropped(this.earlyDropped);
         for (const e of early) if (turnIdOf(e) === this.id) this.deliver(e);
-        if (this.interruptWanted && !this.settled) void this.interrupt().catch(() => undefined);
+        if (this.interruptWanted) void this.interrupt().catch(() => undefined);
       },
-      (err) => this.fail(err),
+      (err: unknown) => {
+        this.fail(err);
+      },
     );
   }
 
@@ -123,7 +134,7 @@ export class TurnRun implements AsyncIterableIterator<TurnStreamItem> {
   }
 
   next(): Promise<IteratorResult<TurnStreamItem>> {
-    return this.queue.next() as Promise<IteratorResult<NotificationEvent | LaggedEvent>>;
+    return this.queue.next();
   }
 
   /** Stops reading (the turn itself keeps running; see {@link interrupt}). */
@@ -158,7 +169,7 @@ export class TurnRun implements AsyncIterableIterator<TurnStreamItem> {
     if (e.method === 'turn/completed') {
       this.settled = true;
       this.cleanup();
-      this.resolveCompleted((e.params as ServerNotificationParams<'turn/completed'>).turn);
+      this.resolveCompleted(e.params.turn);
       this.queue.pushFinal(e);
       return;
     }

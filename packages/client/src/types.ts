@@ -43,7 +43,7 @@ export interface ServerRequestContext<M extends ServerRequestMethod = ServerRequ
 /**
  * Answers one kind of server request. Return (or resolve to) the result to
  * send back; throw to answer with a JSON-RPC error instead (a thrown
- * {@link JsonRpcError}-like object with a numeric `code` keeps its code,
+ * {@link @cask/client!JsonRpcError}-like object with a numeric `code` keeps its code,
  * anything else becomes `-32603`).
  */
 export type ServerRequestHandler<M extends ServerRequestMethod> = (
@@ -117,12 +117,46 @@ export type PendingServerRequest = {
     params: ServerRequestParams<M>;
     /** Aborted when the answer is no longer wanted (resolved elsewhere, timed out, connection ended). */
     signal: AbortSignal;
-    /** Sends the result. */
+    /**
+     * Sends the result.
+     * @throws {UnserialisableMessageError} when the result cannot be written
+     * as JSON (BigInt, circular); nothing is sent and `fail()` still works.
+     */
     respond(result: ServerRequestResult<M>): boolean;
-    /** Sends a JSON-RPC error instead. */
+    /**
+     * Sends a JSON-RPC error instead. A non-integer `code` is sent as
+     * `-32603`; `data` that cannot be serialised is left out.
+     */
     fail(error: { code: number; message: string; data?: JsonValue }): boolean;
   };
 }[ServerRequestMethod];
+
+/** What a catch-all server-request handler receives (see `onAnyServerRequest`). */
+export interface AnyServerRequest {
+  /** The server's id for this request. */
+  id: RequestId;
+  /** The method, possibly one the protocol maps do not know. */
+  method: string;
+  /** The params as received. */
+  params: unknown;
+  /** Aborted when the answer is no longer wanted. */
+  signal: AbortSignal;
+}
+
+/** A catch-all server-request handler: return (or resolve to) the result, or throw to answer with an error. */
+export type AnyServerRequestHandler = (request: AnyServerRequest) => unknown;
+
+/** Something the session wants the host to know that is not a protocol violation. */
+export interface ClientWarning {
+  /** `versionMismatch`: the server's codex version is not the one this client was built for. */
+  kind: 'versionMismatch';
+  /** One-line explanation. */
+  message: string;
+  /** The version the server reported, if any. */
+  serverVersion: string | undefined;
+  /** The release this client was built for. */
+  expectedRelease: string;
+}
 
 /** Items of the `serverRequests()` stream. */
 export type ServerRequestStreamItem = PendingServerRequest | LaggedEvent;
@@ -174,11 +208,17 @@ export interface AppServerClientOptions {
   validators?: ProtocolValidators;
   /** Called with every protocol issue (unparsable lines, unknown response ids, validation failures). */
   onProtocolIssue?: (issue: ProtocolIssue) => void;
+  /**
+   * Called (once per connection) with warnings that are not protocol
+   * violations, e.g. a server whose codex version differs from the one this
+   * client was built for. Nothing is printed when it is not set.
+   */
+  onWarning?: (warning: ClientWarning) => void;
   /** Transcript hook: called with every message sent (`c2s`) or received (`s2c`), in wire order. */
   onMessage?: (direction: Direction, message: JSONRPCMessage) => void;
   /** Called with every line the server writes to stderr. */
   onStderr?: (line: string) => void;
-  /** How many stderr lines to keep for error messages. Default 50. */
+  /** How many stderr lines to keep for error messages (at most 16 KiB of them). Default 50. */
   stderrTailLines?: number;
   /** Longest accepted stdout line (stdio), in bytes; longer lines are skipped and reported. Default 64 MiB. */
   maxLineBytes?: number;
@@ -195,10 +235,17 @@ export interface AppServerClientOptions {
   /**
    * How long a server request may wait for its answer (from a handler or a
    * `serverRequests()` consumer), in ms; after that the server gets a
-   * JSON-RPC error (`-32603`) and the handler's signal aborts. Default: no limit
-   * (an approval may legitimately wait for a person).
+   * JSON-RPC error (`-32603`, `data.reason: 'timeout'`), the handler's
+   * signal aborts and a `protocolIssue` reports it. Default 600 000 (10
+   * minutes: long enough for a person to answer an approval, short enough
+   * that a forgotten one does not hold its turn forever); `0` for no limit.
    */
   serverRequestTimeoutMs?: number;
+  /**
+   * Most server requests that may wait for this client's answer at once;
+   * one more is answered at once with `-32001` (overloaded). Default 1 000.
+   */
+  maxPendingServerRequests?: number;
   /** Timeout of the `initialize` handshake, in ms. Default 30 000. */
   initializeTimeoutMs?: number;
   /** Default bound of `shutdown()`, in ms. Default `2 × shutdownGraceMs`. */

@@ -3,12 +3,50 @@
  * (or a remote endpoint); one JSON-RPC message per text frame.
  * @module
  */
-import { BlockList, isIP } from 'node:net';
 import type { JSONRPCMessage } from '@cask/protocol';
 import WebSocket, { type ClientOptions, type RawData } from 'ws';
 import { ServerExitedError } from './errors.js';
+import { isRecord } from './json-rpc.js';
+import { ExitLatch } from './exit-latch.js';
 import { DEFAULT_MAX_LINE_BYTES } from './jsonl.js';
+import { isLoopbackHost } from './loopback.js';
 import type { ServerExit, Transport, TransportSink } from './transport.js';
+
+/**
+ * Options passed through to the `ws` client: the commonly used part of ws's
+ * `ClientOptions`, typed here so that our declarations compile without
+ * `@types/ws` or Node's types. `agent` is an `http.Agent`/`https.Agent`.
+ */
+export interface WebSocketClientOptions {
+  /** Trusted CA certificates (PEM). */
+  ca?: string | Uint8Array | ReadonlyArray<string | Uint8Array>;
+  /** Client certificate chain (PEM). */
+  cert?: string | Uint8Array | ReadonlyArray<string | Uint8Array>;
+  /** Client private key (PEM). */
+  key?: string | Uint8Array | ReadonlyArray<string | Uint8Array>;
+  /** Passphrase of `key`. */
+  passphrase?: string;
+  /** Reject servers whose certificate does not verify. Default true. */
+  rejectUnauthorized?: boolean;
+  /** TLS server name (SNI). */
+  servername?: string;
+  /** An `http.Agent` or `https.Agent` (proxy support, connection reuse). */
+  agent?: object;
+  /** More headers for the upgrade request (merged under {@link WebSocketTransportOptions.headers}). */
+  headers?: Record<string, string>;
+  /** The `Origin` header. */
+  origin?: string;
+  /** Negotiate permessage-deflate. */
+  perMessageDeflate?: boolean;
+  /** Follow HTTP redirects of the upgrade request. */
+  followRedirects?: boolean;
+  /** Most redirects followed. */
+  maxRedirects?: number;
+  /** IP family of the lookup (4 or 6). */
+  family?: number;
+  /** Local interface to connect from. */
+  localAddress?: string;
+}
 
 /** Options of {@link WebSocketTransport}. */
 export interface WebSocketTransportOptions {
@@ -29,27 +67,10 @@ export interface WebSocketTransportOptions {
   /** Largest accepted message, in bytes; larger ones are skipped and reported. Default 64 MiB. */
   maxMessageBytes?: number;
   /** Passed through to the `ws` client (TLS options, agent, ...). */
-  wsOptions?: ClientOptions;
+  wsOptions?: WebSocketClientOptions;
 }
 
-const LOOPBACK = new BlockList();
-LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
-LOOPBACK.addAddress('::1', 'ipv6');
-
-/**
- * Whether `hostname` (as `URL.hostname` gives it) is a loopback address:
- * `localhost` and `*.localhost` names, `127.0.0.0/8`, `::1`, and IPv4-mapped
- * IPv6 loopback addresses (which `URL` normalises to e.g. `[::ffff:7f00:1]`).
- */
-export function isLoopbackHost(hostname: string): boolean {
-  const h = hostname
-    .toLowerCase()
-    .replace(/^\[|\]$/g, '')
-    .replace(/\.$/, '');
-  if (h === 'localhost' || h.endsWith('.localhost')) return true;
-  const family = isIP(h);
-  return family !== 0 && LOOPBACK.check(h, family === 6 ? 'ipv6' : 'ipv4');
-}
+export { isLoopbackHost };
 
 /**
  * Checks a WebSocket URL: must be `ws:`/`wss:`, and `ws:` only to loopback
@@ -78,10 +99,9 @@ export function checkWebSocketUrl(url: string, allowInsecure = false): URL {
 export class WebSocketTransport implements Transport {
   readonly kind = 'websocket';
   private socket: WebSocket | undefined;
-  private exit: ServerExit | undefined;
-  private exitWaiters: Array<(e: ServerExit) => void> = [];
+  private readonly latch = new ExitLatch();
+  private closedByClient = false;
   private closing: Promise<ServerExit> | undefined;
-  private sink: TransportSink | undefined;
   private readonly url: URL;
 
   /** @throws TypeError for an invalid or insecure URL (see {@link checkWebSocketUrl}). */
@@ -91,13 +111,15 @@ export class WebSocketTransport implements Transport {
 
   connect(sink: TransportSink): Promise<void> {
     if (this.socket) return Promise.reject(new Error('WebSocketTransport.connect called twice'));
-    this.sink = sink;
+    this.latch.attach(sink);
     const o = this.options;
     const max = o.maxMessageBytes ?? DEFAULT_MAX_LINE_BYTES;
     const headers: Record<string, string> = { ...o.headers };
     if (o.bearerToken) headers['Authorization'] = `Bearer ${o.bearerToken}`;
+    // Cast: WebSocketClientOptions mirrors part of ws's ClientOptions; `agent` is typed `object` there to keep Node's types out of our declarations, and ws checks it at run time.
+    const passThrough = (o.wsOptions ?? {}) as ClientOptions;
     const socket = new WebSocket(this.url, {
-      ...o.wsOptions,
+      ...passThrough,
       headers: { ...o.wsOptions?.headers, ...headers },
       handshakeTimeout: o.connectTimeoutMs ?? 10_000,
       // Hard limit well above the soft one, so an oversized message is skipped and reported rather than fatal.
@@ -105,6 +127,7 @@ export class WebSocketTransport implements Transport {
     });
     this.socket = socket;
     socket.on('message', (data: RawData, isBinary: boolean) => {
+      if (this.latch.exit) return;
       const buf = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
       if (buf.length > max) {
         sink.malformed({
@@ -121,12 +144,12 @@ export class WebSocketTransport implements Transport {
       } catch (err) {
         sink.malformed({
           subject: 'unparsable message',
-          message: `not JSON${isBinary ? ' (binary frame)' : ''}: ${(err as Error).message}`,
+          message: `not JSON${isBinary ? ' (binary frame)' : ''}: ${err instanceof Error ? err.message : String(err)}`,
           raw: text.slice(0, 800),
         });
         return;
       }
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      if (!isRecord(parsed)) {
         sink.malformed({
           subject: 'not a JSON object',
           message: 'expected a JSON-RPC message object',
@@ -134,7 +157,7 @@ export class WebSocketTransport implements Transport {
         });
         return;
       }
-      sink.message(parsed as Record<string, unknown>);
+      sink.message(parsed);
     });
     return new Promise<void>((resolve, reject) => {
       let opened = false;
@@ -153,47 +176,40 @@ export class WebSocketTransport implements Transport {
       });
       socket.on('close', (code, reason) => {
         const why = reason.length ? reason.toString('utf8') : failure;
-        const exit = this.finish(code, why);
+        // A close this client started is clean, whatever code the peer's answer (or its absence) produced.
+        const exit = this.closedByClient
+          ? this.finish(
+              1000,
+              code === 1000 ? 'closed by the client' : `closed by the client (socket close code ${code})`,
+            )
+          : this.finish(code, why);
         if (!opened) reject(new ServerExitedError(`connecting to ${this.url.href}`, exit));
       });
     });
   }
 
-  send(message: JSONRPCMessage): void {
-    if (!this.socket || this.exit || this.socket.readyState !== WebSocket.OPEN) return;
-    this.socket.send(JSON.stringify(message));
+  send(message: JSONRPCMessage, serialized?: string): void {
+    if (!this.socket || this.latch.exit || this.socket.readyState !== WebSocket.OPEN) return;
+    this.socket.send(serialized ?? JSON.stringify(message));
   }
 
   close({ timeoutMs }: { timeoutMs: number }): Promise<ServerExit> {
     this.closing ??= (async () => {
       const socket = this.socket;
-      if (this.exit || !socket) return this.exit ?? this.finish(null, 'never connected');
+      if (this.latch.exit || !socket) return this.latch.exit ?? this.finish(null, 'never connected');
+      this.closedByClient = true;
       socket.close(1000, 'client shutdown');
-      const exit = await this.waitExit(timeoutMs);
+      const exit = await this.latch.wait(timeoutMs);
       if (exit) return exit;
       socket.terminate();
-      return (await this.waitExit(1_000)) ?? this.finish(null, 'terminated after close timeout');
+      return (
+        (await this.latch.wait(1_000)) ?? this.finish(1000, 'closed by the client (terminated after the close timeout)')
+      );
     })();
     return this.closing;
   }
 
-  private waitExit(ms: number): Promise<ServerExit | undefined> {
-    if (this.exit) return Promise.resolve(this.exit);
-    return new Promise((resolve) => {
-      const t = setTimeout(() => resolve(undefined), ms);
-      this.exitWaiters.push((e) => {
-        clearTimeout(t);
-        resolve(e);
-      });
-    });
-  }
-
   private finish(code: number | null, reason?: string): ServerExit {
-    if (this.exit) return this.exit;
-    const exit: ServerExit = { code, signal: null, stderrTail: [], ...(reason ? { reason } : {}) };
-    this.exit = exit;
-    for (const w of this.exitWaiters.splice(0)) w(exit);
-    this.sink?.closed(exit);
-    return exit;
+    return this.latch.set({ code, signal: null, stderrTail: [], ...(reason ? { reason } : {}) });
   }
 }

@@ -44,7 +44,18 @@ function raw(client: AppServerClient) {
     method: string,
     params?: unknown,
     options?: RequestOptions,
-  ) => Promise<any>;
+  ) => Promise<unknown>;
+}
+
+/** What the fake server's `test/askClient` returns: the client's answer to the server request it sent. */
+interface AskClientResult {
+  reply: { id: number; result?: unknown; error?: { code: number; message: string; data?: unknown } };
+}
+
+/** Has the fake server send `request` to the client and returns the client's answer. */
+async function askClient(client: AppServerClient, request: { method: string; params: unknown }) {
+  // fixtures/fake-server.mjs answers test/askClient with `{ reply }`, the message the client sent back.
+  return (await raw(client)('test/askClient', request)) as AskClientResult;
 }
 
 async function take<T>(it: AsyncIterableIterator<T>, n: number): Promise<T[]> {
@@ -182,7 +193,9 @@ describe('AppServerClient requests', () => {
     const exit = await s1;
     expect(exit.code).toBe(0);
     await expect(raw(client)('test/echo')).rejects.toBeInstanceOf(ClientClosedError);
-    expect(() => client.notify('initialized')).toThrow(ClientClosedError);
+    expect(() => {
+      client.notify('initialized');
+    }).toThrow(ClientClosedError);
   });
 
   it('escalates to SIGKILL when the server ignores stdin close and SIGTERM', async () => {
@@ -196,7 +209,7 @@ describe('AppServerClient requests', () => {
 describe('AppServerClient server requests', () => {
   it('answers an unhandled server request with -32601', async () => {
     const client = await startFake();
-    const { reply } = await raw(client)('test/askClient', { method: 'item/fileChange/requestApproval', params: {} });
+    const { reply } = await askClient(client, { method: 'item/fileChange/requestApproval', params: {} });
     expect(reply).toEqual({
       id: 0,
       error: { code: -32601, message: 'client has no handler for server request item/fileChange/requestApproval' },
@@ -210,7 +223,7 @@ describe('AppServerClient server requests', () => {
       seen.push(params, ctx.id, ctx.method, ctx.signal.aborted);
       return { decision: 'accept' };
     });
-    const { reply } = await raw(client)('test/askClient', {
+    const { reply } = await askClient(client, {
       method: 'item/commandExecution/requestApproval',
       params: { command: 'ls' },
     });
@@ -226,19 +239,19 @@ describe('AppServerClient server requests', () => {
     client.onServerRequest('item/fileChange/requestApproval', () => {
       throw Object.assign(new Error('nope'), { code: -32000, data: { why: 'policy' } });
     });
-    const a = await raw(client)('test/askClient', { method: 'item/commandExecution/requestApproval', params: {} });
+    const a = await askClient(client, { method: 'item/commandExecution/requestApproval', params: {} });
     expect(a.reply).toEqual({ id: 0, error: { code: -32603, message: 'user walked away' } });
-    const b = await raw(client)('test/askClient', { method: 'item/fileChange/requestApproval', params: {} });
+    const b = await askClient(client, { method: 'item/fileChange/requestApproval', params: {} });
     expect(b.reply).toEqual({ id: 1, error: { code: -32000, message: 'nope', data: { why: 'policy' } } });
   });
 
   it('uses extension handlers, with onServerRequest taking precedence; unsubscribe restores the extension', async () => {
     const client = await startFake('', {
-      extensions: [{ serverRequestHandlers: { 'attestation/generate': () => ({ token: 'from-extension' }) as never } }],
+      extensions: [{ serverRequestHandlers: { 'attestation/generate': () => ({ token: 'from-extension' }) } }],
     });
-    const ask = () => raw(client)('test/askClient', { method: 'attestation/generate', params: {} });
+    const ask = () => askClient(client, { method: 'attestation/generate', params: {} });
     expect((await ask()).reply.result).toEqual({ token: 'from-extension' });
-    const off = client.onServerRequest('attestation/generate', () => ({ token: 'explicit' }) as never);
+    const off = client.onServerRequest('attestation/generate', () => ({ token: 'explicit' }));
     expect((await ask()).reply.result).toEqual({ token: 'explicit' });
     off();
     expect((await ask()).reply.result).toEqual({ token: 'from-extension' });
@@ -262,7 +275,14 @@ describe('AppServerClient server requests', () => {
     expect(aborted).toBe(true);
     const got: string[] = [];
     for (;;) {
-      const r = await Promise.race([events.next(), new Promise<null>((res) => setTimeout(() => res(null), 100))]);
+      const r = await Promise.race([
+        events.next(),
+        new Promise<null>((res) =>
+          setTimeout(() => {
+            res(null);
+          }, 100),
+        ),
+      ]);
       if (!r || r.done) break;
       if (r.value.kind === 'notification') got.push(r.value.method);
     }
@@ -278,7 +298,7 @@ describe('AppServerClient event streams', () => {
     const e = client.events();
     client.onServerRequest('item/commandExecution/requestApproval', () => ({ decision: 'decline' }));
     await raw(client)('test/flood', { count: 3 });
-    await raw(client)('test/askClient', { method: 'item/commandExecution/requestApproval', params: { p: 1 } });
+    await askClient(client, { method: 'item/commandExecution/requestApproval', params: { p: 1 } });
     const fromN = await take(n, 3);
     expect(fromN.map((x) => (x.kind === 'notification' ? x.params : x))).toEqual([{ i: 0 }, { i: 1 }, { i: 2 }]);
     const fromE = await take(e, 4);
@@ -313,8 +333,8 @@ describe('AppServerClient event streams', () => {
     const client = await startFake('', { onProtocolIssue: (i) => issues.push(i) });
     await raw(client)('test/garbage');
     expect(issues.map((i) => i.subject)).toEqual(['unparsable line', 'unknown response id']);
-    expect(issues[0]!.raw).toBe('this is not json');
-    expect(issues[1]!.message).toContain('999');
+    expect(issues[0]?.raw).toBe('this is not json');
+    expect(issues[1]?.message).toContain('999');
   });
 });
 
@@ -327,8 +347,8 @@ describe('AppServerClient malformed input (stdio)', () => {
     await expect(raw(client)('test/malformed', { hugeBytes: 50_000 })).resolves.toEqual({ survived: true });
     expect(issues.map((i) => i.subject)).toEqual(['line too long', 'not a JSON object', 'unrecognised message']);
     const hugeLine = '{"method":"fake/huge","params":{"blob":""}}'.length + 50_000;
-    expect(issues[0]!.message).toBe(`a line of ${hugeLine} bytes exceeds maxLineBytes (10000); it was skipped`);
-    expect(issues[2]!.raw).toEqual({ neither: true });
+    expect(issues[0]?.message).toBe(`a line of ${hugeLine} bytes exceeds maxLineBytes (10000); it was skipped`);
+    expect(issues[2]?.raw).toEqual({ neither: true });
     const next = await n.next();
     expect(next.value).toMatchObject({ kind: 'notification', method: 'fake/fine' });
     expect(client.pendingRequests).toBe(1); // test/silent is still waiting, untouched
@@ -385,7 +405,7 @@ describe('AppServerClient validation', () => {
         : { ok: true as const, value: v };
     return {
       validateClientRequest: check,
-      validateServerResult: (m, v) => check(m, (v as { params?: unknown })?.params ?? v),
+      validateServerResult: (m, v) => check(m, typeof v === 'object' && v !== null && 'params' in v ? v.params : v),
       validateServerNotification: check,
       validateServerRequest: check,
       validateClientResult: check,
@@ -416,14 +436,32 @@ describe('AppServerClient validation', () => {
       called = true;
       return { decision: 'accept' };
     });
-    const { reply } = await raw(client)('test/askClient', {
+    const { reply } = await askClient(client, {
       method: 'item/commandExecution/requestApproval',
       params: { bad: true },
     });
     expect(called).toBe(false);
-    expect(reply.error.code).toBe(-32602);
+    expect(reply.error?.code).toBe(-32602);
     events.push(...(await take(e, 1)));
     expect(events[0]).toMatchObject({ kind: 'protocolIssue', direction: 's2c', errors: [{ path: '/bad' }] });
+    // An invalid notification becomes an issue and is not delivered; a valid one is.
+    const n = client.notifications();
+    await raw(client)('test/notify', {
+      notifications: [
+        { method: 'fake/invalid', params: { bad: true } },
+        { method: 'fake/valid', params: { bad: false } },
+      ],
+    });
+    const [delivered] = await take(n, 1);
+    expect(delivered).toMatchObject({ kind: 'notification', method: 'fake/valid' });
+    const [issue] = await take(e, 1);
+    expect(issue).toMatchObject({
+      kind: 'protocolIssue',
+      direction: 's2c',
+      subject: 'params of server notification fake/invalid',
+      message: 'bad is not allowed',
+      raw: { bad: true },
+    });
   });
 
   it('strict: refuses an invalid client notification with ProtocolValidationError, without writing it', async () => {
@@ -439,7 +477,9 @@ describe('AppServerClient validation', () => {
       onProtocolIssue: () => undefined,
     });
     const before = sent.length;
-    expect(() => client.notifyRaw('test/note', { bad: true })).toThrow(ProtocolValidationError);
+    expect(() => {
+      client.notifyRaw('test/note', { bad: true });
+    }).toThrow(ProtocolValidationError);
     expect(sent.length).toBe(before);
     client.notifyRaw('test/note', { bad: false });
     expect(sent.length).toBe(before + 1);
@@ -480,7 +520,7 @@ describe('AppServerClient validation', () => {
     });
     let params: unknown;
     client.onServerRequest('item/commandExecution/requestApproval', (p) => ((params = p), { decision: 'accept' }));
-    const { reply } = await raw(client)('test/askClient', {
+    const { reply } = await askClient(client, {
       method: 'item/commandExecution/requestApproval',
       params: { bad: true },
     });

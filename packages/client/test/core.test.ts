@@ -18,7 +18,7 @@ import {
   type ProtocolIssue,
   type TurnStreamItem,
 } from '../src/index.js';
-import { createTsServer, NO_ANSWER, type TsServer } from './fixtures/ts-server.js';
+import { createTsServer, NO_ANSWER, RpcError, type TsServer } from './fixtures/ts-server.js';
 
 const clients: AppServerClient[] = [];
 afterEach(async () => {
@@ -44,8 +44,8 @@ const raw = (c: AppServerClient) => c.requestRaw.bind(c);
 describe('in-memory transport', () => {
   it('performs the handshake and hands objects over without serialising them', async () => {
     const { client, server } = await connect({ capabilities: { experimentalApi: true } });
-    expect(server.received.map((m: any) => m.method)).toEqual(['initialize', 'initialized']);
-    expect((client.initializeResponse as any).echo.clientInfo).toEqual({ name: 'core', version: '0' });
+    expect(server.received.map((m) => m.method)).toEqual(['initialize', 'initialized']);
+    expect(client.initializeResponse).toHaveProperty('echo.clientInfo', { name: 'core', version: '0' });
     const payload = { nested: { deep: [1, 2, 3] } };
     let seenByServer: unknown;
     server.handle('test/identity', (params) => {
@@ -62,20 +62,16 @@ describe('in-memory transport', () => {
 describe('requests', () => {
   it('maps -32001 to OverloadedError (source server), other errors to JsonRpcError with code/message/data', async () => {
     const { client, server } = await connect();
-    server.handle('test/busy', () => Promise.reject({ code: -32001, message: 'Server overloaded; retry later.' }));
-    server.handle('test/bad', () => Promise.reject({ code: -32602, message: 'bad params', data: { field: 'x' } }));
+    server.handle('test/busy', () => Promise.reject(new RpcError(-32001, 'Server overloaded; retry later.')));
+    server.handle('test/bad', () => Promise.reject(new RpcError(-32602, 'bad params', { field: 'x' })));
     const busy = await raw(client)('test/busy').catch((e: unknown) => e);
     expect(busy).toBeInstanceOf(OverloadedError);
     expect(busy).toBeInstanceOf(JsonRpcError);
     expect(busy).toMatchObject({ code: -32001, source: 'server', method: 'test/busy' });
     const bad = await raw(client)('test/bad').catch((e: unknown) => e);
     expect(bad).not.toBeInstanceOf(OverloadedError);
-    expect(bad).toMatchObject({
-      name: 'JsonRpcError',
-      code: -32602,
-      message: expect.stringContaining('bad params'),
-      data: { field: 'x' },
-    });
+    expect(bad).toMatchObject({ name: 'JsonRpcError', code: -32602, data: { field: 'x' } });
+    expect(bad).toHaveProperty('message', expect.stringContaining('bad params'));
   });
 
   it('refuses requests past maxPendingRequests with OverloadedError (source client) without sending them', async () => {
@@ -87,7 +83,7 @@ describe('requests', () => {
     expect(c).toBeInstanceOf(OverloadedError);
     expect(c).toMatchObject({ source: 'client', requestId: null });
     await tick();
-    expect(server.received.filter((m: any) => m.method === 'test/hang')).toHaveLength(2);
+    expect(server.received.filter((m) => m.method === 'test/hang')).toHaveLength(2);
     expect(client.pendingRequests).toBe(2);
     void a.catch(() => undefined);
     void b.catch(() => undefined);
@@ -98,7 +94,7 @@ describe('requests', () => {
     const { client, server } = await connect({ onProtocolIssue: (i) => issues.push(i) });
     const late: Array<() => void> = [];
     server.handle('test/late', (_p, id) => {
-      late.push(() => server.end.send({ id, result: 'late' } as never));
+      late.push(() => server.end.send({ id, result: 'late' }));
       return NO_ANSWER;
     });
     const timedOut = await raw(client)('test/late', undefined, { timeoutMs: 30 }).catch((e: unknown) => e);
@@ -181,7 +177,8 @@ describe('subscriptions', () => {
     const got: Array<number | string> = [];
     for (let k = 0; k < 101; k++) {
       const r = await stream.next();
-      got.push(isLagged(r.value) ? `lagged ${r.value.skipped}` : (r.value as any).params.i);
+      if (r.done) throw new Error('the notification stream ended early');
+      got.push(isLagged(r.value) ? `lagged ${r.value.skipped}` : (r.value.params as { i: number }).i);
     }
     expect(got.slice(0, 100)).toEqual([...Array(100).keys()]);
     expect(got[100]).toBe(`lagged ${100_000 + 1 - 100}`);
@@ -197,8 +194,7 @@ describe('server requests', () => {
     const { client, server } = await connect();
     const stream = client.serverRequests();
     const answer = server.ask('item/fileChange/requestApproval', { threadId: 't', turnId: 'u', itemId: 'i' });
-    const { value } = await stream.next();
-    const req = value as PendingServerRequest;
+    const req = (await stream.next()).value as PendingServerRequest;
     expect(req).toMatchObject({ kind: 'serverRequest', id: 0, method: 'item/fileChange/requestApproval' });
     expect(req.respond({ decision: 'accept' } as never)).toBe(true);
     expect(req.respond({ decision: 'decline' } as never)).toBe(false);
@@ -213,10 +209,10 @@ describe('server requests', () => {
     const { client, server } = await connect({ queueCapacity: 2 });
     const stream = client.serverRequests();
     const answers = [0, 1, 2, 3].map(() => server.ask('item/commandExecution/requestApproval', { threadId: 't' }));
-    const overflow = await Promise.all([answers[2], answers[3]]);
+    const overflow = await Promise.all([answers[2]!, answers[3]!]);
     for (const a of overflow) {
-      expect(a.error.code).toBe(-32001);
-      expect(a.error.message).toMatch(/queue is full \(capacity 2\)/);
+      expect(a.error?.code).toBe(-32001);
+      expect(a.error?.message).toMatch(/queue is full \(capacity 2\)/);
     }
     const first = (await stream.next()).value as PendingServerRequest;
     const second = (await stream.next()).value as PendingServerRequest;
@@ -224,16 +220,18 @@ describe('server requests', () => {
     expect((await stream.next()).value).toEqual({ kind: 'lagged', skipped: 2 });
     // The queued ones can still be answered.
     first.respond({ decision: 'accept' } as never);
-    expect((await answers[0]).result).toEqual({ decision: 'accept' });
+    expect((await answers[0]!).result).toEqual({ decision: 'accept' });
     second.fail({ code: -32000, message: 'no' });
-    expect((await answers[1]).error.code).toBe(-32000);
+    expect((await answers[1]!).error?.code).toBe(-32000);
   });
 
   it('answers a JSON-RPC error when a handler times out, and aborts its signal', async () => {
     const { client, server } = await connect({ serverRequestTimeoutMs: 50 });
     let abortedWith: unknown;
     client.onServerRequest('item/commandExecution/requestApproval', (_p, ctx) => {
-      ctx.signal.addEventListener('abort', () => (abortedWith = ctx.signal.reason));
+      ctx.signal.addEventListener('abort', () => {
+        abortedWith = ctx.signal.reason;
+      });
       return new Promise(() => undefined);
     });
     const a = await server.ask('item/commandExecution/requestApproval', { threadId: 't' });
@@ -264,7 +262,7 @@ describe('server requests', () => {
     expect(req.signal.aborted).toBe(true);
     expect(req.respond({ decision: 'accept' } as never)).toBe(false);
     await tick();
-    expect(server.received.filter((m: any) => m.id === a.id && m.method === undefined)).toHaveLength(1);
+    expect(server.received.filter((m) => m.id === a.id && m.method === undefined)).toHaveLength(1);
   });
 
   it('hands requests left unread by a consumer that stopped to the next subscription, else answers -32601', async () => {
@@ -297,35 +295,41 @@ describe('server requests', () => {
 
   it('answers -32601 when neither a handler nor a serverRequests() consumer exists', async () => {
     const { server } = await connect();
-    expect((await server.ask('item/tool/call', {})).error.code).toBe(-32601);
+    expect((await server.ask('item/tool/call', {})).error?.code).toBe(-32601);
   });
 });
 
 /** A scripted turn: notifications for turn `u1` of thread `t1`, with noise for other turns. */
 function scriptTurn(server: TsServer, opts: { approval?: boolean; holdUntilInterrupt?: boolean } = {}) {
   const turn = (status: string) => ({ id: 'u1', items: [], status });
-  server.handle('turn/start', async (params) => {
+  const play = async () => {
+    server.notify('item/agentMessage/delta', { threadId: 't1', turnId: 'other', itemId: 'x', delta: 'NOISE' });
+    server.notify('item/agentMessage/delta', { threadId: 't1', turnId: 'u1', itemId: 'm', delta: 'Hel' });
+    server.notify('thread/status/changed', { threadId: 't1', status: { type: 'active', activeFlags: [] } });
+    if (opts.approval) {
+      const a = await server.ask('item/commandExecution/requestApproval', {
+        threadId: 't1',
+        turnId: 'u1',
+        itemId: 'c',
+      });
+      server.notify('item/completed', {
+        threadId: 't1',
+        turnId: 'u1',
+        item: {
+          type: 'commandExecution',
+          id: 'c',
+          decision: (a.result as { decision?: string } | undefined)?.decision ?? 'error',
+        },
+      });
+    }
+    server.notify('item/agentMessage/delta', { threadId: 't1', turnId: 'u1', itemId: 'm', delta: 'lo' });
+    if (!opts.holdUntilInterrupt) server.notify('turn/completed', { threadId: 't1', turn: turn('completed') });
+  };
+  server.handle('turn/start', (params) => {
     // Sent before the turn/start answer: the client must still attribute it to this turn.
     server.notify('turn/started', { threadId: params.threadId, turn: turn('inProgress') });
-    setTimeout(async () => {
-      server.notify('item/agentMessage/delta', { threadId: 't1', turnId: 'other', itemId: 'x', delta: 'NOISE' });
-      server.notify('item/agentMessage/delta', { threadId: 't1', turnId: 'u1', itemId: 'm', delta: 'Hel' });
-      server.notify('thread/status/changed', { threadId: 't1', status: { type: 'active', activeFlags: [] } });
-      if (opts.approval) {
-        const a = await server.ask('item/commandExecution/requestApproval', {
-          threadId: 't1',
-          turnId: 'u1',
-          itemId: 'c',
-        });
-        server.notify('item/completed', {
-          threadId: 't1',
-          turnId: 'u1',
-          item: { type: 'commandExecution', id: 'c', decision: a.result?.decision ?? 'error' },
-        });
-      }
-      server.notify('item/agentMessage/delta', { threadId: 't1', turnId: 'u1', itemId: 'm', delta: 'lo' });
-      if (!opts.holdUntilInterrupt) server.notify('turn/completed', { threadId: 't1', turn: turn('completed') });
-    }, 5);
+    // The fake server's own steps never reject (ask() waits for any answer, errors included).
+    setTimeout(() => void play(), 5);
     return { turn: turn('inProgress') };
   });
   server.handle('turn/interrupt', (params) => {
@@ -338,7 +342,7 @@ const summary = (items: TurnStreamItem[]) =>
   items.map((e) =>
     isLagged(e)
       ? 'lagged'
-      : `${e.method}${e.method === 'item/agentMessage/delta' ? `:${(e.params as any).delta}` : ''}`,
+      : `${e.method}${e.method === 'item/agentMessage/delta' ? `:${(e.params as { delta: string }).delta}` : ''}`,
   );
 
 describe('runTurn', () => {
@@ -356,11 +360,11 @@ describe('runTurn', () => {
       'item/agentMessage/delta:lo',
       'turn/completed',
     ]);
-    expect((items.at(-1) as any).params.turn.status).toBe('completed');
+    expect(items.at(-1)).toHaveProperty('params.turn.status', 'completed');
     expect((await run.completed).status).toBe('completed');
     expect(run.turnId).toBe('u1');
-    const start = server.received.find((m: any) => m.method === 'turn/start') as any;
-    expect(start.params).toEqual({ threadId: 't1', input: [{ type: 'text', text: 'Say hello', text_elements: [] }] });
+    const start = server.received.find((m) => m.method === 'turn/start');
+    expect(start?.params).toEqual({ threadId: 't1', input: [{ type: 'text', text: 'Say hello', text_elements: [] }] });
   });
 
   it('routes approvals of its thread to the per-turn handlers, before the global ones', async () => {
@@ -375,8 +379,8 @@ describe('runTurn', () => {
       },
     });
     for await (const e of run) items.push(e);
-    const completedItem = items.find((e) => !isLagged(e) && e.method === 'item/completed') as any;
-    expect(completedItem.params.item.decision).toBe('decline');
+    const completedItem = items.find((e) => !isLagged(e) && e.method === 'item/completed');
+    expect(completedItem).toHaveProperty('params.item.decision', 'decline');
     // After the turn, the global handler applies again.
     expect((await server.ask('item/commandExecution/requestApproval', { threadId: 't1' })).result).toEqual({
       decision: 'accept',
@@ -393,13 +397,17 @@ describe('runTurn', () => {
       items.push(e);
       if (!isLagged(e) && e.method === 'item/agentMessage/delta') ac.abort();
     }
-    expect((items.at(-1) as any).params.turn.status).toBe('interrupted');
-    expect(server.received.some((m: any) => m.method === 'turn/interrupt' && m.params.turnId === 'u1')).toBe(true);
+    expect(items.at(-1)).toHaveProperty('params.turn.status', 'interrupted');
+    expect(
+      server.received.some(
+        (m) => m.method === 'turn/interrupt' && (m.params as { turnId?: string } | undefined)?.turnId === 'u1',
+      ),
+    ).toBe(true);
   });
 
   it('rejects the stream when turn/start fails or the connection ends mid-turn', async () => {
     const { client, server } = await connect();
-    server.handle('turn/start', () => Promise.reject({ code: -32600, message: 'thread not found' }));
+    server.handle('turn/start', () => Promise.reject(new RpcError(-32600, 'thread not found')));
     const run = client.runTurn('nope', 'x');
     await expect(run.next()).rejects.toBeInstanceOf(JsonRpcError);
     await expect(run.completed).rejects.toBeInstanceOf(JsonRpcError);
@@ -448,7 +456,7 @@ describe('events()', () => {
     client.onServerRequest('item/fileChange/requestApproval', () => ({ decision: 'accept' }) as never);
     server.notify('warning', { message: 'w' });
     await server.ask('item/fileChange/requestApproval', { threadId: 't' });
-    server.end.send({ id: 12345, result: {} } as never);
+    server.end.send({ id: 12345, result: {} });
     await tick();
     const got: ClientEvent[] = [];
     for (let i = 0; i < 3; i++) got.push((await events.next()).value as ClientEvent);

@@ -80,7 +80,7 @@ describe('JsonlDecoder', () => {
       'not a JSON object: expected a JSON-RPC message object, got number',
       'not a JSON object: expected a JSON-RPC message object, got null',
     ]);
-    expect(problems[0]!.raw).toBe('garbage here');
+    expect(problems[0]?.raw).toBe('garbage here');
   });
 
   it('skips a line past maxLineBytes without buffering it, in one chunk or spread over many', () => {
@@ -92,10 +92,33 @@ describe('JsonlDecoder', () => {
       const { messages, problems } = decode(chunks, 100);
       expect(messages).toEqual([{ before: 1 }, { after: 2 }]);
       expect(problems).toHaveLength(1);
-      expect(problems[0]!.subject).toBe('line too long');
-      expect(problems[0]!.message).toBe(`a line of ${long.length} bytes exceeds maxLineBytes (100); it was skipped`);
-      expect(String(problems[0]!.raw).startsWith('{"x":"yyy')).toBe(true);
+      expect(problems[0]?.subject).toBe('line too long');
+      expect(problems[0]?.message).toBe(`a line of ${long.length} bytes exceeds maxLineBytes (100); it was skipped`);
+      expect(String(problems[0]?.raw).startsWith('{"x":"yyy')).toBe(true);
     }
+  });
+
+  it('holds at most maxLineBytes of an over-long line at any moment, however it is chunked', () => {
+    const messages: unknown[] = [];
+    const problems: MalformedInput[] = [];
+    const d = new JsonlDecoder(
+      100,
+      (m) => messages.push(m),
+      (p) => problems.push(p),
+    );
+    let peak = 0;
+    const chunk = Buffer.alloc(64 * 1024, 0x61);
+    for (let i = 0; i < 160; i++) {
+      d.push(chunk); // 10 MiB of one line, no newline yet
+      peak = Math.max(peak, d.bufferedBytes);
+    }
+    expect(peak).toBeLessThanOrEqual(100);
+    d.push(Buffer.from('\n{"after":1}\n'));
+    expect(d.bufferedBytes).toBe(0);
+    expect(messages).toEqual([{ after: 1 }]);
+    expect(problems.map((p) => p.message)).toEqual([
+      `a line of ${160 * 64 * 1024} bytes exceeds maxLineBytes (100); it was skipped`,
+    ]);
   });
 
   it('accepts a line of exactly maxLineBytes', () => {

@@ -16,6 +16,7 @@ import {
   isLoopbackHost,
   type ProtocolIssue,
 } from '../src/index.js';
+import type { WireMessage } from './fixtures/ts-server.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -23,7 +24,7 @@ afterEach(async () => {
 });
 
 /** A WebSocket app-server stand-in; `onRequest` may answer or misbehave. */
-async function fakeWsServer(onRequest: (ws: WebSocket, msg: any) => void = () => undefined) {
+async function fakeWsServer(onRequest: (ws: WebSocket, msg: WireMessage) => void = () => undefined) {
   const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   await new Promise((r) => wss.once('listening', r));
   const headers: Array<Record<string, string | string[] | undefined>> = [];
@@ -32,7 +33,11 @@ async function fakeWsServer(onRequest: (ws: WebSocket, msg: any) => void = () =>
     headers.push(req.headers);
     sockets.push(ws);
     ws.on('message', (data) => {
-      const msg = JSON.parse(String(data));
+      const text = (
+        Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? Buffer.from(data) : data
+      ).toString();
+      // A test server: it trusts the client under test to send JSON-RPC objects.
+      const msg = JSON.parse(text) as WireMessage;
       if (msg.method === 'initialize')
         ws.send(
           JSON.stringify({
@@ -43,7 +48,14 @@ async function fakeWsServer(onRequest: (ws: WebSocket, msg: any) => void = () =>
       else if (msg.id !== undefined && msg.method) onRequest(ws, msg);
     });
   });
-  cleanups.push(() => new Promise<void>((r) => wss.close(() => r())));
+  cleanups.push(
+    () =>
+      new Promise<void>((r) => {
+        wss.close(() => {
+          r();
+        });
+      }),
+  );
   return { url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`, headers, sockets };
 }
 
@@ -110,9 +122,9 @@ describe('WebSocket URL policy', () => {
 
 describe('WebSocketTransport', () => {
   it('sends the bearer token and extra headers in the upgrade request, and round-trips requests', async () => {
-    const server = await fakeWsServer((ws, msg) =>
-      ws.send(JSON.stringify({ id: msg.id, result: { echo: msg.params } })),
-    );
+    const server = await fakeWsServer((ws, msg) => {
+      ws.send(JSON.stringify({ id: msg.id, result: { echo: msg.params } }));
+    });
     const client = await start(server.url, { bearerToken: 's3cret', headers: { 'x-extra': 'yes' } });
     expect(server.headers[0]!['authorization']).toBe('Bearer s3cret');
     expect(server.headers[0]!['x-extra']).toBe('yes');
@@ -131,7 +143,7 @@ describe('WebSocketTransport', () => {
     const client = await start(server.url, { maxMessageBytes: 1_000 }, (i) => issues.push(i));
     await expect(client.requestRaw('test/garbage')).resolves.toBe('fine');
     expect(issues.map((i) => i.subject)).toEqual(['unparsable message', 'not a JSON object', 'message too long']);
-    expect(issues[2]!.message).toMatch(/exceeds maxMessageBytes \(1000\)/);
+    expect(issues[2]?.message).toMatch(/exceeds maxMessageBytes \(1000\)/);
   });
 
   it('rejects every pending request when the connection drops, with the close code', async () => {
@@ -139,7 +151,7 @@ describe('WebSocketTransport', () => {
     const client = await start(server.url);
     const pending = [client.requestRaw('a'), client.requestRaw('b')].map((p) => p.catch((e: unknown) => e));
     await new Promise((r) => setTimeout(r, 20));
-    server.sockets[0]!.close(1011, 'server fell over');
+    server.sockets[0]?.close(1011, 'server fell over');
     for (const e of await Promise.all(pending)) {
       expect(e).toBeInstanceOf(ServerExitedError);
       expect((e as ServerExitedError).exit).toMatchObject({ code: 1011, reason: 'server fell over' });
@@ -171,7 +183,17 @@ describe('WebSocketTransport', () => {
       socket.on('data', () => undefined);
     });
     await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
-    cleanups.push(() => new Promise<void>((r) => (sockets.forEach((s) => s.destroy()), http.close(() => r()))));
+    cleanups.push(
+      () =>
+        new Promise<void>(
+          (r) => (
+            sockets.forEach((s) => s.destroy()),
+            http.close(() => {
+              r();
+            })
+          ),
+        ),
+    );
     const client = await AppServerClient.start({
       transport: new WebSocketTransport({ url: `ws://127.0.0.1:${(http.address() as AddressInfo).port}` }),
       clientInfo: { name: 'ws-test', version: '0' },
@@ -185,7 +207,9 @@ describe('WebSocketTransport', () => {
     const took = Date.now() - t0;
     expect(took).toBeGreaterThanOrEqual(250);
     expect(took).toBeLessThan(2_000);
-    expect(exit.code).not.toBe(1000); // not a clean close: the client had to terminate the socket
+    // The client started the close: reported as clean, with the reason saying the peer never answered.
+    expect(exit.code).toBe(1000);
+    expect(exit.reason).toBe('closed by the client (socket close code 1006)');
     expect(await pending).toBeInstanceOf(ClientClosedError);
   });
 

@@ -7,13 +7,13 @@ import type { RequestId } from './jsonrpc.js';
 import type { ClientNotifications, ClientRequests, ServerNotifications, ServerRequests } from './methods.js';
 
 /** A method a client may call. */
-export type ClientRequestMethod = keyof ClientRequests & string;
+export type ClientRequestMethod = Extract<keyof ClientRequests, string>;
 /** A request the server may send to the client. */
-export type ServerRequestMethod = keyof ServerRequests & string;
+export type ServerRequestMethod = Extract<keyof ServerRequests, string>;
 /** A notification the server may send. */
-export type ServerNotificationMethod = keyof ServerNotifications & string;
+export type ServerNotificationMethod = Extract<keyof ServerNotifications, string>;
 /** A notification the client may send. */
-export type ClientNotificationMethod = keyof ClientNotifications & string;
+export type ClientNotificationMethod = Extract<keyof ClientNotifications, string>;
 
 /** Params of client request `M`. */
 export type ClientRequestParams<M extends ClientRequestMethod> = ClientRequests[M]['params'];

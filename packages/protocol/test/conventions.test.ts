@@ -47,7 +47,7 @@ function exportedDeclarations(source: ts.SourceFile): Declaration[] {
 function leadingDocComments(node: ts.Node, source: ts.SourceFile): string[] {
   const text = source.getFullText();
   let from = node.getFullStart();
-  if (node.parent && ts.isUnionTypeNode(node.parent)) {
+  if (ts.isUnionTypeNode(node.parent)) {
     const members = node.parent.types;
     const index = members.indexOf(node as ts.TypeNode);
     from = index > 0 ? members[index - 1]!.end : node.parent.getFullStart();
@@ -93,7 +93,7 @@ describe('protocol source conventions', () => {
           (name === 'index.ts' && ts.isExportDeclaration(statement) && exportsOnlyCodexRelease(statement)) ||
           ts.isInterfaceDeclaration(statement) ||
           ts.isTypeAliasDeclaration(statement) ||
-          (ts.isImportDeclaration(statement) && statement.importClause?.isTypeOnly === true) ||
+          (ts.isImportDeclaration(statement) && statement.importClause?.phaseModifier === ts.SyntaxKind.TypeKeyword) ||
           (ts.isExportDeclaration(statement) && statement.isTypeOnly);
         if (!typeOnly) offenders.push(`${where(statement, source)}: ${ts.SyntaxKind[statement.kind]}`);
       }
@@ -133,7 +133,7 @@ describe('protocol source conventions', () => {
         if (ts.isTypeAliasDeclaration(node) && FORMAT_EXEMPT_TYPES.has(node.name.text)) exempt = true;
         if (node.kind === ts.SyntaxKind.NumberKeyword && !exempt) {
           const formats: string[] = [];
-          for (let at: ts.Node | undefined = node; at && !ts.isSourceFile(at); at = at.parent) {
+          for (let at: ts.Node = node; !ts.isSourceFile(at); at = at.parent) {
             for (const comment of leadingDocComments(at, source)) {
               for (const match of comment.matchAll(/@format\s+(\S+)/g)) formats.push(match[1]!);
             }

@@ -36,11 +36,13 @@ function typeCheck(code: string): string[] {
   const virtualPath = join(packageDir, 'test', '__readme_example__.ts');
   const source = code.replace("from '@cask/protocol'", "from '../src/index.js'");
   const host = ts.createCompilerHost(config.options);
-  const { getSourceFile, fileExists, readFile } = host;
-  host.fileExists = (f) => f === virtualPath || fileExists.call(host, f);
-  host.readFile = (f) => (f === virtualPath ? source : readFile.call(host, f));
+  const getSourceFile = host.getSourceFile.bind(host);
+  const fileExists = host.fileExists.bind(host);
+  const readFile = host.readFile.bind(host);
+  host.fileExists = (f) => f === virtualPath || fileExists(f);
+  host.readFile = (f) => (f === virtualPath ? source : readFile(f));
   host.getSourceFile = (f, lang, ...rest) =>
-    f === virtualPath ? ts.createSourceFile(f, source, lang, true) : getSourceFile.call(host, f, lang, ...rest);
+    f === virtualPath ? ts.createSourceFile(f, source, lang, true) : getSourceFile(f, lang, ...rest);
   const program = ts.createProgram([virtualPath], { ...config.options, noEmit: true }, host);
   return ts.getPreEmitDiagnostics(program, program.getSourceFile(virtualPath)).map((d) => {
     const pos = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
@@ -71,7 +73,7 @@ describe('README example', () => {
       .trimEnd()
       .split('\n');
     expect(lines).toHaveLength(4);
-    const [init, initialized, answer] = lines.slice(0, 3).map((line) => JSON.parse(line));
+    const [init, initialized, answer] = lines.slice(0, 3).map((line): unknown => JSON.parse(line));
     expect(init).toMatchObject({ id: 0, method: 'initialize', params: { clientInfo: { name: 'my_client' } } });
     expect(init).not.toHaveProperty('jsonrpc');
     expect(initialized).toEqual({ method: 'initialized' });

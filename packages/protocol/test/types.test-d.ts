@@ -89,21 +89,18 @@ describe('derived unions', () => {
     const initialized: ClientNotification = { method: 'initialized' };
     expectTypeOf(initialized).toExtend<ClientNotification>();
     // @ts-expect-error not a client notification
-    const wrong: ClientNotification = { method: 'turn/started' };
-    void wrong;
+    const _wrong: ClientNotification = { method: 'turn/started' };
   });
 
   test('a request with the wrong params for its method does not compile', () => {
-    const ok: ClientRequest = {
+    const _ok: ClientRequest = {
       id: 0,
       method: 'initialize',
       params: { clientInfo: { name: 'cask', version: '0.1.0' } },
     };
-    void ok;
     const params = { clientInfo: { name: 'cask' } };
     // @ts-expect-error clientInfo.version is required
-    const bad: ClientRequest = { id: 1, method: 'initialize', params };
-    void bad;
+    const _bad: ClientRequest = { id: 1, method: 'initialize', params };
   });
 });
 
@@ -127,21 +124,19 @@ describe('optional versus nullable fields', () => {
   test('optional-only fields do not accept null', () => {
     expectTypeOf<InitializeCapabilities['experimentalApi']>().toEqualTypeOf<boolean | undefined>();
     // @ts-expect-error experimentalApi is optional but not nullable
-    const caps: InitializeCapabilities = { experimentalApi: null };
-    void caps;
+    const _caps: InitializeCapabilities = { experimentalApi: null };
   });
 
   test('required fields stay required', () => {
     expectTypeOf<CommandExecutionRequestApprovalParams['startedAtMs']>().toEqualTypeOf<number>();
     // @ts-expect-error startedAtMs is missing
-    const p: CommandExecutionRequestApprovalParams = { itemId: 'i', threadId: 't', turnId: 'u' };
-    void p;
+    const _p: CommandExecutionRequestApprovalParams = { itemId: 'i', threadId: 't', turnId: 'u' };
   });
 });
 
 describe('tagged unions and enums', () => {
   test('approval decisions accept the simple strings and the amendment objects', () => {
-    const decisions: CommandExecutionApprovalDecision[] = [
+    const _decisions: CommandExecutionApprovalDecision[] = [
       'accept',
       'acceptForSession',
       'decline',
@@ -149,33 +144,26 @@ describe('tagged unions and enums', () => {
       { acceptWithExecpolicyAmendment: { execpolicy_amendment: ['npm', 'test'] } },
       { applyNetworkPolicyAmendment: { network_policy_amendment: { action: 'allow', host: 'example.com' } } },
     ];
-    void decisions;
     // @ts-expect-error not a decision
-    const wrong: FileChangeApprovalDecision = 'approve';
-    void wrong;
+    const _wrong: FileChangeApprovalDecision = 'approve';
     // @ts-expect-error file changes cannot carry an exec-policy amendment
-    const wrongShape: FileChangeApprovalDecision = { acceptWithExecpolicyAmendment: { execpolicy_amendment: [] } };
-    void wrongShape;
+    const _wrongShape: FileChangeApprovalDecision = { acceptWithExecpolicyAmendment: { execpolicy_amendment: [] } };
   });
 
   test('SandboxPolicy narrows on type', () => {
     const roots = (p: SandboxPolicy) => (p.type === 'workspaceWrite' ? p.writableRoots : undefined);
     expectTypeOf(roots).returns.toEqualTypeOf<string[] | undefined>();
     // @ts-expect-error unknown sandbox type
-    const bad: SandboxPolicy = { type: 'fullAccess' };
-    void bad;
+    const _bad: SandboxPolicy = { type: 'fullAccess' };
   });
 
   test('AskForApproval is a preset string or a granular object', () => {
-    const presets: AskForApproval[] = ['untrusted', 'on-request', 'never'];
-    const granular: AskForApproval = {
+    const _presets: AskForApproval[] = ['untrusted', 'on-request', 'never'];
+    const _granular: AskForApproval = {
       granular: { mcp_elicitations: true, rules: false, sandbox_approval: true },
     };
-    void presets;
-    void granular;
     // @ts-expect-error the legacy `on-failure` preset is not part of this protocol version
-    const old: AskForApproval = 'on-failure';
-    void old;
+    const _old: AskForApproval = 'on-failure';
   });
 
   test('FileSystemSpecialPath narrows on kind', () => {

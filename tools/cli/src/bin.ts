@@ -1,89 +1,79 @@
 #!/usr/bin/env node
 /**
- * The `cask` command: `cask validate <transcript.jsonl> [--experimental]`
- * and `cask demo [...]`.
+ * The `cask` command. Each sub-command parses its own arguments with
+ * `node:util` `parseArgs` and answers `--help`; `cask --version` prints the
+ * package version.
  * @module
  */
-import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { cliVersion, processIO, type CommandIO } from './io.js';
 
-const USAGE = `usage: cask <command> [options]
+/** A sub-command: a one-line summary for `cask --help` and its entry point. */
+interface Command {
+  usage: string;
+  summary: string;
+  run(argv: string[], io: CommandIO): Promise<number>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  validate: {
+    usage: 'validate [options] <transcript.jsonl | ->',
+    summary: 'check a recorded JSONL wire transcript against the schema',
+    run: async (argv, io) => (await import('./validate-command.js')).runValidate(argv, io),
+  },
+  schema: {
+    usage: 'schema diff <old> <new> [--codex <version|path>] [--json] [--fail-on breaking|any|none]',
+    summary: 'compare two app-server schemas: what changed, per direction, and what it breaks',
+    run: async (argv, io) => (await import('./schema-diff/command.js')).runSchema(argv, io),
+  },
+};
+
+const usage = () => `usage: cask <command> [options]
+       cask --version | --help
 
 commands:
-  validate <transcript.jsonl> [--experimental]
-      Check every message of a JSONL wire transcript ({"dir":"c2s"|"s2c","msg":...}
-      per line) against the Codex app-server schema. Exit 0 when all are valid,
-      1 when any is not, 2 on usage errors.
-  demo [--help]
-      Run one offline turn against the real codex app-server (see \`cask demo --help\`).
-  schema diff <old> <new> [--codex <version|path>] [--json] [--fail-on breaking|any|none]
-      Compare two app-server schemas: what changed, per direction, and what it breaks
-      (see \`cask schema diff --help\`).
+${Object.values(COMMANDS)
+  .map((c) => `  ${c.usage}\n      ${c.summary}`)
+  .join('\n')}
+
+Run \`cask <command> --help\` for a command's options.
 `;
 
-/** Runs `cask validate`; returns the exit code. */
-export async function runValidate(argv: string[]): Promise<number> {
-  let file: string | undefined;
-  let experimental = false;
-  for (const a of argv) {
-    if (a === '--experimental') experimental = true;
-    else if (a === '--help' || a === '-h') {
-      process.stdout.write(USAGE);
-      return 0;
-    } else if (a.startsWith('-')) {
-      process.stderr.write(`cask validate: unknown option ${JSON.stringify(a)}\n\n${USAGE}`);
-      return 2;
-    } else if (file === undefined) file = a;
-    else {
-      process.stderr.write(
-        `cask validate: expected one transcript file, got another: ${JSON.stringify(a)}\n\n${USAGE}`,
-      );
-      return 2;
-    }
-  }
-  if (file === undefined) {
-    process.stderr.write(`cask validate: missing <transcript.jsonl>\n\n${USAGE}`);
-    return 2;
-  }
-  let text: string;
+async function main(argv: string[], io: CommandIO): Promise<number> {
+  const first = argv[0];
+  const command = first !== undefined && Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
+  if (command) return command.run(argv.slice(1), io);
+  let values: { version?: boolean; help?: boolean };
+  let positionals: string[];
   try {
-    text = readFileSync(file, 'utf8');
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { version: { type: 'boolean', short: 'v' }, help: { type: 'boolean', short: 'h' } },
+    }));
   } catch (err) {
-    process.stderr.write(`cask validate: cannot read ${file}: ${(err as Error).message}\n`);
+    io.stderr.write(`cask: ${err instanceof Error ? err.message : String(err)}\n\n${usage()}`);
     return 2;
   }
-  const { validateTranscript, formatReport } = await import('./validate.js');
-  const report = validateTranscript(text, { experimental });
-  process.stdout.write(`${formatReport(report)}\n`);
-  return report.ok ? 0 : 1;
-}
-
-async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  switch (command) {
-    case 'validate':
-      return runValidate(rest);
-    case 'demo': {
-      const { runDemo } = (await import('./demo.js')) as { runDemo(argv: string[]): Promise<number> };
-      return runDemo(rest);
-    }
-    case 'schema': {
-      const { runSchema } = await import('./schema-diff/command.js');
-      return runSchema(rest);
-    }
-    case '--help':
-    case '-h':
-    case 'help':
-      process.stdout.write(USAGE);
-      return 0;
-    default:
-      process.stderr.write(
-        `${command === undefined ? 'cask: missing command' : `cask: unknown command ${JSON.stringify(command)}`}\n\n${USAGE}`,
-      );
-      return 2;
+  if (values.version) {
+    io.stdout.write(`${cliVersion()}\n`);
+    return 0;
   }
+  if (values.help || positionals[0] === 'help') {
+    const topic = positionals[0] === 'help' ? positionals[1] : undefined;
+    const sub = topic !== undefined && Object.hasOwn(COMMANDS, topic) ? COMMANDS[topic] : undefined;
+    if (sub) return sub.run(['--help'], io);
+    io.stdout.write(usage());
+    return 0;
+  }
+  io.stderr.write(
+    `${first === undefined ? 'cask: missing command' : `cask: unknown command ${JSON.stringify(first)}`}\n\n${usage()}`,
+  );
+  return 2;
 }
 
-main(process.argv.slice(2)).then(
+main(process.argv.slice(2), processIO()).then(
   (code) => {
     process.exitCode = code;
   },

@@ -1,9 +1,13 @@
 /**
- * `@cask/cli` as a library: the transcript validator behind `cask validate`.
+ * `@cask/cli` as a library: the transcript validator behind `cask validate` and the schema comparison behind
+ * `cask schema diff`.
  * @packageDocumentation
  */
 export {
   validateTranscript,
+  validateTranscriptStream,
+  TranscriptValidator,
+  DEFAULT_MAX_LINE_BYTES,
   formatReport,
   formatFailure,
   type TranscriptOptions,
@@ -12,6 +16,9 @@ export {
   type MethodCounts,
   type MessageKind,
 } from './validate.js';
+export { splitLines, type OverlongLine } from './lines.js';
+export { runValidate, VALIDATE_USAGE, DEFAULT_MAX_FAILURES, type ValidateJsonReport } from './validate-command.js';
+export type { CommandIO } from './io.js';
 export { diffSchemas, type DiffOptions } from './schema-diff/diff.js';
 export { loadSchema, schemaFromDocument, SchemaInputError, type LoadedSchema } from './schema-diff/load.js';
 export { renderText, type RenderOptions } from './schema-diff/render.js';

@@ -4,14 +4,37 @@
  * `node dist/cli.js check [dir]` exits 1 when the committed schema has drifted.
  * @module
  */
+import { parseArgs } from 'node:util';
 import { checkSchema } from './drift.js';
 import { writeSchema } from './generate.js';
 import { defaultSchemaDir } from './paths.js';
 
-const USAGE = 'usage: cask-codegen <generate|check> [schema-dir]';
+const USAGE = `usage: cask-codegen <generate|check> [schema-dir]
+
+  generate   write the JSON Schema generated from @cask/protocol under schema-dir (default: schema/)
+  check      exit 1, listing every drifted file, when schema-dir is not what the generator produces
+  -h, --help show this help`;
 
 async function main(argv: string[]): Promise<number> {
-  const [command, dirArg] = argv;
+  let positionals: string[];
+  try {
+    const parsed = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: true,
+      options: { help: { type: 'boolean', short: 'h' } },
+    });
+    if (parsed.values.help) {
+      console.log(USAGE);
+      return 0;
+    }
+    positionals = parsed.positionals;
+    if (positionals.length > 2) throw new TypeError(`unexpected argument ${JSON.stringify(positionals[2])}`);
+  } catch (err) {
+    console.error(`cask-codegen: ${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
+    return 2;
+  }
+  const [command, dirArg] = positionals;
   const dir = dirArg ?? defaultSchemaDir();
   if (command === 'generate') {
     const files = await writeSchema(dir);

@@ -63,7 +63,7 @@ export function compareTrees(expected: Map<string, string>, actual: Map<string, 
     if (want === undefined) entries.push({ file, kind: 'extra' });
     else if (got === undefined) entries.push({ file, kind: 'missing' });
     else if (want !== got) {
-      let pointer = '';
+      let pointer: string;
       try {
         pointer = firstDifference(JSON.parse(got), JSON.parse(want)) ?? '';
       } catch (error) {
@@ -95,7 +95,7 @@ export async function checkSchema(
   dir: string,
   options: Omit<GenerateOptions, 'experimental'> = {},
 ): Promise<DriftReport> {
-  const expected = await generateAll(options);
+  const expected = generateAll(options);
   const actual = await readSchemaDir(dir);
   return compareTrees(expected, actual);
 }

@@ -56,7 +56,11 @@ export function applyExperimental(
 ): ExperimentalResult {
   if (keep) return { defs: strip(defs), maps, removed: new Set() };
 
-  const tagged = new Set(Object.keys(defs).filter((name) => isTagged(defs[name]!)));
+  const tagged = new Set(
+    Object.entries(defs)
+      .filter(([, def]) => isTagged(def))
+      .map(([name]) => name),
+  );
   const removed = new Set([...tagged, ...methodTypes]);
   const refsRemoved = (n: Json) =>
     isObject(n) && typeof n.$ref === 'string' && removed.has(n.$ref.slice(REF_PREFIX.length));
@@ -92,9 +96,10 @@ export function applyExperimental(
           node.properties = props;
           if (Array.isArray(node.required)) {
             const required = node.required.filter((r) => !dropped.includes(r as string));
-            const forced = dropped.filter(
-              (p) => !isTagged((n.properties as JsonObject)[p]!) && (n.required as Json[]).includes(p),
-            );
+            const forced = dropped.filter((p) => {
+              const prop = (n.properties as JsonObject)[p];
+              return (prop === undefined || !isTagged(prop)) && (n.required as Json[]).includes(p);
+            });
             if (forced.length > 0) {
               throw new Error(
                 `${name}: required propert${forced.length === 1 ? 'y' : 'ies'} ${forced.join(', ')} ` +

@@ -99,7 +99,7 @@ export function includeEdges(graph: Definitions, model: Pick<ProtocolModel, 'typ
  * Generates one flavour of the schema in memory.
  * @returns relative path (posix, e.g. `v2/ThreadStartParams.json`) → file text.
  */
-export async function generateSchema(options: GenerateOptions = {}): Promise<Map<string, string>> {
+export function generateSchema(options: GenerateOptions = {}): Map<string, string> {
   const { model, defs } = readDefinitions(options.protocolEntry, options.optionRule ?? true);
   const experimental = options.experimental ?? false;
   // Like upstream, everything is laid out for the whole surface first; the
@@ -119,7 +119,7 @@ export async function generateSchema(options: GenerateOptions = {}): Promise<Map
     for (const union of Object.keys(METHOD_MAPS) as UnionName[]) {
       if (union in all)
         throw new Error(`@cask/protocol exports a type named ${union}, which clashes with a generated union`);
-      all[union] = buildUnion(union, maps[union], model.unionDocs[union]) as Schema;
+      all[union] = buildUnion(union, maps[union], model.unionDocs[union]);
     }
     return all;
   };
@@ -130,7 +130,9 @@ export async function generateSchema(options: GenerateOptions = {}): Promise<Map
     titles: fileTitles(model),
   });
   const out = new Map<string, string>();
-  for (const rel of [...files.keys()].sort()) out.set(rel, canonicalJson(files.get(rel)!));
+  for (const [rel, schema] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    out.set(rel, canonicalJson(schema));
+  }
   return out;
 }
 
@@ -145,13 +147,13 @@ export function generateLegacy(options: Pick<GenerateOptions, 'protocolEntry'> =
  * Both flavours and the legacy part, keyed by path relative to `schema/`
  * (`json/...`, `json-experimental/...`, `legacy/...`).
  */
-export async function generateAll(options: Omit<GenerateOptions, 'experimental'> = {}): Promise<Map<string, string>> {
+export function generateAll(options: Omit<GenerateOptions, 'experimental'> = {}): Map<string, string> {
   const out = new Map<string, string>(generateLegacy(options));
   for (const [dir, experimental] of [
     [STABLE_DIR, false],
     [EXPERIMENTAL_DIR, true],
   ] as const) {
-    for (const [rel, text] of await generateSchema({ ...options, experimental })) out.set(`${dir}/${rel}`, text);
+    for (const [rel, text] of generateSchema({ ...options, experimental })) out.set(`${dir}/${rel}`, text);
   }
   return out;
 }
@@ -162,7 +164,7 @@ export async function generateAll(options: Omit<GenerateOptions, 'experimental'>
  * @returns the relative paths written.
  */
 export async function writeSchema(dir: string, options: Omit<GenerateOptions, 'experimental'> = {}): Promise<string[]> {
-  const files = await generateAll(options);
+  const files = generateAll(options);
   await rm(path.join(dir, STABLE_DIR), { recursive: true, force: true });
   await rm(path.join(dir, EXPERIMENTAL_DIR), { recursive: true, force: true });
   await rm(path.join(dir, LEGACY_DIR), { recursive: true, force: true });

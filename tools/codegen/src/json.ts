@@ -12,6 +12,11 @@ export interface JsonObject {
 /** A JSON Schema (draft-07): an object or a boolean. */
 export type Schema = JsonObject | boolean;
 
+/** The element of a one-element array; `undefined` for an empty or longer one. */
+export function only<T>(items: readonly T[]): T | undefined {
+  return items.length === 1 ? items[0] : undefined;
+}
+
 /** Whether `value` is a plain JSON object. */
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -22,7 +27,9 @@ export function sortKeys(value: Json): Json {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (isObject(value)) {
     const out: JsonObject = {};
-    for (const key of Object.keys(value).sort()) out[key] = sortKeys(value[key]!);
+    for (const [key, entry] of Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      out[key] = sortKeys(entry);
+    }
     return out;
   }
   return value;

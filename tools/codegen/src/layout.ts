@@ -164,8 +164,7 @@ export function closure(
 ): Set<string> {
   const seen = new Set<string>();
   const todo = [...roots];
-  while (todo.length > 0) {
-    const name = todo.pop()!;
+  for (let name = todo.pop(); name !== undefined; name = todo.pop()) {
     if (seen.has(name)) continue;
     const def = defs[name];
     if (def === undefined) throw new Error(`missing definition \`${name}\``);
@@ -306,15 +305,16 @@ export function layout(
   // The flat v2 bundle: the v2 definitions, plus the shared root unions and the
   // top-level definitions they reach through non-v2 references, all in one level.
   const flat: JsonObject = {};
-  for (const name of Object.keys(v2)) flat[name] = clone(v2[name]!);
+  for (const [name, def] of Object.entries(v2)) flat[name] = clone(def);
   const todo = FLAT_V2_SHARED.filter((n) => n in top) as string[];
   const seen = new Set<string>();
-  while (todo.length > 0) {
-    const name = todo.pop()!;
+  for (let name = todo.pop(); name !== undefined; name = todo.pop()) {
     if (seen.has(name)) continue;
     seen.add(name);
-    if (!(name in flat) || (FLAT_V2_SHARED as string[]).includes(name)) flat[name] = clone(top[name]!);
-    for (const ref of collectRefs(top[name] as Schema)) {
+    const def = top[name];
+    if (def === undefined) throw new Error(`missing definition \`${name}\``);
+    if (!(name in flat) || (FLAT_V2_SHARED as string[]).includes(name)) flat[name] = clone(def);
+    for (const ref of collectRefs(def)) {
       const target = refTarget(ref);
       if (!target.startsWith(`${NAMESPACE}/`) && target in top) todo.push(target);
     }

@@ -36,6 +36,11 @@ function refName(node: JsonObject): string | undefined {
   return typeof ref === 'string' && ref.startsWith(REF_PREFIX) ? ref.slice(REF_PREFIX.length) : undefined;
 }
 
+/** The definition `node` references, if it is a `$ref` object. */
+function refOf(node: unknown): string | undefined {
+  return isObject(node) ? refName(node) : undefined;
+}
+
 function mapDefinitions(defs: Definitions, fn: (node: Json) => Json): Definitions {
   const out: Definitions = {};
   for (const [name, schema] of Object.entries(defs)) out[name] = mapSchemas(schema, fn) as Schema;
@@ -51,7 +56,8 @@ function mapDefinitions(defs: Definitions, fn: (node: Json) => Json): Definition
 export function inlineHelperDefinitions(defs: Definitions, exported: ReadonlySet<string>): Definitions {
   const alias = (name: string): string | undefined => {
     const m = /^(.+)_\d+$/.exec(name);
-    return m && exported.has(m[1]!) ? m[1] : undefined;
+    const base = m?.[1];
+    return base !== undefined && exported.has(base) ? base : undefined;
   };
   const resolve = (node: Json, depth: number): Json => {
     if (depth > 50) throw new Error('helper definitions reference each other in a cycle; cannot inline them');
@@ -88,7 +94,7 @@ function sortJson(v: Json): Json {
   if (Array.isArray(v)) return v.map(sortJson);
   if (!isObject(v)) return v;
   const out: JsonObject = {};
-  for (const k of Object.keys(v).sort()) out[k] = sortJson(v[k]!);
+  for (const [k, entry] of Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) out[k] = sortJson(entry);
   return out;
 }
 
@@ -120,7 +126,8 @@ function mergeTwoObjects(a: JsonObject, b: JsonObject, where: string): JsonObjec
   const extra = a.additionalProperties ?? b.additionalProperties;
   if (extra !== undefined) out.additionalProperties = extra;
   const descriptions = [a.description, b.description].filter((d) => d !== undefined);
-  if (descriptions.length === 1) out.description = descriptions[0]!;
+  const [only, ...others] = descriptions;
+  if (only !== undefined && others.length === 0) out.description = only;
   return out;
 }
 
@@ -143,7 +150,8 @@ export function mergeIntersections(defs: Definitions): Definitions {
 
   /** The definition `name` with its own intersections merged. */
   const resolved = (name: string, where: string): Json => {
-    if (memo.has(name)) return memo.get(name)!;
+    const known = memo.get(name);
+    if (known !== undefined) return known;
     if (resolving.has(name)) throw new Error(`${where}: intersection with \`${name}\` is recursive; cannot merge it`);
     const target = defs[name];
     if (target === undefined) throw new Error(`${where}: intersection references missing definition \`${name}\``);
@@ -206,7 +214,9 @@ export function mergeIntersections(defs: Definitions): Definitions {
         combos = next;
       }
       // The description of the intersection as a whole wins over its parts'.
-      node = combos.length === 1 ? { ...combos[0]!, ...annotations } : { ...annotations, anyOf: combos };
+      const [single, ...more] = combos;
+      node =
+        single !== undefined && more.length === 0 ? { ...single, ...annotations } : { ...annotations, anyOf: combos };
     }
     if (Array.isArray(node.anyOf)) {
       const flat: Json[] = [];
@@ -238,8 +248,8 @@ export function inlineJsonValue(defs: Definitions): Definitions {
     }
     return n;
   });
-  delete out[JSON_VALUE];
-  return out;
+  const { [JSON_VALUE]: _inlined, ...rest } = out;
+  return rest;
 }
 
 /** Whether a schema accepts every JSON value. */
@@ -290,7 +300,8 @@ function typeList(node: JsonObject): string[] {
 }
 
 function setTypeList(node: JsonObject, types: string[]): void {
-  node.type = types.length === 1 ? types[0]! : types;
+  const [single, ...more] = types;
+  node.type = single !== undefined && more.length === 0 ? single : types;
 }
 
 function applyIntegerFormat(node: Json, format: string, where: string): void {
@@ -347,7 +358,7 @@ export function constToEnum(defs: Definitions): Definitions {
   return mapDefinitions(defs, (n) => {
     if (!isObject(n) || !('const' in n)) return n;
     const { const: value, ...rest } = n;
-    return { ...rest, enum: [value!] };
+    return { ...rest, enum: [value ?? null] };
   });
 }
 
@@ -406,7 +417,7 @@ export function wrapAnnotatedRefs(defs: Definitions): Definitions {
 
 function tagValue(branch: Json, tag: string, defs: Definitions): Json | undefined {
   let node = branch;
-  for (let i = 0; i < 5 && isObject(node) && refName(node) !== undefined; i++) node = defs[refName(node)!] ?? false;
+  for (let i = 0, name = refOf(node); i < 5 && name !== undefined; i++, name = refOf(node)) node = defs[name] ?? false;
   if (!isObject(node) || !isObject(node.properties)) return undefined;
   const prop = node.properties[tag];
   const required = Array.isArray(node.required) && node.required.includes(tag);
@@ -417,7 +428,7 @@ function tagValue(branch: Json, tag: string, defs: Definitions): Json | undefine
 function discriminator(branches: Json[], defs: Definitions): string | undefined {
   const first = branches[0];
   let node = first;
-  while (isObject(node) && refName(node) !== undefined) node = defs[refName(node)!] ?? false;
+  for (let name = refOf(node); name !== undefined; name = refOf(node)) node = defs[name] ?? false;
   if (!isObject(node) || !isObject(node.properties)) return undefined;
   for (const tag of Object.keys(node.properties)) {
     const values = branches.map((b) => tagValue(b, tag, defs));

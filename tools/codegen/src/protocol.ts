@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { only } from './json.js';
 
 /** The four method maps exported by `@cask/protocol`, keyed by the union each one becomes. */
 export const METHOD_MAPS = {
@@ -162,8 +163,9 @@ function readParams(node: ts.TypeNode | undefined, where: string): ParamsSpec {
   if (node.kind === ts.SyntaxKind.UndefinedKeyword) return { kind: 'none' };
   if (ts.isUnionTypeNode(node)) {
     const rest = node.types.filter((t) => t.kind !== ts.SyntaxKind.UndefinedKeyword);
-    if (rest.length === 1 && rest.length < node.types.length) {
-      return { kind: 'optional', type: typeNodeName(rest[0]!, `${where}.params`) };
+    const inner = only(rest);
+    if (inner && rest.length < node.types.length) {
+      return { kind: 'optional', type: typeNodeName(inner, `${where}.params`) };
     }
   }
   return { kind: 'required', type: typeNodeName(node, `${where}.params`) };
@@ -240,7 +242,8 @@ function readMemberFormats(
   decl.type.types.forEach((member, index) => {
     const between = text.slice(from, member.getStart());
     const match = /\/\*\*[^]*?@format\s+(\w+)[^]*?\*\//.exec(between);
-    if (match) formats.set(index, match[1]!);
+    const format = match?.[1];
+    if (format !== undefined) formats.set(index, format);
     from = member.end;
   });
   if (formats.size === 0) return undefined;
@@ -255,9 +258,8 @@ export function readNullableOf(name: string, decl: ts.TypeAliasDeclaration): str
   if (!name.startsWith('Nullable') || !ts.isUnionTypeNode(decl.type) || decl.type.types.length !== 2) return undefined;
   const isNull = (t: ts.TypeNode) => ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword;
   const rest = decl.type.types.filter((t) => !isNull(t));
-  if (rest.length !== 1) return undefined;
-  const inner = rest[0]!;
-  if (!ts.isTypeReferenceNode(inner) || inner.typeArguments) return undefined;
+  const inner = only(rest);
+  if (!inner || !ts.isTypeReferenceNode(inner) || inner.typeArguments) return undefined;
   const target = inner.typeName.getText();
   return name === `Nullable${target}` ? target : undefined;
 }
@@ -287,7 +289,7 @@ export function loadProtocol(entry: string = resolveProtocolEntry()): ProtocolMo
   const distDir = path.dirname(entry);
 
   const types = new Map<string, ExportedType>();
-  const maps = {} as Record<UnionName, MethodEntry[]>;
+  const found: Partial<Record<UnionName, MethodEntry[]>> = {};
   const unionDocs: Partial<Record<UnionName, string>> = {};
   const memberFormats: ProtocolModel['memberFormats'] = new Map();
   const mapNames = new Map(Object.entries(METHOD_MAPS).map(([u, m]) => [m.map, u as UnionName]));
@@ -300,7 +302,7 @@ export function loadProtocol(entry: string = resolveProtocolEntry()): ProtocolMo
     const name = exported.name;
     const union = mapNames.get(name as (typeof METHOD_MAPS)[UnionName]['map']);
     if (union && ts.isInterfaceDeclaration(decl)) {
-      maps[union] = readMap(decl, checker, METHOD_MAPS[union].kind);
+      found[union] = readMap(decl, checker, METHOD_MAPS[union].kind);
       continue;
     }
     if (file === 'derived.d.ts' && name in METHOD_MAPS) {
@@ -328,9 +330,17 @@ export function loadProtocol(entry: string = resolveProtocolEntry()): ProtocolMo
       if (formats) memberFormats.set(name, formats);
     }
   }
-  for (const [union, { map }] of Object.entries(METHOD_MAPS)) {
-    if (!maps[union as UnionName]) throw new Error(`@cask/protocol does not export the method map \`${map}\``);
-  }
+  const mapOf = (union: UnionName): MethodEntry[] => {
+    const entries = found[union];
+    if (!entries) throw new Error(`@cask/protocol does not export the method map \`${METHOD_MAPS[union].map}\``);
+    return entries;
+  };
+  const maps: Record<UnionName, MethodEntry[]> = {
+    ClientRequest: mapOf('ClientRequest'),
+    ClientNotification: mapOf('ClientNotification'),
+    ServerRequest: mapOf('ServerRequest'),
+    ServerNotification: mapOf('ServerNotification'),
+  };
   const legacy = maps.ClientRequest.filter((e) => e.legacy === true);
   maps.ClientRequest = maps.ClientRequest.filter((e) => e.legacy !== true);
   for (const union of Object.keys(METHOD_MAPS) as UnionName[]) {

@@ -12,7 +12,7 @@
  * @module
  */
 import ts from 'typescript';
-import { isObject, type Definitions, type Json, type JsonObject } from './json.js';
+import { isObject, only, type Definitions, type Json, type JsonObject } from './json.js';
 import { SCHEMA_REQUIRED_KEYWORD } from './option-fields.js';
 import type { ProtocolModel } from './protocol.js';
 
@@ -39,7 +39,10 @@ function restoreTagKeywords(member: ts.PropertySignature, schema: Json): Json {
 function annotations(schema: Json): JsonObject {
   const out: JsonObject = {};
   if (!isObject(schema)) return out;
-  for (const k of KEEP) if (k in schema) out[k] = schema[k]!;
+  for (const k of KEEP) {
+    const value = schema[k];
+    if (value !== undefined) out[k] = value;
+  }
   return out;
 }
 
@@ -94,8 +97,9 @@ export function restoreSourceRefs(defs: Definitions, model: Pick<ProtocolModel, 
       if (ts.isPropertySignature(m) && m.type) {
         const key = memberName(m);
         const props = schema.properties;
-        if (key !== undefined && isObject(props) && key in props)
-          props[key] = restoreTagKeywords(m, walk(m.type, props[key]!, false));
+        const prop = key !== undefined && isObject(props) ? props[key] : undefined;
+        if (key !== undefined && isObject(props) && prop !== undefined)
+          props[key] = restoreTagKeywords(m, walk(m.type, prop, false));
       } else if (ts.isIndexSignatureDeclaration(m) && isObject(schema.additionalProperties)) {
         schema.additionalProperties = walk(m.type, schema.additionalProperties, false);
       }
@@ -154,7 +158,8 @@ export function restoreSourceRefs(defs: Definitions, model: Pick<ProtocolModel, 
           isObject(b.properties) &&
           JSON.stringify(Object.keys(b.properties).sort()) === JSON.stringify(keys),
       );
-    if (matches.length === 1) return matches[0]![1];
+    const match = only(matches);
+    if (match) return match[1];
     // Several variants with the same keys: tell them apart by a literal-typed member.
     for (const m of members) {
       if (!ts.isPropertySignature(m) || !m.type) continue;
@@ -168,7 +173,8 @@ export function restoreSourceRefs(defs: Definitions, model: Pick<ProtocolModel, 
           isObject(s) && ((Array.isArray(s.enum) && s.enum.length === 1 && s.enum[0] === value) || s.const === value)
         );
       });
-      if (hit.length === 1) return hit[0]![1];
+      const single = only(hit);
+      if (single) return single[1];
     }
     return -1;
   };
@@ -185,11 +191,15 @@ export function restoreSourceRefs(defs: Definitions, model: Pick<ProtocolModel, 
   /** Walks every object alternative of `node` into the matching branch of `schema`'s union. */
   const walkAlternatives = (alternatives: ts.TypeElement[][], schema: JsonObject): JsonObject => {
     const key = Array.isArray(schema.anyOf) ? 'anyOf' : Array.isArray(schema.oneOf) ? 'oneOf' : undefined;
-    if (!key) return alternatives.length === 1 ? (walkObject(alternatives[0]!, schema) as JsonObject) : schema;
+    if (!key) {
+      const alternative = only(alternatives);
+      return alternative ? (walkObject(alternative, schema) as JsonObject) : schema;
+    }
     const branches = [...(schema[key] as Json[])];
     for (const members of alternatives) {
       const i = branchFor(members, branches);
-      if (i >= 0) branches[i] = walkObject(members, branches[i]!);
+      const branch = branches[i];
+      if (branch !== undefined) branches[i] = walkObject(members, branch);
     }
     return { ...schema, [key]: branches };
   };
@@ -225,30 +235,32 @@ export function restoreSourceRefs(defs: Definitions, model: Pick<ProtocolModel, 
       if (rest.length > 0 && literals.every((v) => v !== undefined) && Array.isArray(schema.enum)) {
         const order = hasNull ? [...literals, null] : literals;
         const current = schema.enum;
-        if (current.length === order.length && order.every((v) => current.includes(v!))) {
-          return { ...schema, enum: order as Json[] };
+        if (current.length === order.length && order.every((v) => current.includes(v))) {
+          return { ...schema, enum: order };
         }
         return schema;
       }
       const key = Array.isArray(schema.anyOf) ? 'anyOf' : Array.isArray(schema.oneOf) ? 'oneOf' : undefined;
       if (!key) return schema;
       const branches = [...(schema[key] as Json[])];
-      if (rest.length === 1) {
+      const single = only(rest);
+      if (single) {
         const nonNull = branches.filter((b) => !(isObject(b) && b.type === 'null'));
-        if (nonNull.length === 1) {
-          const i = branches.indexOf(nonNull[0]!);
-          branches[i] = walk(rest[0]!, nonNull[0]!, false);
+        const target = only(nonNull);
+        if (target !== undefined) {
+          branches[branches.indexOf(target)] = walk(single, target, false);
           return { ...schema, [key]: branches };
         }
       }
       for (const member of rest) {
         const alternatives = ts.isTypeLiteralNode(member) ? undefined : expand(member);
         if (alternatives) {
-          Object.assign(branches, (walkAlternatives(alternatives, { [key]: branches }) as JsonObject)[key]);
+          Object.assign(branches, walkAlternatives(alternatives, { [key]: branches })[key]);
           continue;
         }
         const i = ts.isTypeLiteralNode(member) ? branchFor(member.members, branches) : -1;
-        if (i >= 0) branches[i] = walk(member, branches[i]!, false);
+        const branch = branches[i];
+        if (branch !== undefined) branches[i] = walk(member, branch, false);
       }
       return { ...schema, [key]: branches };
     }

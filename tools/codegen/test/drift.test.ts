@@ -34,7 +34,7 @@ describe('drift check', () => {
     try {
       await cp(fresh, copy, { recursive: true });
       const target = path.join(copy, 'json', 'v2', 'TurnInterruptParams.json');
-      const doc = JSON.parse(await readFile(target, 'utf8'));
+      const doc = JSON.parse(await readFile(target, 'utf8')) as { required: string[] };
       doc.required = [...doc.required, 'tampered'];
       await writeFile(target, `${JSON.stringify(doc, null, 2)}\n`);
       await rm(path.join(copy, 'json-experimental', 'RequestId.json'));
@@ -56,7 +56,7 @@ describe('drift check', () => {
       const cli = path.join(here, '..', 'dist', 'cli.js');
       const failure = await run(process.execPath, [cli, 'check', copy]).then(
         () => undefined,
-        (error: { code: number; stderr: string }) => error,
+        (error: unknown) => error as { code: number; stderr: string },
       );
       expect(failure?.code).toBe(1);
       expect(failure?.stderr).toContain(report.message);

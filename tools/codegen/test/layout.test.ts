@@ -54,7 +54,7 @@ const maps = (client: MethodEntry[] = [], serverRequests: MethodEntry[] = []): R
 const ref = (name: string) => ({ $ref: `#/definitions/${name}` });
 const obj = (properties: Record<string, unknown>) => ({ type: 'object', properties }) as unknown as JsonObject;
 const defsOf = (files: Map<string, Record<string, unknown>>, file: string) =>
-  Object.keys((files.get(file)?.definitions ?? {}) as object).sort();
+  Object.keys(files.get(file)?.definitions ?? {}).sort();
 
 describe('@schemaFile and optional params (placeFiles, fileTitles)', () => {
   const m = model({
@@ -131,7 +131,7 @@ describe('stable filter: upstream removes by name and prunes nothing', () => {
   // reaches Shared (kept) and Gone (tagged @experimental, removed); SResponse has
   // an experimental property reaching FieldOnly (kept).
   const defs: Definitions = {
-    SResponse: obj({ a: { type: 'string' }, extra: { ...ref('FieldOnly'), experimental: true } as never }),
+    SResponse: obj({ a: { type: 'string' }, extra: { ...ref('FieldOnly'), experimental: true } }),
     FieldOnly: obj({ n: { type: 'number' } }),
     XResponse: obj({ shared: ref('Shared'), gone: ref('Gone') }),
     Shared: obj({ s: { type: 'string' } }),

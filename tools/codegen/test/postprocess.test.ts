@@ -108,8 +108,15 @@ describe('x-result (method → result link)', () => {
 });
 
 describe('generated intersections', () => {
-  it('UserInput and ThreadItem variants are flat objects and keep references to aliases', async () => {
-    const bundle = JSON.parse((await generateSchema({ experimental: true })).get(BUNDLE_FILE)!);
+  it('UserInput and ThreadItem variants are flat objects and keep references to aliases', () => {
+    interface Branch {
+      required: string[];
+      allOf?: unknown;
+      properties: Record<string, { enum?: string[]; anyOf?: unknown[] }>;
+    }
+    const bundle = JSON.parse(generateSchema({ experimental: true }).get(BUNDLE_FILE)!) as {
+      definitions: { v2: { UserInput: { anyOf: Branch[] }; ThreadItem: { anyOf: Branch[] } } };
+    };
     const v2 = bundle.definitions.v2;
     // The only allOf left is the annotated-reference wrapper `allOf: [{$ref}]`.
     const allOfs: string[] = [];
@@ -127,14 +134,12 @@ describe('generated intersections', () => {
     };
     visit(bundle, '');
     expect(allOfs).toEqual([]);
-    const images = v2.UserInput.anyOf.filter(
-      (b: { properties: { type: { enum: string[] } } }) => b.properties.type.enum[0] === 'image',
-    );
-    expect(images.map((b: { required: string[] }) => b.required)).toEqual([
+    const images = v2.UserInput.anyOf.filter((b) => b.properties.type?.enum?.[0] === 'image');
+    expect(images.map((b) => b.required)).toEqual([
       ['type', 'url'],
       ['fileId', 'type'],
     ]);
-    for (const b of images) expect(b.properties.detail.anyOf[0]).toEqual({ $ref: '#/definitions/v2/ImageDetail' });
+    for (const b of images) expect(b.properties.detail?.anyOf?.[0]).toEqual({ $ref: '#/definitions/v2/ImageDetail' });
     for (const b of v2.ThreadItem.anyOf) {
       expect(b.allOf).toBeUndefined();
       expect(Object.keys(b.properties)).toEqual(expect.arrayContaining(['startedAtMs', 'completedAtMs', 'type']));

@@ -95,7 +95,7 @@ function renameKeywordProperties(value: unknown): unknown {
         props[RENAMED_PROPERTIES.has(p) ? `${p}_` : p] = renameKeywordProperties(s);
       out[k] = props;
     } else if (k === 'required' && Array.isArray(v)) {
-      out[k] = v.map((r) => (RENAMED_PROPERTIES.has(r as string) ? `${r}_` : r));
+      out[k] = v.map((r: unknown) => (typeof r === 'string' && RENAMED_PROPERTIES.has(r) ? `${r}_` : r));
     } else out[k] = renameKeywordProperties(v);
   }
   return out;
@@ -148,7 +148,7 @@ function pinsFor(bundle: JsonObject, maps: ReturnType<typeof loadProtocol>['maps
 
 async function roundTrip(experimental: boolean): Promise<{ pins: Pin[]; failures: string[] }> {
   // The TypeScript-faithful schema: rule 9 (serde Option) would make required-but-nullable fields optional.
-  const files = await generateSchema({ experimental, optionRule: false });
+  const files = generateSchema({ experimental, optionRule: false });
   const bundle = JSON.parse(files.get(BUNDLE_FILE)!) as JsonObject;
   const model = loadProtocol();
   const pins = pinsFor(bundle, model.maps);
@@ -167,7 +167,7 @@ async function roundTrip(experimental: boolean): Promise<{ pins: Pin[]; failures
     ),
   ) as JsonObject;
   const flavour = experimental ? 'experimental' : 'stable';
-  const generated = await compile(root as never, 'RoundTrip', {
+  const generated = await compile(root, 'RoundTrip', {
     bannerComment: "import type { JsonValue } from '@cask/protocol';",
     additionalProperties: false,
     unreachableDefinitions: false,

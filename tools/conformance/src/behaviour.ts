@@ -1,7 +1,8 @@
 import type { SchemaBundle } from './bundle.js';
 import { hash32, type JsonValue } from './json.js';
 import { mutants } from './mutate.js';
-import { SchemaSampler, SamplerError } from './sampler.js';
+import type { SchemaSampler } from './sampler.js';
+import { SamplerError } from './sampler.js';
 import type { BundleValidator, Verdict } from './validate.js';
 
 /** How many instances the behavioural check draws and derives per definition. */
@@ -103,8 +104,7 @@ export function compareBehaviour(
   // Deterministic spread over all mutants when there are more than the budget.
   const stride = Math.max(1, all.length / maxMutants);
   let checked = 0;
-  for (let i = 0; i < all.length && checked < maxMutants; i = Math.floor(stride * ++checked)) {
-    const m = all[i]!;
+  for (let m = all[0]; m !== undefined && checked < maxMutants; m = all[Math.floor(stride * ++checked)]) {
     const v = judge(m.value);
     if (v.ours.valid !== v.upstream.valid) {
       return done(

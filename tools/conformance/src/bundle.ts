@@ -123,11 +123,14 @@ export function resolveRef(bundle: SchemaBundle, ref: string): ResolvedRef {
     .map(unescapePointer);
   let node: JsonValue = bundle.document;
   for (const segment of segments) {
-    if (Array.isArray(node)) node = node[Number(segment)] as JsonValue;
-    else if (isObject(node)) node = node[segment] as JsonValue;
-    else node = undefined as unknown as JsonValue;
-    if (node === undefined)
+    const next: JsonValue | undefined = Array.isArray(node)
+      ? node[Number(segment)]
+      : isObject(node)
+        ? node[segment]
+        : undefined;
+    if (next === undefined)
       throw new BundleError(`${bundle.label}: $ref "${ref}" does not resolve (missing "${segment}")`);
+    node = next;
   }
   return { schema: node, name: segments[segments.length - 1] ?? '', pointer: ref };
 }

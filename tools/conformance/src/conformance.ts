@@ -85,7 +85,9 @@ function pairEntries(
   ours: readonly DefinitionEntry[],
   up: readonly DefinitionEntry[],
 ): [DefinitionEntry, DefinitionEntry][] {
-  return ours.map((o) => [o, up.find((u) => u.namespace === o.namespace) ?? up[0]!]);
+  const fallback = up[0];
+  if (!fallback) throw new Error('upstream has no entry to pair with');
+  return ours.map((o) => [o, up.find((u) => u.namespace === o.namespace) ?? fallback]);
 }
 
 /** Renders a disagreement as one line. */
@@ -169,7 +171,7 @@ export function methodsOf(bundle: SchemaBundle, unionName: string): Map<string, 
   const variants = isObject(root) ? (root['oneOf'] ?? root['anyOf']) : undefined;
   if (!Array.isArray(variants)) throw new Error(`${bundle.label}: ${unionName} is not a oneOf/anyOf union`);
   variants.forEach((raw, i) => {
-    const v = deref(raw as JsonValue);
+    const v = deref(raw);
     const props = isObject(v) && isObject(v['properties']) ? v['properties'] : undefined;
     const m = props ? deref(props['method'] as JsonValue) : undefined;
     const name = isObject(m)
@@ -274,8 +276,8 @@ export function referencedDefinitions(bundle: SchemaBundle, name: string): Set<s
   const queue = [...(bundle.definitions.get(name) ?? [])].map((e) => e.schema);
   while (queue.length) {
     const text = JSON.stringify(queue.pop());
-    for (const m of text.matchAll(/"\$ref":"([^"]+)"/g)) {
-      const target = m[1]!.split('/').pop()!;
+    for (const [, ref = ''] of text.matchAll(/"\$ref":"([^"]+)"/g)) {
+      const target = ref.slice(ref.lastIndexOf('/') + 1);
       if (target === name || seen.has(target)) continue;
       seen.add(target);
       for (const e of bundle.definitions.get(target) ?? []) queue.push(e.schema);
@@ -291,8 +293,7 @@ export function referencedDefinitions(bundle: SchemaBundle, name: string): Set<s
 function annotateDependencies(bundle: SchemaBundle, results: ItemResult[]): void {
   const rootCauses = new Set(results.filter((r) => r.structural.length > 0).map((r) => r.name));
   if (!rootCauses.size) return;
-  for (let i = 0; i < results.length; i++) {
-    const r = results[i]!;
+  for (const [i, r] of results.entries()) {
     if (r.equivalent || r.structural.length > 0) continue;
     const causes = [...referencedDefinitions(bundle, r.name)].filter((n) => rootCauses.has(n)).sort();
     if (causes.length)

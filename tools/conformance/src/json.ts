@@ -14,11 +14,14 @@ export function cloneJson<T extends JsonValue>(value: T): T {
   return structuredClone(value);
 }
 
+// lib.d.ts types JSON.stringify as returning `string`, but it returns undefined for undefined, functions and symbols.
+const stringify: (value: unknown) => string | undefined = JSON.stringify;
+
 /** Short, single-line rendering of a JSON value for reports (truncated to `max` characters). */
 export function preview(value: unknown, max = 300): string {
   let text: string;
   try {
-    text = JSON.stringify(value) ?? String(value);
+    text = stringify(value) ?? String(value);
   } catch {
     text = String(value);
   }

@@ -82,7 +82,8 @@ export function formatReport(report: ConformanceReport, listLimit = 15): string 
     }),
   ]);
   const widths = header.map((_, i) => Math.max(...[header, ...rows].map((r) => (r[i] ?? '').length)));
-  const fmt = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const fmt = (r: string[]) =>
+    r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
   lines.push(fmt(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(fmt));
   const inSections = new Set(report.bundles.flatMap(failuresOf));
   const other = report.failures.filter((f) => !inSections.has(f));

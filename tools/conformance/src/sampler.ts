@@ -86,7 +86,7 @@ export class SchemaSampler {
       throw new SamplerError(`${this.#bundle.label}: schema node is not an object: ${JSON.stringify(schema)}`);
     if (typeof schema['$ref'] === 'string')
       return fc.constant(null).chain(() => this.#ref(schema['$ref'] as string, depth + 1));
-    if ('const' in schema) return fc.constant(schema['const'] as JsonValue);
+    if ('const' in schema) return fc.constant(schema['const']);
     if (Array.isArray(schema['enum'])) {
       const values = schema['enum'];
       if (values.length === 0) throw new SamplerError(`${this.#bundle.label}: empty enum`);
@@ -95,7 +95,7 @@ export class SchemaSampler {
     const allOf = schema['allOf'];
     if (Array.isArray(allOf)) {
       const { allOf: _a, ...rest } = schema;
-      const parts = [...allOf.map((p) => this.#deref(p as JsonValue)), rest].filter((p) => hasStructure(p));
+      const parts = [...allOf.map((p) => this.#deref(p)), rest].filter((p) => hasStructure(p));
       if (parts.length === 1) return this.#node(parts[0] as JsonValue, depth);
       return this.#node(mergeObjects(parts as JsonObject[]), depth);
     }
@@ -105,9 +105,7 @@ export class SchemaSampler {
     if (union) {
       const siblings = unionSiblings(schema);
       // Properties next to anyOf/oneOf apply to every branch.
-      let branches = siblings
-        ? union.map((b) => mergeSchemaNodes(siblings, this.#deref(b as JsonValue)))
-        : (union as JsonValue[]);
+      let branches = siblings ? union.map((b) => mergeSchemaNodes(siblings, this.#deref(b))) : union;
       if (depth >= this.#soft) {
         // Deep down prefer branches that end the recursion (null, scalars) when there are some.
         const shallow = branches.filter((b) => isScalarSchema(this.#deref(b)));
@@ -153,12 +151,12 @@ export class SchemaSampler {
 
   #array(schema: JsonObject, depth: number): fc.Arbitrary<JsonValue> {
     const items = schema['items'];
-    if (Array.isArray(items)) return fc.tuple(...items.map((s) => this.#node(s as JsonValue, depth + 1)));
+    if (Array.isArray(items)) return fc.tuple(...items.map((s) => this.#node(s, depth + 1)));
     const minItems = typeof schema['minItems'] === 'number' ? schema['minItems'] : 0;
     const deep = depth >= this.#soft;
     const maxLength = Math.max(minItems, deep ? 0 : this.#maxItems);
     if (maxLength === 0) return fc.constant([]);
-    const item = items === undefined ? ANY_JSON : this.#node(items as JsonValue, depth + 1);
+    const item = items === undefined ? ANY_JSON : this.#node(items, depth + 1);
     return fc.array(item, { minLength: minItems, maxLength });
   }
 
@@ -170,7 +168,7 @@ export class SchemaSampler {
     const requiredKeys: string[] = [];
     for (const [name, propSchema] of Object.entries(props)) {
       if (!required.has(name) && deep) continue;
-      model[name] = this.#node(propSchema as JsonValue, depth + 1);
+      model[name] = this.#node(propSchema, depth + 1);
       if (required.has(name)) requiredKeys.push(name);
     }
     for (const name of required) {
@@ -180,7 +178,7 @@ export class SchemaSampler {
     const record = fc.record(model, { requiredKeys }) as fc.Arbitrary<JsonObject>;
     const ap = schema['additionalProperties'];
     if (deep || ap === false || ap === undefined || ap === true) return record;
-    const valueArb = this.#node(ap as JsonValue, depth + 1);
+    const valueArb = this.#node(ap, depth + 1);
     const keyArb = fc.string({ minLength: 1, maxLength: 6 }).filter((k) => !(k in props));
     const extra = fc.dictionary(keyArb, valueArb, { maxKeys: this.#maxItems }) as fc.Arbitrary<JsonObject>;
     return fc.tuple(record, extra).map(([r, e]) => ({ ...e, ...r }));

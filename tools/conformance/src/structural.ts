@@ -101,11 +101,11 @@ function flatten(node: JsonValue, deref: Deref): Alt[] {
     (Array.isArray(node['anyOf']) ? node['anyOf'] : null) ?? (Array.isArray(node['oneOf']) ? node['oneOf'] : null);
   if (union) {
     const siblings = unionSiblings(node);
-    if (!siblings) return union.flatMap((v) => flatten(v as JsonValue, deref));
+    if (!siblings) return union.flatMap((v) => flatten(v, deref));
     // Properties next to anyOf/oneOf apply to every branch: flatten the conjunction per branch.
-    return union.flatMap((v) => flatten(mergeSchemaNodes(siblings, deref(v as JsonValue)), deref));
+    return union.flatMap((v) => flatten(mergeSchemaNodes(siblings, deref(v)), deref));
   }
-  if ('const' in node) return altsFromEnum([node['const'] as JsonValue], node);
+  if ('const' in node) return altsFromEnum([node['const']], node);
   if (Array.isArray(node['enum'])) return altsFromEnum(node['enum'], node);
   const types = typeList(node);
   return types.map((t) => altForType(t, node));
@@ -295,7 +295,7 @@ function keyAlternatives(alts: Alt[]): Map<string, Alt> {
         const props = isObject(alt.node['properties']) ? alt.node['properties'] : {};
         const tv = tag ? singleValue(props[tag]) : undefined;
         key = tag && tv !== undefined ? `object[${tag}=${tv}]` : objects.length === 1 ? 'object' : `object#${objIndex}`;
-        if (tag && tv !== undefined && tagCounts.get(tv)! > 1) {
+        if (tag && tv !== undefined && (tagCounts.get(tv) ?? 0) > 1) {
           // Several variants share the tag value (a union nested under one tag): tell them apart by required names.
           const req = Array.isArray(alt.node['required'])
             ? [...(alt.node['required'] as string[])].sort().join(',')
@@ -405,8 +405,9 @@ function compareAlt(ctx: Ctx, ours: Alt, up: Alt, path: string): void {
     case 'string': {
       const u = up as typeof ours;
       if (!sameSet(ours.enum, u.enum)) {
-        const onlyOurs = ours.enum && u.enum ? [...ours.enum].filter((v) => !u.enum!.has(v)) : [];
-        const onlyUp = ours.enum && u.enum ? [...u.enum].filter((v) => !ours.enum!.has(v)) : [];
+        const [mine, theirs] = [ours.enum, u.enum];
+        const onlyOurs = mine && theirs ? [...mine].filter((v) => !theirs.has(v)) : [];
+        const onlyUp = mine && theirs ? [...theirs].filter((v) => !mine.has(v)) : [];
         const detail =
           ours.enum && u.enum ? ` (only ours: ${preview(onlyOurs)}, only upstream: ${preview(onlyUp)})` : '';
         report(ctx, path, `string enum differs: ours ${setText(ours.enum)}, upstream ${setText(u.enum)}${detail}`);
@@ -442,12 +443,12 @@ function compareAlt(ctx: Ctx, ours: Alt, up: Alt, path: string): void {
           report(ctx, path, `tuple items differ: ours ${preview(oi, 80)}, upstream ${preview(ui, 80)}`);
           return;
         }
-        oi.forEach((item, i) => compareNodes(ctx, item as JsonValue, ui[i] as JsonValue, `${path}[${i}]`));
+        oi.forEach((item, i) => compareNodes(ctx, item, ui[i] as JsonValue, `${path}[${i}]`));
         return;
       }
       for (const k of ['minItems', 'maxItems'] as const) {
         if (ours.node[k] !== u.node[k])
-          report(ctx, path, `${k} differs: ours ${String(ours.node[k])}, upstream ${String(u.node[k])}`);
+          report(ctx, path, `${k} differs: ours ${preview(ours.node[k])}, upstream ${preview(u.node[k])}`);
       }
       compareNodes(ctx, oi ?? true, ui ?? true, `${path}[]`);
       return;
@@ -463,7 +464,7 @@ function compareObjects(ctx: Ctx, ours: JsonObject, up: JsonObject, path: string
     const oa = Array.isArray(ours['allOf']) ? ours['allOf'] : [];
     const ua = Array.isArray(up['allOf']) ? up['allOf'] : [];
     if (oa.length !== ua.length) report(ctx, path, `allOf differs: ours ${oa.length} parts, upstream ${ua.length}`);
-    else oa.forEach((p, i) => compareNodes(ctx, p as JsonValue, ua[i] as JsonValue, `${path}&${i}`));
+    else oa.forEach((p, i) => compareNodes(ctx, p, ua[i] as JsonValue, `${path}&${i}`));
   }
   const op = isObject(ours['properties']) ? ours['properties'] : {};
   const uprops = isObject(up['properties']) ? up['properties'] : {};

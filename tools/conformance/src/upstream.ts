@@ -62,7 +62,9 @@ export function generateUpstreamSchema(outDir: string, experimental: boolean): s
     execFileSync(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
   } catch (error) {
     const e = error as { stderr?: Buffer; message: string };
-    throw new Error(`codex ${args.slice(1).join(' ')} failed: ${e.stderr?.toString().trim() || e.message}`);
+    throw new Error(`codex ${args.slice(1).join(' ')} failed: ${e.stderr?.toString().trim() || e.message}`, {
+      cause: error,
+    });
   }
   return outDir;
 }

@@ -44,7 +44,7 @@ export class BundleValidator {
     try {
       fn = this.#ajv.compile({ $ref: `${this.#id}${pointer}` });
     } catch (error) {
-      throw new Error(`${this.bundle.label}: cannot compile ${pointer}: ${(error as Error).message}`);
+      throw new Error(`${this.bundle.label}: cannot compile ${pointer}: ${(error as Error).message}`, { cause: error });
     }
     this.#cache.set(pointer, fn);
     return fn;

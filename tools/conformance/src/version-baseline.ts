@@ -7,6 +7,7 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import {
   baselineFailures,
   baselineOf,
@@ -21,11 +22,28 @@ import {
 /** The committed baseline, at the package root (next to `package.json`). */
 export const BASELINE_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', 'version-baseline.json');
 
-function main(argv: readonly string[]): number {
-  const check = argv.includes('--check');
-  const unknown = argv.filter((a) => a !== '--check');
-  if (unknown.length) {
-    console.error(`unknown argument(s): ${unknown.join(' ')} (usage: version-baseline [--check])`);
+const USAGE = `usage: version-baseline [--check]
+
+Prints the difference between our schema and the pinned upstream's, then writes it to
+version-baseline.json, or with --check compares it with that file (exit 1 on a failure).
+`;
+
+function main(argv: string[]): number {
+  let check: boolean;
+  try {
+    const { values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: { check: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    });
+    if (values.help) {
+      console.log(USAGE);
+      return 0;
+    }
+    check = values.check ?? false;
+  } catch (err) {
+    console.error(`version-baseline: ${err instanceof Error ? err.message : String(err)}\n\n${USAGE}`);
     return 2;
   }
   const diff = liveProtocolDiff();

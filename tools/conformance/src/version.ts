@@ -285,7 +285,7 @@ export function readBaseline(file: string): VersionBaseline {
   try {
     doc = JSON.parse(readFileSync(file, 'utf8')) as JsonValue;
   } catch (error) {
-    throw new Error(`version baseline ${file} is not valid JSON: ${(error as Error).message}`);
+    throw new Error(`version baseline ${file} is not valid JSON: ${(error as Error).message}`, { cause: error });
   }
   return parseBaseline(doc, file);
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   bundleFromDocument,
   checkBundle,
@@ -17,8 +17,10 @@ import { generateUpstream, type UpstreamFixture } from './helpers.js';
 let up: UpstreamFixture;
 beforeAll(() => {
   up = generateUpstream();
+  return () => {
+    up.cleanup();
+  };
 });
-afterAll(() => up?.cleanup());
 
 /** A copy of `bundle` with definition `name` (in whichever namespace holds it) changed by `edit`. */
 function mutated(bundle: SchemaBundle, name: string, edit: (schema: JsonObject) => void): SchemaBundle {
@@ -164,7 +166,7 @@ describe('checker flags mutations of an upstream definition', () => {
     v2['ThreadArchiveParamz'] = v2['ThreadUnarchiveParams'] as JsonValue;
     const clientRequest = (doc['definitions'] as JsonObject)['ClientRequest'] as JsonObject;
     const variants = clientRequest['oneOf'] as JsonObject[];
-    const bogus = cloneJson(variants[0]!) as JsonObject;
+    const bogus = cloneJson<JsonObject>(variants[0]!);
     prop(bogus, 'method')['enum'] = ['thread/bogus'];
     variants.push(bogus);
     const ours = bundleFromDocument(doc, 'mutated');
@@ -188,14 +190,15 @@ describe('checker flags mutations of an upstream definition', () => {
 
   it('a partial schema: uncovered upstream items are reported, not failed', () => {
     const doc = cloneJson(up.stable.document);
-    const defs = doc['definitions'] as JsonObject;
-    const v2 = defs['v2'] as JsonObject;
-    const keep = new Set(['ThreadArchiveParams', 'ThreadArchiveResponse', 'RequestId']);
-    for (const k of Object.keys(v2)) if (!keep.has(k)) delete v2[k];
-    for (const k of Object.keys(defs)) if (k !== 'v2' && !keep.has(k) && k !== 'ClientRequest') delete defs[k];
+    const keep = new Set(['ThreadArchiveParams', 'RequestId']);
+    const all = doc['definitions'] as JsonObject;
+    const allV2 = all['v2'] as JsonObject;
+    const v2 = Object.fromEntries(Object.entries(allV2).filter(([k]) => keep.has(k)));
+    const defs = Object.fromEntries(Object.entries(all).filter(([k]) => keep.has(k) || k === 'ClientRequest'));
+    defs['v2'] = v2;
+    doc['definitions'] = defs;
     // Moved from v2 to the top level: reported as misplaced, not a failure.
-    defs['ThreadArchiveResponse'] = v2['ThreadArchiveResponse'] as JsonValue;
-    delete v2['ThreadArchiveResponse'];
+    defs['ThreadArchiveResponse'] = allV2['ThreadArchiveResponse'] as JsonValue;
     const cr = defs['ClientRequest'] as JsonObject;
     cr['oneOf'] = (cr['oneOf'] as JsonObject[]).filter((v) => JSON.stringify(v).includes('"thread/archive"'));
     const report = checkBundle('stable', bundleFromDocument(doc, 'partial'), up.stable, {

@@ -45,7 +45,7 @@ describe('codex-release.json is the one source of the codex version', () => {
   });
 
   it('pins and aliases follow the source; the client peer range starts at the oldest tested release', () => {
-    const testkit = field(packageJson('tools/testkit'), 'dependencies');
+    const testkit = field(packageJson('test-support/testkit'), 'dependencies');
     expect(testkit['@openai/codex']).toBe(source.release);
     for (const v of source.compatibilityReleases) expect(testkit[aliasOf(v)]).toBe(`npm:@openai/codex@${v}`);
     expect(Object.keys(testkit).filter((k) => k.startsWith('@openai/codex')).length).toBe(
@@ -95,7 +95,7 @@ describe('the sync check itself', () => {
     );
     const next = plan(dir);
     for (const p of next) expect(p.wanted, p.file).not.toBe(p.current);
-    const testkit = next.find((p) => p.file === 'tools/testkit/package.json');
+    const testkit = next.find((p) => p.file === 'test-support/testkit/package.json');
     expect(testkit?.wanted).toContain('"@openai/codex": "9.8.7"');
     expect(testkit?.wanted).toContain(`"${aliasOf(source.release)}": "npm:@openai/codex@${source.release}"`);
     expect(next.find((p) => p.file === 'packages/protocol/src/codexRelease.ts')?.wanted).toContain(

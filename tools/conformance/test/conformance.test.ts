@@ -28,6 +28,9 @@ const ours = ourSchemaDirs();
 
 beforeAll(() => {
   up = generateUpstream();
+  return () => {
+    up.cleanup();
+  };
 });
 
 afterAll(() => {
@@ -36,7 +39,6 @@ afterAll(() => {
     writeReport(REPORT_FILE, report);
     console.log(`${formatReport(report)}\n\nJSON report: ${REPORT_FILE}`);
   }
-  up?.cleanup();
 });
 
 describe(`conformance with upstream codex ${pinnedCodex().version}`, () => {

@@ -1,12 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleFromDocument, checkBundle, cloneJson, failuresOf, prepare } from '../src/index.js';
 import { generateUpstream, type UpstreamFixture } from './helpers.js';
 
 let up: UpstreamFixture;
 beforeAll(() => {
   up = generateUpstream();
+  return () => {
+    up.cleanup();
+  };
 });
-afterAll(() => up?.cleanup());
 
 describe('upstream compared with itself', () => {
   for (const which of ['stable', 'experimental'] as const) {

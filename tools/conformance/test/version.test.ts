@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   BASELINE_COMMAND,
   baselineFailures,
@@ -231,8 +231,10 @@ describe(`version check against the pinned upstream codex ${pinnedCodex().versio
   let up: UpstreamFixture;
   beforeAll(() => {
     up = generateUpstream();
+    return () => {
+      up.cleanup();
+    };
   });
-  afterAll(() => up?.cleanup());
 
   it('differs from our schema only by what version-baseline.json accepts', () => {
     const ours = ourSchemaDirs();

@@ -214,11 +214,11 @@ describe.each(testedReleases())('contract: real codex app-server %s', (release) 
 describe('contract transcript check', () => {
   it('flags invalid params, invalid results (matched by id) and unknown methods', () => {
     const failures = transcriptFailures([
-      { dir: 'c2s', msg: { id: 7, method: 'turn/interrupt', params: { threadId: 't' } } as never },
-      { dir: 'c2s', msg: { id: 8, method: 'thread/start', params: {} } as never },
-      { dir: 's2c', msg: { id: 8, result: { thread: 5 } } as never },
-      { dir: 's2c', msg: { method: 'no/such/notification', params: {} } as never },
-      { dir: 's2c', msg: { method: 'account/rateLimits/updated', params: { rateLimits: {} } } as never },
+      { dir: 'c2s', msg: { id: 7, method: 'turn/interrupt', params: { threadId: 't' } } },
+      { dir: 'c2s', msg: { id: 8, method: 'thread/start', params: {} } },
+      { dir: 's2c', msg: { id: 8, result: { thread: 5 } } },
+      { dir: 's2c', msg: { method: 'no/such/notification', params: {} } },
+      { dir: 's2c', msg: { method: 'account/rateLimits/updated', params: { rateLimits: {} } } },
     ]);
     expect(failures).toHaveLength(3);
     expect(failures[0]).toMatch(/^#0 c2s: .*turnId/);

@@ -158,6 +158,7 @@ export interface ThreadsServerNotifications {
    * A thread's context was compacted.
    * @deprecated Use the `contextCompaction` thread item.
    */
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- the server still sends it; the map must name its params
   'thread/compacted': { params: ContextCompactedNotification };
   /** Moderation metadata for a turn arrived. */
   'turn/moderationMetadata': { params: TurnModerationMetadataNotification };

@@ -68,6 +68,8 @@ export interface TurnError {
   misalignment: MisalignmentErrorDetails | null;
 }
 
+/* eslint-disable @typescript-eslint/no-redundant-type-constituents -- the known categories stay listed for readers and
+   for the schema's enum, `string` keeps the union open to categories a newer server adds */
 /**
  * A machine-readable error category. Known categories are plain strings
  * (`contextWindowExceeded`, `usageLimitExceeded`, ...) or single-key objects
@@ -102,6 +104,7 @@ export type CodexErrorInfo =
   | ActiveTurnNotSteerableCodexErrorInfo
   | string
   | { [key: string]: JsonValue };
+/* eslint-enable @typescript-eslint/no-redundant-type-constituents */
 
 /**
  * An HTTP request to the model provider failed.

@@ -146,5 +146,4 @@ export interface ThreadSearchCancelParams {
  * received, not that the search has stopped.
  * @experimental
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the wire result is an empty object; codegen needs a named object type, as for every empty response here
 export interface ThreadSearchCancelResponse {}

@@ -1,0 +1,49 @@
+/**
+ * The one place a transport records how its connection ended: set once,
+ * reported to the sink once, awaited by `close()`.
+ * @module
+ */
+import type { ServerExit, TransportSink } from './transport.js';
+
+/** Records the end of a connection exactly once and wakes everyone waiting for it. */
+export class ExitLatch {
+  private value: ServerExit | undefined;
+  private waiters: Array<(exit: ServerExit) => void> = [];
+  private sink: TransportSink | undefined;
+
+  /** The sink to tell (once) when the latch is set. */
+  attach(sink: TransportSink): void {
+    this.sink = sink;
+  }
+
+  /** How the connection ended, once it has. */
+  get exit(): ServerExit | undefined {
+    return this.value;
+  }
+
+  /** Sets the latch (first call wins) and returns the exit that stands. */
+  set(exit: ServerExit): ServerExit {
+    if (this.value) return this.value;
+    this.value = exit;
+    for (const w of this.waiters.splice(0)) w(exit);
+    this.sink?.closed(exit);
+    return exit;
+  }
+
+  /** Resolves with the exit once set, or with `undefined` after `ms`. */
+  wait(ms: number): Promise<ServerExit | undefined> {
+    if (this.value) return Promise.resolve(this.value);
+    return new Promise((resolve) => {
+      const waiter = (exit: ServerExit): void => {
+        clearTimeout(timer);
+        resolve(exit);
+      };
+      const timer = setTimeout(() => {
+        const i = this.waiters.indexOf(waiter);
+        if (i >= 0) this.waiters.splice(i, 1);
+        resolve(undefined);
+      }, ms);
+      this.waiters.push(waiter);
+    });
+  }
+}

@@ -1,0 +1,3 @@
+module example.com/codex-transcript
+
+go 1.19
