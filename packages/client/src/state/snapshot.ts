@@ -4,7 +4,7 @@
  * @internal
  * @module
  */
-import type { Thread, ThreadItem, Turn } from '@cask/protocol';
+import type { Thread, ThreadItem, Turn, TurnItemsView } from '@cask/protocol';
 import type { ConversationState, TurnState } from './types.js';
 import { emptyTurn, patchThread, patchTurn, turnFields, withThread } from './tree.js';
 
@@ -47,12 +47,12 @@ export function turnFromRecord(r: Turn): TurnState {
     status: r.status,
     error: r.error ?? null,
     items: r.items,
-    itemsView: r.itemsView ?? 'full',
+    itemsView: itemsViewOf(r),
   });
 }
 
 export function mergeRecordedTurn(mine: TurnState, r: Turn): TurnState {
-  if (r.itemsView !== undefined && r.itemsView !== 'full') {
+  if (itemsViewOf(r) !== 'full') {
     // Only a summary: keep our items, take the lifecycle fields.
     return patchTurn(mine, { ...turnFields(r), status: r.status, error: r.error ?? mine.error });
   }
@@ -68,6 +68,17 @@ export function mergeRecordedTurn(mine: TurnState, r: Turn): TurnState {
     itemsView: 'full',
     openItemIds: stillOpen ? mine.openItemIds.filter((id) => !recordedIds.has(id)) : [],
   });
+}
+
+/**
+ * How much of its items a recorded turn carries. `itemsView` is a serde
+ * default upstream ("absent means `full`"): its JSON Schema does not require
+ * it, so a server may leave it out even though our type, which describes what
+ * current servers send, says it is always there. Taking the field as optional
+ * keeps that run-time check honest without a cast.
+ */
+export function itemsViewOf(turn: { readonly itemsView?: TurnItemsView }): TurnItemsView {
+  return turn.itemsView ?? 'full';
 }
 
 /** Keeps our item objects where the record's are equal, so unchanged items keep their identity. */
