@@ -7,6 +7,8 @@
 import { setImmediate as tick } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppServerClient, isLagged, type ClientEvent } from '../src/index.js';
+import { EarlyBuffer } from '../src/early-buffer.js';
+import { BoundedQueue } from '../src/queue.js';
 import { createTsServer, NO_ANSWER, type TsServer } from './fixtures/ts-server.js';
 
 const N = 5_000;
@@ -171,5 +173,35 @@ describe.each(['after', 'before', 'split'] as const)('flood order %s, queueCapac
     expect(sawStale).toBe(true);
     expect(reads).toBeGreaterThan(0);
     handle.close();
+  });
+});
+
+describe('bounded pieces behind the turn streams', () => {
+  it('BoundedQueue keeps terminal items past capacity, behind the lag marker, up to a second capacity', async () => {
+    const q = new BoundedQueue<string>(2);
+    expect(q.push('a')).toBe(true);
+    expect(q.push('b')).toBe(true);
+    expect(q.push('c')).toBe(false);
+    expect(q.push('end1', true)).toBe(true);
+    expect(q.push('end2', true)).toBe(true);
+    expect(q.push('end3', true)).toBe(false); // 2 × capacity held: even terminal items are counted, not kept
+    q.markDropped(3);
+    q.close();
+    const out: unknown[] = [];
+    for await (const x of q) out.push(isLagged(x) ? `lagged:${x.skipped}` : x);
+    expect(out).toEqual(['a', 'b', 'lagged:1', 'end1', 'end2', 'lagged:4']);
+    expect(q.dropped).toBe(5);
+  });
+
+  it('EarlyBuffer counts the overflow per turn and never drops a final event for ordinary ones', () => {
+    const b = new EarlyBuffer<string>(2, (e) => e.startsWith('end'));
+    b.add('x', 'x1');
+    b.add('y', 'y1');
+    b.add('y', 'y2');
+    b.add('x', 'x2');
+    b.add('x', 'x3');
+    b.add('y', 'end-y');
+    expect(b.take('y')).toEqual({ events: ['y1'], skipped: 1, final: 'end-y' });
+    expect(b.take('x')).toEqual({ events: [], skipped: 0, final: undefined }); // take() empties the buffer
   });
 });
