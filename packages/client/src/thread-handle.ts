@@ -107,8 +107,10 @@ export class ThreadHandle {
       let reason: unknown = new Error(`the connection ended before the turn did (thread ${threadId})`);
       try {
         for await (const item of stream) {
-          if (isLagged(item)) this.apply({ kind: 'lagged', skipped: item.skipped });
-          else this.onNotification(item);
+          if (isLagged(item)) {
+            this.apply({ kind: 'lagged', skipped: item.skipped });
+            for (const run of [...this.runs]) run.lagged(item.skipped);
+          } else this.onNotification(item);
         }
       } catch (err) {
         reason = err;
