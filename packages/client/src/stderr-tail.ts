@@ -35,8 +35,8 @@ export class StderrTail {
     return [...this.lines];
   }
 
-  /** Consumes one chunk of stderr. */
-  push(chunk: Buffer): void {
+  /** Consumes one chunk of stderr (a `Buffer` or any `Uint8Array`: the declaration asks for no Node types). */
+  push(chunk: Uint8Array): void {
     let start = 0;
     let nl = chunk.indexOf(NEWLINE, start);
     while (nl !== -1) {
@@ -58,7 +58,7 @@ export class StderrTail {
     this.keep(line);
   }
 
-  private take(piece: Buffer): void {
+  private take(piece: Uint8Array): void {
     const room = this.maxLineBytes - this.partialBytes;
     if (piece.length <= room) {
       if (piece.length > 0) {
