@@ -206,7 +206,7 @@ export class BoundedQueue<T> implements AsyncIterableIterator<T | LaggedEvent> {
   return(): Promise<IteratorResult<T | LaggedEvent>> {
     const unread =
       this.onDiscard && !this.closed
-        ? (this.items.slice(this.head).filter((x) => x !== undefined && !(x instanceof LagMarker)) as T[])
+        ? this.items.slice(this.head).filter((x): x is T => x !== undefined && !(x instanceof LagMarker))
         : [];
     this.items = [];
     this.head = 0;

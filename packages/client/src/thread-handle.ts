@@ -75,6 +75,7 @@ const THREAD_SCOPED: Record<ServerRequestMethod, boolean> = {
   'account/chatgptAuthTokens/refresh': false,
 };
 
+// Cast: THREAD_SCOPED is typed Record<ServerRequestMethod, boolean>, so its own keys are exactly those methods.
 const THREAD_METHODS = (Object.keys(THREAD_SCOPED) as ServerRequestMethod[]).filter((m) => THREAD_SCOPED[m]);
 
 /**
@@ -277,7 +278,9 @@ export class ThreadHandle {
       typeof p === 'object' && p !== null && 'threadId' in p && typeof p.threadId === 'string'
         ? p.threadId
         : typeof p === 'object' && p !== null && 'thread' in p && typeof p.thread === 'object' && p.thread !== null
-          ? (p.thread as { id?: unknown }).id
+          ? 'id' in p.thread
+            ? p.thread.id
+            : undefined
           : undefined;
     if (threadId === this.id) this.apply(e);
     else if (threadId === undefined && (e.method === 'deprecationNotice' || e.method === 'configWarning')) {

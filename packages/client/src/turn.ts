@@ -149,6 +149,7 @@ export class TurnRun implements AsyncIterableIterator<TurnStreamItem> {
       this.settled = true;
       this.cleanup();
     }
+    // Cast: the queue holds only this turn's stream items and lag markers, which TurnStreamItem includes.
     return this.queue.return() as Promise<IteratorResult<TurnStreamItem>>;
   }
 
@@ -157,6 +158,7 @@ export class TurnRun implements AsyncIterableIterator<TurnStreamItem> {
   }
 
   private onEvent(e: NotificationEvent): void {
+    // Cast: any notification's params, read as unknown members and compared by value.
     const params = e.params as { threadId?: unknown } | undefined;
     if (!params || params.threadId !== this.threadId) return;
     const tid = turnIdOf(e);
@@ -190,6 +192,7 @@ export class TurnRun implements AsyncIterableIterator<TurnStreamItem> {
 }
 
 function turnIdOf(e: NotificationEvent): string | undefined {
+  // Cast: any notification's params, read as unknown members and type-checked below.
   const p = e.params as { turnId?: unknown; turn?: { id?: unknown } } | undefined;
   if (typeof p?.turnId === 'string') return p.turnId;
   if (typeof p?.turn?.id === 'string') return p.turn.id;
