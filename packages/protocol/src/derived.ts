@@ -41,10 +41,26 @@ export type ServerRequest = {
   [M in ServerRequestMethod]: { id: RequestId; method: M } & WithParams<ServerRequestParams<M>>;
 }[ServerRequestMethod];
 
+/**
+ * Members every server notification carries beside `method` and `params`,
+ * whatever its method. The schema generator writes them as `properties` on
+ * the `ServerNotification` union itself.
+ */
+export interface ServerNotificationFields {
+  /**
+   * When the server sent the notification, in milliseconds since the Unix
+   * epoch. Optional: older servers may leave it out.
+   * @format int64
+   */
+  emittedAtMs?: number;
+}
+
 /** Any notification the server may send, discriminated by `method`. */
-export type ServerNotification = {
-  [M in ServerNotificationMethod]: { method: M } & WithParams<ServerNotificationParams<M>>;
-}[ServerNotificationMethod];
+// Every variant also carries the union-level members of ServerNotificationFields.
+export type ServerNotification = ServerNotificationFields &
+  {
+    [M in ServerNotificationMethod]: { method: M } & WithParams<ServerNotificationParams<M>>;
+  }[ServerNotificationMethod];
 
 /** Any notification a client may send, discriminated by `method`. */
 export type ClientNotification = {

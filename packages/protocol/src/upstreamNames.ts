@@ -46,11 +46,7 @@ export type ResponseItemId = string;
 export type ExecPolicyAmendment = string[];
 
 /**
- * A server notification as it arrives: the notification plus `emittedAtMs`,
- * when the server emitted it (milliseconds since the Unix epoch; older servers
- * leave it out).
+ * A server notification as it arrives (upstream's name for it). The same type
+ * as {@link ServerNotification}, which already carries `emittedAtMs`.
  */
-export type ServerNotificationEnvelope = {
-  /** @format int64 */
-  emittedAtMs?: number;
-} & ServerNotification;
+export type ServerNotificationEnvelope = ServerNotification;

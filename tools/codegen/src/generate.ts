@@ -7,12 +7,19 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as TJS from 'typescript-json-schema';
 import { applyExperimental } from './experimental.js';
-import { canonicalJson, type Schema } from './json.js';
+import { canonicalJson, isObject, type JsonObject, type Schema } from './json.js';
 import { buildUnion, entryFileTypes, fileTitles, layout, placeFiles } from './layout.js';
 import { LEGACY_BUNDLE_FILE, LEGACY_DIR, legacyBundle } from './legacy.js';
 import { SCHEMA_REQUIRED_KEYWORD } from './option-fields.js';
 import { postProcess, type Definitions } from './postprocess.js';
-import { COMPILER_OPTIONS, loadProtocol, METHOD_MAPS, type ProtocolModel, type UnionName } from './protocol.js';
+import {
+  COMPILER_OPTIONS,
+  loadProtocol,
+  METHOD_MAPS,
+  type ExportedType,
+  type ProtocolModel,
+  type UnionName,
+} from './protocol.js';
 
 /** The header every generated file carries in its `$comment`. */
 export const GENERATED_COMMENT =
@@ -52,10 +59,16 @@ export const TJS_SETTINGS: TJS.PartialArgs = {
   ignoreErrors: false,
 };
 
-const cache = new Map<string, { model: ProtocolModel; defs: Definitions }>();
+const cache = new Map<
+  string,
+  { model: ProtocolModel; defs: Definitions; fields: Partial<Record<UnionName, JsonObject>> }
+>();
 
 /** Runs typescript-json-schema on every exported protocol type and post-processes the result. */
-function readDefinitions(entry: string | undefined, optionRule: boolean): { model: ProtocolModel; defs: Definitions } {
+function readDefinitions(
+  entry: string | undefined,
+  optionRule: boolean,
+): { model: ProtocolModel; defs: Definitions; fields: Partial<Record<UnionName, JsonObject>> } {
   const key = `${optionRule ? 'wire' : 'ts'}:${entry ?? ''}`;
   const hit = cache.get(key);
   if (hit) return hit;
@@ -63,10 +76,30 @@ function readDefinitions(entry: string | undefined, optionRule: boolean): { mode
   const program = TJS.getProgramFromFiles([model.entry], COMPILER_OPTIONS);
   const generator = TJS.buildGenerator(program, TJS_SETTINGS);
   if (!generator) throw new Error('typescript-json-schema could not read the @cask/protocol declarations');
-  const names = [...model.types.keys()].sort();
+  // The union-level members interfaces go through the same pipeline as the
+  // exported types (formats, nullability, option rule), then leave the
+  // definitions: they are written inside their union, never as a definition.
+  const fieldTypes = Object.values(model.unionFields);
+  const types = new Map(model.types);
+  for (const t of fieldTypes) {
+    if (types.has(t.name)) throw new Error(`union members interface ${t.name} clashes with an exported protocol type`);
+    types.set(t.name, t);
+  }
+  const names = [...types.keys()].sort();
   const raw = generator.getSchemaForSymbols(names, true, true);
-  const defs = postProcess((raw.definitions ?? {}) as Definitions, model, { optionRule });
-  const result = { model, defs };
+  const all = postProcess((raw.definitions ?? {}) as Definitions, { ...model, types }, { optionRule });
+  const fields: Partial<Record<UnionName, JsonObject>> = {};
+  for (const [union, t] of Object.entries(model.unionFields) as [UnionName, ExportedType][]) {
+    const schema = all[t.name];
+    if (!isObject(schema) || !isObject(schema.properties)) {
+      throw new Error(`${union}: members interface ${t.name} did not become an object schema with properties`);
+    }
+    fields[union] = schema;
+  }
+  const defs: Definitions = Object.fromEntries(
+    Object.entries(all).filter(([name]) => !fieldTypes.some((t) => t.name === name)),
+  );
+  const result = { model, defs, fields };
   cache.set(key, result);
   return result;
 }
@@ -100,7 +133,7 @@ export function includeEdges(graph: Definitions, model: Pick<ProtocolModel, 'typ
  * @returns relative path (posix, e.g. `v2/ThreadStartParams.json`) → file text.
  */
 export function generateSchema(options: GenerateOptions = {}): Map<string, string> {
-  const { model, defs } = readDefinitions(options.protocolEntry, options.optionRule ?? true);
+  const { model, defs, fields } = readDefinitions(options.protocolEntry, options.optionRule ?? true);
   const experimental = options.experimental ?? false;
   // Like upstream, everything is laid out for the whole surface first; the
   // stable flavour then drops experimental entries (and their files),
@@ -119,7 +152,7 @@ export function generateSchema(options: GenerateOptions = {}): Map<string, strin
     for (const union of Object.keys(METHOD_MAPS) as UnionName[]) {
       if (union in all)
         throw new Error(`@cask/protocol exports a type named ${union}, which clashes with a generated union`);
-      all[union] = buildUnion(union, maps[union], model.unionDocs[union]);
+      all[union] = buildUnion(union, maps[union], model.unionDocs[union], fields[union]);
     }
     return all;
   };

@@ -34,8 +34,17 @@ function upperFirst(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** Builds one union (`ClientRequest`, ...) as upstream shapes it. */
-export function buildUnion(union: UnionName, entries: MethodEntry[], description?: string): JsonObject {
+/**
+ * Builds one union (`ClientRequest`, ...) as upstream shapes it. `fields` is the
+ * object schema of the union's members interface (see `ProtocolModel.unionFields`):
+ * its `properties` and `required` are written on the union, beside `oneOf`.
+ */
+export function buildUnion(
+  union: UnionName,
+  entries: MethodEntry[],
+  description?: string,
+  fields?: JsonObject,
+): JsonObject {
   const { kind } = METHOD_MAPS[union];
   const suffix = kind === 'request' ? 'Request' : 'Notification';
   const oneOf = entries.map((entry): JsonObject => {
@@ -72,6 +81,8 @@ export function buildUnion(union: UnionName, entries: MethodEntry[], description
   });
   const schema: JsonObject = { oneOf };
   if (description) schema.description = description;
+  if (fields?.properties !== undefined) schema.properties = clone(fields.properties);
+  if (Array.isArray(fields?.required) && fields.required.length > 0) schema.required = clone(fields.required);
   return schema;
 }
 

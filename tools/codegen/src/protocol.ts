@@ -84,6 +84,12 @@ export interface ProtocolModel {
   /** TSDoc of the derived unions (`ClientRequest`, ...) in `derived.ts`. */
   unionDocs: Partial<Record<UnionName, string>>;
   /**
+   * Union-level members: for a derived union written `Fields & { ... }[M]`,
+   * the interface `Fields` (declared in `derived.ts`) whose members every
+   * variant carries. They become `properties` / `required` beside the union's `oneOf`.
+   */
+  unionFields: Partial<Record<UnionName, ExportedType>>;
+  /**
    * `@format` tags written on members of union type aliases
    * (`type RequestId = string | /** @format int64 *\/ number`), which
    * typescript-json-schema ignores: alias name → member index → format.
@@ -129,6 +135,40 @@ export function resolveProtocolEntry(): string {
     if (parent === dir) throw new Error('cannot find @cask/protocol; run `pnpm install` at the repository root');
     dir = parent;
   }
+}
+
+/**
+ * The members interface of a derived union written `Fields & { ... }[M]`: the
+ * one part of the intersection that names an interface. `undefined` when the
+ * union is not an intersection.
+ */
+function readUnionFields(
+  decl: ts.TypeAliasDeclaration,
+  checker: ts.TypeChecker,
+  distDir: string,
+): ExportedType | undefined {
+  if (!ts.isIntersectionTypeNode(decl.type)) return undefined;
+  const union = decl.name.text;
+  const ref = only(decl.type.types.filter(ts.isTypeReferenceNode));
+  if (!ref || decl.type.types.length !== 2) {
+    throw new Error(`${union}: a derived union may intersect its variants with exactly one members interface`);
+  }
+  const symbol = checker.getSymbolAtLocation(ref.typeName);
+  const target = symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+  const fieldsDecl = target?.declarations?.[0];
+  if (!target || !fieldsDecl || !ts.isInterfaceDeclaration(fieldsDecl)) {
+    throw new Error(`${union}: the members part of the union must name an interface`);
+  }
+  const file = path.relative(distDir, fieldsDecl.getSourceFile().fileName).split(path.sep).join('/');
+  return {
+    name: target.name,
+    file,
+    dir: '',
+    decl: fieldsDecl,
+    schemaFile: false,
+    experimental: false,
+    includedIn: [],
+  };
 }
 
 function jsDocText(symbol: ts.Symbol, checker: ts.TypeChecker): string | undefined {
@@ -291,6 +331,7 @@ export function loadProtocol(entry: string = resolveProtocolEntry()): ProtocolMo
   const types = new Map<string, ExportedType>();
   const found: Partial<Record<UnionName, MethodEntry[]>> = {};
   const unionDocs: Partial<Record<UnionName, string>> = {};
+  const unionFields: Partial<Record<UnionName, ExportedType>> = {};
   const memberFormats: ProtocolModel['memberFormats'] = new Map();
   const mapNames = new Map(Object.entries(METHOD_MAPS).map(([u, m]) => [m.map, u as UnionName]));
 
@@ -308,6 +349,8 @@ export function loadProtocol(entry: string = resolveProtocolEntry()): ProtocolMo
     if (file === 'derived.d.ts' && name in METHOD_MAPS) {
       const doc = jsDocText(symbol, checker);
       if (doc) unionDocs[name as UnionName] = doc;
+      const fields = ts.isTypeAliasDeclaration(decl) ? readUnionFields(decl, checker, distDir) : undefined;
+      if (fields) unionFields[name as UnionName] = fields;
     }
     if (NON_SCHEMA_FILES.has(file) || file.startsWith(NON_SCHEMA_DIR)) continue;
     if (!ts.isInterfaceDeclaration(decl) && !ts.isTypeAliasDeclaration(decl)) continue;
@@ -347,5 +390,5 @@ export function loadProtocol(entry: string = resolveProtocolEntry()): ProtocolMo
     const stray = maps[union].find((e) => e.legacy === true);
     if (stray) throw new Error(`${union} method \`${stray.method}\` is tagged @legacy; only client requests can be`);
   }
-  return { program, entry, types, maps, legacy, unionDocs, memberFormats };
+  return { program, entry, types, maps, legacy, unionDocs, unionFields, memberFormats };
 }

@@ -36,6 +36,10 @@ export interface Coverage {
   readonly uncovered: readonly string[];
   /** Items we have that upstream does not: name mismatches, a failure. */
   readonly unknown: readonly string[];
+  /**
+   * Items that differ. For a method group this also lists {@link UNION_LEVEL_ITEM} when the members the union
+   * declares beside its `oneOf` (union-level `properties` / `required`) differ from upstream's.
+   */
   readonly notEquivalent: readonly { readonly name: string; readonly reasons: readonly string[] }[];
 }
 
@@ -191,6 +195,65 @@ export function methodsOf(bundle: SchemaBundle, unionName: string): Map<string, 
   return out;
 }
 
+/** Name under which union-level differences of a method union are reported in its group's `notEquivalent`. */
+export const UNION_LEVEL_ITEM = '(union-level members)';
+
+/** The members a union definition declares beside its `oneOf`/`anyOf`: `properties` and `required`. */
+function unionLevelOf(bundle: SchemaBundle, unionName: string): { properties: JsonObject; required: string[] } {
+  const entry = bundle.definitions.get(unionName)?.[0];
+  let root: JsonValue | undefined = entry?.schema;
+  for (let i = 0; i < 16 && isObject(root) && typeof root['$ref'] === 'string'; i++)
+    root = resolveRef(bundle, root['$ref']).schema;
+  if (!isObject(root)) return { properties: {}, required: [] };
+  const properties = isObject(root['properties']) ? root['properties'] : {};
+  const required = Array.isArray(root['required'])
+    ? root['required'].filter((r): r is string => typeof r === 'string')
+    : [];
+  return { properties, required };
+}
+
+/**
+ * Compares the union-level members of a method union (what every variant carries, such as a server notification's
+ * `emittedAtMs`): property names, each shared property's schema, and `required`.
+ * @returns one reason per difference; empty when they agree
+ */
+export function compareUnionLevel(
+  unionName: string,
+  ours: SchemaBundle | PreparedBundle,
+  upstream: SchemaBundle | PreparedBundle,
+): string[] {
+  const ob = 'bundle' in ours ? ours.bundle : ours;
+  const ub = 'bundle' in upstream ? upstream.bundle : upstream;
+  const o = unionLevelOf(ob, unionName);
+  const u = unionLevelOf(ub, unionName);
+  const reasons: string[] = [];
+  for (const name of Object.keys(u.properties).sort()) {
+    const up = u.properties[name];
+    const our = o.properties[name];
+    if (our === undefined || up === undefined) {
+      reasons.push(`${unionName}: union-level property "${name}" is missing from ours`);
+      continue;
+    }
+    const structural = compareSchemas(
+      { bundle: ob, schema: our },
+      { bundle: ub, schema: up },
+      `${unionName}.properties.${name}`,
+    );
+    reasons.push(...structural.map((d) => `${d.path}: ${d.message}`));
+  }
+  for (const name of Object.keys(o.properties).sort()) {
+    if (!(name in u.properties)) reasons.push(`${unionName}: union-level property "${name}" is only in ours`);
+  }
+  const onlyOurs = o.required.filter((r) => !u.required.includes(r)).sort();
+  const onlyUp = u.required.filter((r) => !o.required.includes(r)).sort();
+  if (onlyOurs.length > 0 || onlyUp.length > 0) {
+    reasons.push(
+      `${unionName}: union-level required differs: only in ours ${JSON.stringify(onlyOurs)}, only upstream ${JSON.stringify(onlyUp)}`,
+    );
+  }
+  return reasons;
+}
+
 function coverage(upNames: string[], ourNames: string[], results: ItemResult[]): Coverage {
   const up = new Set(upNames);
   const ours = new Set(ourNames);
@@ -208,8 +271,8 @@ function coverage(upNames: string[], ourNames: string[], results: ItemResult[]):
 
 /**
  * Checks our bundle against upstream's: every definition present in both (the four method unions are compared per
- * method instead), plus method coverage of `ClientRequest`, `ServerNotification`, `ServerRequest`,
- * `ClientNotification`.
+ * method instead, plus their union-level members), plus method coverage of `ClientRequest`, `ServerNotification`,
+ * `ServerRequest`, `ClientNotification`.
  */
 export function checkBundle(
   bundleName: string,
@@ -250,7 +313,14 @@ export function checkBundle(
       if (params && !params.equivalent) reasons.push(`params ${ov.paramsRef} is not equivalent`);
       methodResults.push({ name: method, equivalent: reasons.length === 0, reasons, structural });
     }
-    methods[group] = coverage([...upMethods.keys()], [...ourMethods.keys()], methodResults);
+    const cov = coverage([...upMethods.keys()], [...ourMethods.keys()], methodResults);
+    // Members declared beside the union's oneOf apply to every method, so a per-method comparison never sees them.
+    const inBoth = ours.bundle.definitions.has(unionName) && up.bundle.definitions.has(unionName);
+    const unionLevel = inBoth ? compareUnionLevel(unionName, ours, up) : [];
+    methods[group] =
+      unionLevel.length === 0
+        ? cov
+        : { ...cov, notEquivalent: [...cov.notEquivalent, { name: UNION_LEVEL_ITEM, reasons: unionLevel }] };
   }
   return {
     bundle: bundleName,

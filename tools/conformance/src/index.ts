@@ -18,8 +18,10 @@ export { compareBehaviour } from './behaviour.js';
 export type { BehaviourOptions, BehaviourResult, BehaviourSide, Disagreement } from './behaviour.js';
 export {
   METHOD_UNIONS,
+  UNION_LEVEL_ITEM,
   checkBundle,
   compareDefinition,
+  compareUnionLevel,
   describeDisagreement,
   failuresOf,
   methodsOf,

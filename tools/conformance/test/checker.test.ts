@@ -5,12 +5,14 @@ import {
   cloneJson,
   compareDefinition,
   compareSchemas,
+  compareUnionLevel,
   failuresOf,
   isObject,
   prepare,
   type JsonObject,
   type JsonValue,
   type SchemaBundle,
+  UNION_LEVEL_ITEM,
 } from '../src/index.js';
 import { generateUpstream, type UpstreamFixture } from './helpers.js';
 
@@ -212,6 +214,51 @@ describe('checker flags mutations of an upstream definition', () => {
     expect(report.methods.clientRequests.covered).toBe(1);
     expect(report.methods.serverNotifications.covered).toBe(0);
     expect(report.methods.serverNotifications.uncovered.length).toBe(report.methods.serverNotifications.upstreamTotal);
+  });
+});
+
+describe('checker compares the members a method union declares beside its oneOf', () => {
+  /** A copy of upstream's experimental bundle with the root `ServerNotification` union changed by `edit`. */
+  function withServerNotification(edit: (union: JsonObject) => void): SchemaBundle {
+    const doc = cloneJson(up.experimental.document);
+    const union = (doc['definitions'] as JsonObject)['ServerNotification'];
+    if (!isObject(union)) throw new Error('upstream has no ServerNotification');
+    edit(union);
+    return bundleFromDocument(doc, 'mutated/ServerNotification');
+  }
+
+  it('upstream declares emittedAtMs on ServerNotification, and agrees with itself', () => {
+    const union = (up.experimental.document['definitions'] as JsonObject)['ServerNotification'] as JsonObject;
+    expect(Object.keys(union['properties'] as JsonObject)).toEqual(['emittedAtMs']);
+    for (const name of ['ClientRequest', 'ServerRequest', 'ServerNotification', 'ClientNotification'])
+      expect(compareUnionLevel(name, up.experimental, up.experimental)).toEqual([]);
+  });
+
+  it('a missing union-level property fails the method group, though every method still matches', () => {
+    const ours = withServerNotification((u) => {
+      delete u['properties'];
+    });
+    const report = checkBundle('experimental', ours, up.experimental, { only: ['RequestId'], structuralOnly: true });
+    const group = report.methods.serverNotifications;
+    expect(group.covered).toBe(group.upstreamTotal);
+    expect(group.notEquivalent.map((n) => n.name)).toEqual([UNION_LEVEL_ITEM]);
+    expect(failuresOf(report).join('\n')).toMatch(
+      /serverNotifications "\(union-level members\)" is not equivalent: ServerNotification: union-level property "emittedAtMs" is missing from ours/,
+    );
+    expect(report.methods.clientRequests.notEquivalent).toEqual([]);
+  }, 60_000);
+
+  it('a changed, an extra and a required union-level property are each reported', () => {
+    const ours = withServerNotification((u) => {
+      const props = u['properties'] as JsonObject;
+      prop(u, 'emittedAtMs')['format'] = 'int32';
+      props['sentBy'] = { type: 'string' };
+      u['required'] = ['emittedAtMs'];
+    });
+    const reasons = compareUnionLevel('ServerNotification', ours, up.experimental).join('\n');
+    expect(reasons).toMatch(/ServerNotification\.properties\.emittedAtMs.*int32/);
+    expect(reasons).toMatch(/union-level property "sentBy" is only in ours/);
+    expect(reasons).toMatch(/union-level required differs: only in ours \["emittedAtMs"\]/);
   });
 });
 
