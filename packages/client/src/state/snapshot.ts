@@ -41,18 +41,26 @@ export function applySnapshot(
   });
 }
 
+/**
+ * The view a recorded turn's `items` are in. The protocol requires the member, but the record comes off the wire:
+ * a peer that leaves it out is read as `full` (its items are the whole list), as before the member existed.
+ */
+function itemsViewOf(r: { readonly itemsView?: Turn['itemsView'] | null }): Turn['itemsView'] {
+  return r.itemsView ?? 'full';
+}
+
 export function turnFromRecord(r: Turn): TurnState {
   return patchTurn(emptyTurn(r.id), {
     ...turnFields(r),
     status: r.status,
     error: r.error ?? null,
     items: r.items,
-    itemsView: r.itemsView ?? 'full',
+    itemsView: itemsViewOf(r),
   });
 }
 
 export function mergeRecordedTurn(mine: TurnState, r: Turn): TurnState {
-  if (r.itemsView !== undefined && r.itemsView !== 'full') {
+  if (itemsViewOf(r) !== 'full') {
     // Only a summary: keep our items, take the lifecycle fields.
     return patchTurn(mine, { ...turnFields(r), status: r.status, error: r.error ?? mine.error });
   }
