@@ -57,7 +57,7 @@ export async function runFakeServer(
     return 1;
   }
   if (argv.includes('--help') || argv.includes('-h')) {
-    io.stdout.write(`cask fake-server runs the \`cask-fake-server\` command of ${TESTING_PACKAGE}:\n\n`);
+    io.stdout.write(`${HELP}\nIts options, from the \`cask-fake-server\` command of ${TESTING_PACKAGE}:\n\n`);
   }
   return cli.runFakeServerCli(argv);
 }

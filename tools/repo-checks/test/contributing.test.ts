@@ -25,7 +25,7 @@ function readJson(path: string): PackageJson {
 
 const rootPkg = readJson(join(root, 'package.json'));
 const workspaces = new Map<string, { dir: string; pkg: PackageJson }>();
-for (const group of ['packages', 'tools']) {
+for (const group of ['packages', 'tools', 'test-support']) {
   for (const name of readdirSync(join(root, group))) {
     const file = join(root, group, name, 'package.json');
     if (existsSync(file)) {
