@@ -18,7 +18,7 @@ const NEWLINE = 0x0a;
 export class StderrTail {
   private readonly lines: string[] = [];
   private bytes = 0;
-  private partial: Buffer[] = [];
+  private partial: Uint8Array[] = [];
   private partialBytes = 0;
   /** Bytes of the current line dropped past `maxLineBytes`. */
   private overflow = 0;
@@ -36,7 +36,7 @@ export class StderrTail {
   }
 
   /** Consumes one chunk of stderr. */
-  push(chunk: Buffer): void {
+  push(chunk: Uint8Array): void {
     let start = 0;
     let nl = chunk.indexOf(NEWLINE, start);
     while (nl !== -1) {
@@ -58,7 +58,7 @@ export class StderrTail {
     this.keep(line);
   }
 
-  private take(piece: Buffer): void {
+  private take(piece: Uint8Array): void {
     const room = this.maxLineBytes - this.partialBytes;
     if (piece.length <= room) {
       if (piece.length > 0) {
