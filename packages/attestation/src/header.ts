@@ -132,6 +132,7 @@ function topLevelKeys(text: string): string[] {
       let j = i + 1;
       while (text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
       if (depth === 1 && expectKey) {
+        // Cast: the slice runs from one quote to its closing quote, a JSON string literal, so JSON.parse yields a string.
         keys.push(JSON.parse(text.slice(i, j + 1)) as string);
         expectKey = false;
       }
@@ -200,6 +201,7 @@ export function decodeAttestationHeader(value: unknown): AttestationEnvelope {
     }
     seen.add(key);
   }
+  // Cast: checked above to be a non-null, non-array object; its members are read as unknown and checked one by one.
   const record = parsed as Record<string, unknown>;
   if (record.v !== ATTESTATION_ENVELOPE_VERSION) {
     throw new AttestationHeaderError(
@@ -220,6 +222,7 @@ export function decodeAttestationHeader(value: unknown): AttestationEnvelope {
     return { status: AttestationStatus.Ok, token: record.t };
   }
   if (hasToken) throw new AttestationHeaderError('unexpected-token', `"t" must be absent when "s" is ${status}`);
+  // Cast: STATUS_VALUES holds only AttestationStatus members, and Ok (0) returned above.
   return { status: status as Exclude<AttestationStatus, 0> };
 }
 

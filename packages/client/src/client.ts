@@ -406,8 +406,10 @@ export class AppServerClient {
    * A new subscription to the server's notifications, from now on, in order.
    * Each subscription buffers up to `queueCapacity` items; when its consumer
    * falls further behind, the excess is dropped and a `{ kind: 'lagged',
-   * skipped }` item takes its place. The stream ends when the connection
-   * ends or the client shuts down; `break` out of the loop to unsubscribe.
+   * skipped }` item takes its place; a `turn/completed` is kept even then
+   * (behind that marker, up to another `queueCapacity` of them), so a turn's
+   * end is never lost. The stream ends when the connection ends or the client
+   * shuts down; `break` out of the loop to unsubscribe.
    */
   notifications(): AsyncIterableIterator<NotificationStreamItem> {
     return this.subscribe(this.notificationSubs);
@@ -679,8 +681,10 @@ export class AppServerClient {
     }
     if (this.subscriberCount === 0) return;
     const event = notificationEvent(method, params, raw);
-    for (const q of this.notificationSubs) q.push(event);
-    for (const q of this.eventSubs) q.push(event);
+    // A turn's end is never dropped for lack of room: a consumer waiting for it would wait forever.
+    const terminal = event.method === 'turn/completed';
+    for (const q of this.notificationSubs) q.push(event, terminal);
+    for (const q of this.eventSubs) q.push(event, terminal);
     for (const tap of this.taps) tap.notify(event);
     const set = this.listeners.get(method);
     if (set !== undefined) {

@@ -74,9 +74,13 @@ export class BoundedQueue<T> implements AsyncIterableIterator<T | LaggedEvent> {
 
   /**
    * Adds an item, or counts it as dropped when the queue is full.
+   * @param terminal marks an item that ends something the consumer waits for
+   *   (a `turn/completed`): it is kept even when the queue is full, behind the
+   *   lag marker of what was dropped, up to a second `capacity` of such items,
+   *   so memory stays bounded.
    * @returns false when the item was dropped (queue full or closed).
    */
-  push(item: T): boolean {
+  push(item: T, terminal = false): boolean {
     if (this.closed) return false;
     const w = this.waiting;
     if (w !== undefined) {
@@ -84,17 +88,44 @@ export class BoundedQueue<T> implements AsyncIterableIterator<T | LaggedEvent> {
       w({ value: item, done: false });
       return true;
     }
-    if (this.queued >= this.capacity) {
-      this.dropped++;
-      const last = this.items[this.items.length - 1];
-      if (this.items.length > this.head && last instanceof LagMarker) last.skipped++;
-      else this.items.push(new LagMarker());
+    if (this.queued >= (terminal ? 2 * this.capacity : this.capacity)) {
+      this.addLag(1);
       this.onDrop?.(item);
       return false;
     }
     this.items.push(item);
     this.queued++;
     return true;
+  }
+
+  /**
+   * Records that `n` items were dropped before reaching the queue (by its
+   * producer): the consumer gets a lag marker for them at this point of the
+   * stream, merged with one already at the end.
+   */
+  markDropped(n: number): void {
+    if (this.closed || n <= 0) return;
+    this.addLag(n);
+  }
+
+  private addLag(n: number): void {
+    this.dropped += n;
+    const w = this.waiting;
+    if (w !== undefined) {
+      this.waiting = undefined;
+      this.rejectWaiting = undefined;
+      const marker = new LagMarker();
+      marker.skipped = n;
+      w({ value: marker, done: false });
+      return;
+    }
+    const last = this.items[this.items.length - 1];
+    if (this.items.length > this.head && last instanceof LagMarker) last.skipped += n;
+    else {
+      const marker = new LagMarker();
+      marker.skipped = n;
+      this.items.push(marker);
+    }
   }
 
   /**
@@ -175,7 +206,7 @@ export class BoundedQueue<T> implements AsyncIterableIterator<T | LaggedEvent> {
   return(): Promise<IteratorResult<T | LaggedEvent>> {
     const unread =
       this.onDiscard && !this.closed
-        ? (this.items.slice(this.head).filter((x) => x !== undefined && !(x instanceof LagMarker)) as T[])
+        ? this.items.slice(this.head).filter((x): x is T => x !== undefined && !(x instanceof LagMarker))
         : [];
     this.items = [];
     this.head = 0;

@@ -18,7 +18,7 @@ const NEWLINE = 0x0a;
 export class StderrTail {
   private readonly lines: string[] = [];
   private bytes = 0;
-  private partial: Uint8Array[] = [];
+  private partial: Buffer[] = [];
   private partialBytes = 0;
   /** Bytes of the current line dropped past `maxLineBytes`. */
   private overflow = 0;
@@ -35,7 +35,7 @@ export class StderrTail {
     return [...this.lines];
   }
 
-  /** Consumes one chunk of stderr. */
+  /** Consumes one chunk of stderr (a `Buffer` or any `Uint8Array`: the declaration asks for no Node types). */
   push(chunk: Uint8Array): void {
     let start = 0;
     let nl = chunk.indexOf(NEWLINE, start);

@@ -75,6 +75,7 @@ const THREAD_SCOPED: Record<ServerRequestMethod, boolean> = {
   'account/chatgptAuthTokens/refresh': false,
 };
 
+// Cast: THREAD_SCOPED is typed Record<ServerRequestMethod, boolean>, so its own keys are exactly those methods.
 const THREAD_METHODS = (Object.keys(THREAD_SCOPED) as ServerRequestMethod[]).filter((m) => THREAD_SCOPED[m]);
 
 /**
@@ -107,8 +108,10 @@ export class ThreadHandle {
       let reason: unknown = new Error(`the connection ended before the turn did (thread ${threadId})`);
       try {
         for await (const item of stream) {
-          if (isLagged(item)) this.apply({ kind: 'lagged', skipped: item.skipped });
-          else this.onNotification(item);
+          if (isLagged(item)) {
+            this.apply({ kind: 'lagged', skipped: item.skipped });
+            for (const run of [...this.runs]) run.lagged(item.skipped);
+          } else this.onNotification(item);
         }
       } catch (err) {
         reason = err;
@@ -275,7 +278,9 @@ export class ThreadHandle {
       typeof p === 'object' && p !== null && 'threadId' in p && typeof p.threadId === 'string'
         ? p.threadId
         : typeof p === 'object' && p !== null && 'thread' in p && typeof p.thread === 'object' && p.thread !== null
-          ? (p.thread as { id?: unknown }).id
+          ? 'id' in p.thread
+            ? p.thread.id
+            : undefined
           : undefined;
     if (threadId === this.id) this.apply(e);
     else if (threadId === undefined && (e.method === 'deprecationNotice' || e.method === 'configWarning')) {

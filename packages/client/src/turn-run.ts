@@ -4,6 +4,7 @@
  * @module
  */
 import type { ClientRequestResult, ThreadItem, TurnError, TurnStatus, UserInput } from '@cask/protocol';
+import { EarlyBuffer } from './early-buffer.js';
 import { BoundedQueue, type LaggedEvent } from './queue.js';
 import { displayItems, finalAgentText } from './state/selectors.js';
 import type { TurnState, TurnUsage } from './state/types.js';
@@ -53,6 +54,10 @@ const NOTICE_METHODS = new Set<string>(['warning', 'guardianWarning', 'deprecati
  * outcome. Thread-level notices (`warning`, `guardianWarning`,
  * `deprecationNotice`, `configWarning`), which carry no turn id, are
  * included when the run was started with `includeThreadNotices: true`.
+ * Nothing is dropped silently: when the run's queue overflows, or the
+ * handle's own subscription lagged (its state is then marked stale and
+ * `result` re-reads the thread), the stream gets a `lagged` marker with the
+ * number of events skipped.
  */
 export class ThreadTurnRun implements AsyncIterableIterator<TurnRunEvent> {
   readonly threadId: string;
@@ -61,7 +66,9 @@ export class ThreadTurnRun implements AsyncIterableIterator<TurnRunEvent> {
   /** The underlying client run (its `started`/`completed` promises, `interrupt()`). */
   readonly raw: TurnRun;
   private readonly queue: BoundedQueue<NotificationEvent>;
-  private early: NotificationEvent[] = [];
+  private readonly early: EarlyBuffer<NotificationEvent>;
+  /** Lag reported by the handle before the turn id was known. */
+  private earlyLag = 0;
   private id: string | undefined;
   private finished = false;
   private resolveResult!: (r: TurnResult) => void;
@@ -78,6 +85,7 @@ export class ThreadTurnRun implements AsyncIterableIterator<TurnRunEvent> {
     this.threadId = host.threadId;
     this.raw = raw;
     this.queue = new BoundedQueue<NotificationEvent>(capacity);
+    this.early = new EarlyBuffer<NotificationEvent>(capacity, (e) => e.method === 'turn/completed');
     this.result = new Promise((res, rej) => {
       this.resolveResult = res;
       this.rejectResult = rej;
@@ -86,9 +94,11 @@ export class ThreadTurnRun implements AsyncIterableIterator<TurnRunEvent> {
     raw.started.then(
       (turn) => {
         this.id = turn.id;
-        const early = this.early;
-        this.early = [];
-        for (const e of early) this.offer(e);
+        const early = this.early.take(turn.id);
+        for (const e of early.events) this.offer(e);
+        this.lagged(early.skipped + this.earlyLag);
+        this.earlyLag = 0;
+        if (early.final) this.offer(early.final);
       },
       (err: unknown) => {
         this.fail(err);
@@ -143,7 +153,7 @@ export class ThreadTurnRun implements AsyncIterableIterator<TurnRunEvent> {
     const tid = turnIdOf(e);
     if (tid === undefined) return;
     if (this.id === undefined) {
-      if (this.early.length < this.queue.capacity) this.early.push(e);
+      this.early.add(tid, e);
       return;
     }
     if (tid !== this.id) return;
@@ -154,6 +164,17 @@ export class ThreadTurnRun implements AsyncIterableIterator<TurnRunEvent> {
       return;
     }
     this.queue.push(e);
+  }
+
+  /**
+   * Called by the handle when events were dropped before reaching it (its
+   * subscription lagged; its state is then marked stale): some may have been
+   * this turn's, so the stream gets a `lagged` marker with that count. @internal
+   */
+  lagged(skipped: number): void {
+    if (this.finished || skipped <= 0) return;
+    if (this.id === undefined) this.earlyLag += skipped;
+    else this.queue.markDropped(skipped);
   }
 
   /** @internal */

@@ -3,6 +3,7 @@
  * @module
  */
 import type { ClientRequestResult, ServerNotificationParams } from '@cask/protocol';
+import { EarlyBuffer } from './early-buffer.js';
 import { BoundedQueue } from './queue.js';
 import type { NotificationEvent, TurnStreamItem } from './types.js';
 
@@ -28,8 +29,10 @@ export interface TurnHost {
  * notifications in order; the last item is its `turn/completed`. Events of
  * the thread that carry no turn id, and events of other turns, are not
  * included. A consumer that falls more than the queue capacity behind gets a
- * `lagged` marker instead of the skipped items; `turn/completed` itself is
- * never dropped.
+ * `lagged` marker (`{ kind: 'lagged', skipped }`) in place of the items that
+ * were dropped, also for events that arrived before `turn/start` answered;
+ * `turn/completed` itself is never dropped, so every event of the turn is
+ * either delivered or counted in a marker.
  */
 export class TurnRun implements AsyncIterableIterator<TurnStreamItem> {
   /** The thread the turn runs in. */
@@ -40,8 +43,7 @@ export class TurnRun implements AsyncIterableIterator<TurnStreamItem> {
   readonly completed: Promise<Turn>;
   private id: string | undefined;
   private readonly queue: BoundedQueue<NotificationEvent>;
-  private early: NotificationEvent[] = [];
-  private earlyDropped = 0;
+  private readonly early: EarlyBuffer<NotificationEvent>;
   private untap: (() => void) | undefined;
   private settled = false;
   private resolveStarted!: (t: TurnStartResult['turn']) => void;
@@ -60,6 +62,7 @@ export class TurnRun implements AsyncIterableIterator<TurnStreamItem> {
     this.queue = new BoundedQueue<NotificationEvent>(capacity, undefined, () => {
       host.countDropped(1);
     });
+    this.early = new EarlyBuffer<NotificationEvent>(capacity, (e) => e.method === 'turn/completed');
     this.started = new Promise((res, rej) => {
       this.resolveStarted = res;
       this.rejectStarted = rej;
@@ -97,10 +100,13 @@ export class TurnRun implements AsyncIterableIterator<TurnStreamItem> {
         if (this.settled) return;
         this.id = res.turn.id;
         this.resolveStarted(res.turn);
-        const early = this.early;
-        this.early = [];
-        if (this.earlyDropped) this.host.countDropped(this.earlyDropped);
-        for (const e of early) if (turnIdOf(e) === this.id) this.deliver(e);
+        const early = this.early.take(this.id);
+        for (const e of early.events) this.deliver(e);
+        if (early.skipped > 0) {
+          this.host.countDropped(early.skipped);
+          this.queue.markDropped(early.skipped);
+        }
+        if (early.final) this.deliver(early.final);
         if (this.interruptWanted) void this.interrupt().catch(() => undefined);
       },
       (err: unknown) => {
@@ -143,6 +149,7 @@ export class TurnRun implements AsyncIterableIterator<TurnStreamItem> {
       this.settled = true;
       this.cleanup();
     }
+    // Cast: the queue holds only this turn's stream items and lag markers, which TurnStreamItem includes.
     return this.queue.return() as Promise<IteratorResult<TurnStreamItem>>;
   }
 
@@ -151,14 +158,14 @@ export class TurnRun implements AsyncIterableIterator<TurnStreamItem> {
   }
 
   private onEvent(e: NotificationEvent): void {
+    // Cast: any notification's params, read as unknown members and compared by value.
     const params = e.params as { threadId?: unknown } | undefined;
     if (!params || params.threadId !== this.threadId) return;
     const tid = turnIdOf(e);
     if (tid === undefined) return;
     if (this.id === undefined) {
       // turn/start has not answered yet: keep this thread's turn events until we know our id.
-      if (this.early.length < this.queue.capacity) this.early.push(e);
-      else this.earlyDropped++;
+      this.early.add(tid, e);
       return;
     }
     if (tid === this.id) this.deliver(e);
@@ -179,11 +186,13 @@ export class TurnRun implements AsyncIterableIterator<TurnStreamItem> {
   private cleanup(): void {
     this.untap?.();
     this.untap = undefined;
+    this.early.clear();
     this.host.done();
   }
 }
 
 function turnIdOf(e: NotificationEvent): string | undefined {
+  // Cast: any notification's params, read as unknown members and type-checked below.
   const p = e.params as { turnId?: unknown; turn?: { id?: unknown } } | undefined;
   if (typeof p?.turnId === 'string') return p.turnId;
   if (typeof p?.turn?.id === 'string') return p.turn.id;

@@ -70,6 +70,7 @@ const need = (cond: boolean, where: string, what: string) => {
 function checkSteps(steps: unknown, where: string, opts: ValidateOptions): void {
   need(Array.isArray(steps), where, 'steps must be an array');
   const ctx = dryContext();
+  // Cast: `need` above threw unless steps is an array; its elements are checked one by one as unknown.
   (steps as unknown[]).forEach((raw, i) => {
     const at = `${where}.steps[${i}]`;
     need(
@@ -161,8 +162,10 @@ export function checkScript(script: unknown): asserts script is FakeScript {
   const opts = { experimental: experimental === true };
   if (turns !== undefined) {
     need(Array.isArray(turns), 'turns', 'turns must be an array');
+    // Cast: `need` above threw unless turns is an array; each turn is checked below.
     (turns as unknown[]).forEach((t, i) => {
       need(isObject(t), `turns[${i}]`, 'a turn must be an object with steps');
+      // Cast: `need` above threw unless t is an object; `steps` is checked by checkSteps.
       checkSteps((t as Record<string, unknown>)['steps'], `turns[${i}]`, opts);
     });
   }

@@ -22,6 +22,7 @@ export function containsAt(actual: unknown, expected: JsonValue, at = ''): strin
   if (typeof actual !== 'object' || actual === null || Array.isArray(actual)) return at || '/';
   for (const [k, v] of Object.entries(expected)) {
     if (!Object.hasOwn(actual, k)) return `${at}/${k}`;
+    // Cast: actual is a non-null, non-array object (checked above) that has own member k; read as unknown.
     const d = containsAt((actual as Record<string, unknown>)[k], v, `${at}/${k}`);
     if (d !== undefined) return d;
   }

@@ -162,6 +162,7 @@ export function classifyMessage(msg: unknown): ClassifiedMessage | { kind: 'inva
   const hasError = Object.hasOwn(m, 'error');
   if (hasResult && hasError) return { kind: 'invalid', reason: 'a response must not carry both "result" and "error"' };
   if (hasResult) return { kind: 'response', id, result: m.result };
+  // Cast: classification only; validateMessage then checks the error object against the envelope schema.
   if (hasError) return { kind: 'error', id, error: m.error as JSONRPCErrorError };
   return { kind: 'invalid', reason: 'a response needs "result" or "error"' };
 }
@@ -301,18 +302,14 @@ export function createValidators(select: (opts?: ValidateOptions) => Bundle, hin
   // Each typed validator returns what the untyped check returned: the value is
   // the input, typed from the method maps once the schema accepted it.
   return {
-    validateClientRequest: (method, params, opts) =>
-      checkParams('clientRequest', method, params, opts) as ValidationResult<never>,
-    validateServerResult: (method, result, opts) =>
-      checkResult('clientRequest', method, result, opts) as ValidationResult<never>,
+    validateClientRequest: (method, params, opts) => typedResult(checkParams('clientRequest', method, params, opts)),
+    validateServerResult: (method, result, opts) => typedResult(checkResult('clientRequest', method, result, opts)),
     validateServerNotification: (method, params, opts) =>
-      checkParams('serverNotification', method, params, opts) as ValidationResult<never>,
-    validateServerRequest: (method, params, opts) =>
-      checkParams('serverRequest', method, params, opts) as ValidationResult<never>,
-    validateClientResult: (method, result, opts) =>
-      checkResult('serverRequest', method, result, opts) as ValidationResult<never>,
+      typedResult(checkParams('serverNotification', method, params, opts)),
+    validateServerRequest: (method, params, opts) => typedResult(checkParams('serverRequest', method, params, opts)),
+    validateClientResult: (method, result, opts) => typedResult(checkResult('serverRequest', method, result, opts)),
     validateClientNotification: (method, params, opts) =>
-      checkParams('clientNotification', method, params, opts) as ValidationResult<never>,
+      typedResult(checkParams('clientNotification', method, params, opts)),
     validateMessage,
     listMethods: (kind, opts) => select(opts).lists[kind],
     isKnownMethod: (kind, method, opts) => select(opts).methods[UNION_OF[kind]].has(method),
@@ -327,4 +324,11 @@ export function createValidators(select: (opts?: ValidateOptions) => Bundle, hin
     resultLinkSource: (kind, method, opts) =>
       select(opts).methods[UNION_OF[kind]].get(method)?.resultSource ?? undefined,
   };
+}
+
+/** The untyped check's result under the method-map type its caller declares. */
+function typedResult(result: ValidationResult<unknown>): ValidationResult<never> {
+  // Cast: TypeScript cannot tie a run-time method string to its method-map entry; the schema check for that
+  // method is what makes the type true (the value is the very input the schema accepted).
+  return result as ValidationResult<never>;
 }

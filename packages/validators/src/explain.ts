@@ -156,6 +156,7 @@ function issueFor(err: RawError, data: unknown): ValidationIssue {
       };
     }
     case 'type': {
+      // Cast: ajv's `type` error params hold the schema's type names, strings only.
       const types = Array.isArray(p.type) ? (p.type as string[]) : String(p.type).split(',');
       return { pointer: at, reason: describeAllowed(types, []), keyword: 'type', ...(got !== undefined && { got }) };
     }
@@ -269,6 +270,7 @@ function findSite(
     for (const part of parts) if (Array.isArray(part.schema[keyword])) return `${part.pointer}/${keyword}`;
     return undefined;
   }
+  // Cast: the empty case returned above, so there is a first segment.
   const [seg, ...rest] = segments as [string, ...string[]];
   const child: unknown = Array.isArray(data) ? data[Number(seg)] : isObject(data) ? data[seg] : undefined;
   for (const part of parts) {

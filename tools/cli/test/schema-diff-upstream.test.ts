@@ -4,6 +4,7 @@
  * facts below were read from the two generated bundles by hand.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -165,8 +166,15 @@ describe('cask schema diff on codex 0.169.0 → 0.171.0 (experimental)', () => {
   it(
     "our committed schema against the pinned codex's own: no method differs and nothing breaks either way",
     () => {
-      const pinned = createRequire(path.join(here, '../../testkit/package.json')).resolve('@openai/codex/package.json');
+      const pinned = createRequire(path.join(here, '../../../test-support/testkit/package.json')).resolve(
+        '@openai/codex/package.json',
+      );
       const launcher = path.join(path.dirname(pinned), 'bin/codex.js');
+      // The testkit's own @openai/codex is the pin: a wrong path would silently resolve some other install.
+      const release = (
+        JSON.parse(readFileSync(path.join(here, '../../../codex-release.json'), 'utf8')) as { release: string }
+      ).release;
+      expect((JSON.parse(readFileSync(pinned, 'utf8')) as { version: string }).version).toBe(release);
       let stdout = '';
       const code = runSchemaDiff(
         [

@@ -48,7 +48,7 @@ export async function recordCorpus(): Promise<WireLine[]> {
         }
         return 'stream ended';
       })();
-      await client.request('turn/start', { threadId: thread.id, input: [{ type: 'text', text }] });
+      await client.request('turn/start', { threadId: thread.id, input: [{ type: 'text', text, text_elements: [] }] });
       const status = await done;
       if (status !== 'completed') throw new Error(`turn "${text}" ended ${status}`);
     }

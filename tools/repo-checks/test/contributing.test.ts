@@ -25,7 +25,11 @@ function readJson(path: string): PackageJson {
 
 const rootPkg = readJson(join(root, 'package.json'));
 const workspaces = new Map<string, { dir: string; pkg: PackageJson }>();
-for (const group of ['packages', 'tools', 'test-support']) {
+// The workspace folders, as pnpm-workspace.yaml lists them (`- group/*` entries).
+const groups = [
+  ...readFileSync(join(root, 'pnpm-workspace.yaml'), 'utf8').matchAll(/^\s+-\s+["']?([\w-]+)\/\*["']?\s*$/gm),
+].map((m) => m[1] ?? '');
+for (const group of groups) {
   for (const name of readdirSync(join(root, group))) {
     const file = join(root, group, name, 'package.json');
     if (existsSync(file)) {

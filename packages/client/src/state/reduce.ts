@@ -67,8 +67,10 @@ export function reduce(state: ConversationState, event: StateEvent): Conversatio
 }
 
 function onMalformed(state: ConversationState, event: StateNotification, err: unknown): ConversationState {
+  // Cast: a malformed event may lack any member; both are read as unknown and checked before use.
   const method = String((event as { method?: unknown }).method);
   const detail = `malformed ${method} notification ignored: ${err instanceof Error ? err.message : String(err)}`;
+  // Cast: as above, read as unknown.
   const params: unknown = (event as { params?: unknown }).params;
   const threadId =
     typeof params === 'object' && params !== null && 'threadId' in params && typeof params.threadId === 'string'

@@ -4,7 +4,7 @@
  * @internal
  * @module
  */
-import type { Thread, ThreadItem, Turn } from '@cask/protocol';
+import type { Thread, ThreadItem, Turn, TurnItemsView } from '@cask/protocol';
 import type { ConversationState, TurnState } from './types.js';
 import { emptyTurn, patchThread, patchTurn, turnFields, withThread } from './tree.js';
 
@@ -76,6 +76,17 @@ export function mergeRecordedTurn(mine: TurnState, r: Turn): TurnState {
     itemsView: 'full',
     openItemIds: stillOpen ? mine.openItemIds.filter((id) => !recordedIds.has(id)) : [],
   });
+}
+
+/**
+ * How much of its items a recorded turn carries. `itemsView` is a serde
+ * default upstream ("absent means `full`"): its JSON Schema does not require
+ * it, so a server may leave it out even though our type, which describes what
+ * current servers send, says it is always there. Taking the field as optional
+ * keeps that run-time check honest without a cast.
+ */
+export function itemsViewOf(turn: { readonly itemsView?: TurnItemsView }): TurnItemsView {
+  return turn.itemsView ?? 'full';
 }
 
 /** Keeps our item objects where the record's are equal, so unchanged items keep their identity. */

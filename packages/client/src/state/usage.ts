@@ -37,7 +37,6 @@ export function subtract(a: TokenUsageBreakdown, b: TokenUsageBreakdown): TokenU
 }
 
 /** `cacheWriteInputTokens`, or 0 where an older server left it out. */
-function cacheWrites(usage: TokenUsageBreakdown): number {
-  const value: unknown = (usage as Partial<TokenUsageBreakdown>).cacheWriteInputTokens; // a serde default: may be absent on the wire
-  return typeof value === 'number' ? value : 0;
+function cacheWrites(usage: { readonly cacheWriteInputTokens?: number }): number {
+  return usage.cacheWriteInputTokens ?? 0;
 }

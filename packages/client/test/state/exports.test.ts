@@ -8,9 +8,10 @@ import { expect, it } from 'vitest';
 
 it('@cask/client/state is a subpath export of the built package, shared with @cask/client', async () => {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    exports: Record<string, { import: string; types: string }>;
+    exports: Record<string, { default: string; types: string }>;
   };
-  expect(pkg.exports['./state']).toEqual({ types: './dist/state/index.d.ts', import: './dist/state/index.js' });
+  // The same conditions as the main entry (`types`, then `default`), as every published package here uses.
+  expect(pkg.exports['./state']).toEqual({ types: './dist/state/index.d.ts', default: './dist/state/index.js' });
   const state = (await import('@cask/client/state')) as Record<string, unknown>;
   const client = (await import('@cask/client')) as Record<string, unknown>;
   for (const name of ['reduce', 'reduceAll', 'initialState', 'resync', 'finalAgentText', 'displayItems', 'itemText']) {

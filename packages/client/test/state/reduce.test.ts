@@ -19,6 +19,7 @@ import {
   type ThreadReader,
 } from '../../src/state/index.js';
 import { expectEqualToRecord, foldChecked, must, notificationsOf, threadOf, turnAt, type Recording } from './fold.js';
+import { agentMessage, commandExecution, mcpToolCall, thread, turn as turnOf, usage, userMessage } from './builders.js';
 import { threadEvents, type TurnSpec } from './synthetic.js';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'state');
@@ -167,6 +168,21 @@ describe('token usage per turn', () => {
     });
   });
 
+  it('counts `cacheWriteInputTokens` as 0 where a server leaves it out (a serde default on the wire)', () => {
+    const events = threadEvents(T, [
+      { deltas: ['a'], tokens: 15 },
+      { deltas: ['b'], tokens: 5 },
+    ]);
+    // What such a server sends: the usage objects without the field (JSON drops `undefined`).
+    const wire = JSON.parse(
+      JSON.stringify(events, (key, value: unknown) => (key === 'cacheWriteInputTokens' ? undefined : value)),
+    ) as StateNotification[]; // parsed test data, shaped by the events above
+    expect(JSON.stringify(wire)).not.toContain('cacheWriteInputTokens');
+    const s = reduceAll(initialState, wire);
+    expect(turnAt(s, T, 0).usage?.total).toEqual(usage({ totalTokens: 15, inputTokens: 15 }));
+    expect(turnAt(s, T, 1).usage?.total).toEqual(usage({ totalTokens: 5, inputTokens: 5 }));
+  });
+
   it('is estimated from `last` (exact: false) when the state joined the thread mid-way', () => {
     const events = threadEvents(T, [
       { deltas: ['a'], tokens: 15 },
@@ -174,7 +190,7 @@ describe('token usage per turn', () => {
     ]);
     const secondTurnStart = events.findIndex((e) => e.method === 'turn/started' && e.params.turn.id.endsWith('-1'));
     const s = reduceAll(initialState, [
-      { method: 'turn/started', params: { threadId: T, turn: { id: 'older', items: [], status: 'completed' } } },
+      { method: 'turn/started', params: { threadId: T, turn: turnOf({ id: 'older', status: 'completed' }) } },
       ...events.slice(secondTurnStart),
     ]);
     expect(s.threads[T]?.turns[1]?.usage).toMatchObject({ total: { totalTokens: 5 }, exact: false });
@@ -192,7 +208,7 @@ describe('gaps, lag and resync', () => {
       detail: expect.stringContaining('never started') as string,
       resync: { method: 'thread/read', params: { threadId: T, includeTurns: true } },
     });
-    expect(s.threads[T]?.turns[0]?.items[0]).toEqual({ type: 'agentMessage', id: 'm', text: 'hi' });
+    expect(s.threads[T]?.turns[0]?.items[0]).toEqual(agentMessage({ id: 'm', text: 'hi' }));
   });
 
   it('lagged marks everything stale; resync reads each thread and applies the record', async () => {
@@ -210,26 +226,12 @@ describe('gaps, lag and resync', () => {
         asked.push(params.threadId);
         const t = threadOf(s0, params.threadId);
         return Promise.resolve({
-          thread: {
+          thread: thread({
             id: t.id,
-            sessionId: t.id,
-            preview: '',
-            ephemeral: false,
-            modelProvider: 'p',
-            createdAt: 0,
-            updatedAt: 0,
-            status: { type: 'idle' },
-            cwd: '/w',
-            cliVersion: '0',
-            source: 'appServer',
-            projectId: null,
-            turns: t.turns.map((turn) => ({
-              id: turn.id,
-              items: [...turn.items],
-              status: turn.status,
-              itemsView: 'full',
-            })),
-          },
+            turns: t.turns.map((turn) =>
+              turnOf({ id: turn.id, items: [...turn.items], status: turn.status, itemsView: 'full' }),
+            ),
+          }),
         });
       },
     };
@@ -245,21 +247,31 @@ describe('gaps, lag and resync', () => {
 
 describe('every item kind', () => {
   const items: ThreadItem[] = [
-    { type: 'userMessage', id: 'i1', content: [{ type: 'text', text: 'hi', text_elements: [] }] },
+    userMessage({ id: 'i1', text: 'hi' }),
     { type: 'hookPrompt', id: 'i2', fragments: [{ hookRunId: 'h', text: 'injected' }] },
-    { type: 'agentMessage', id: 'i3', text: 'answer' },
-    { type: 'functionCallOutput', id: 'i4', name: 'tool', output: 'out' },
+    agentMessage({ id: 'i3', text: 'answer' }),
+    { type: 'functionCallOutput', id: 'i4', name: 'tool', namespace: null, output: 'out' },
     { type: 'plan', id: 'i5', text: 'plan' },
     { type: 'reasoning', id: 'i6', summary: ['s'], content: [] },
-    { type: 'commandExecution', id: 'i7', command: 'ls', cwd: '/', status: 'completed', commandActions: [] },
+    commandExecution({ id: 'i7', command: 'ls', cwd: '/', status: 'completed' }),
     {
       type: 'fileChange',
       id: 'i8',
       changes: [{ path: 'a.ts', kind: { type: 'add' }, diff: '+x' }],
       status: 'completed',
     },
-    { type: 'mcpToolCall', id: 'i9', server: 'srv', tool: 't', status: 'completed', arguments: {} },
-    { type: 'dynamicToolCall', id: 'i10', tool: 'dyn', arguments: null, status: 'completed' },
+    mcpToolCall({ id: 'i9', server: 'srv', tool: 't', status: 'completed', arguments: {} }),
+    {
+      type: 'dynamicToolCall',
+      id: 'i10',
+      namespace: null,
+      tool: 'dyn',
+      arguments: null,
+      status: 'completed',
+      contentItems: null,
+      success: null,
+      durationMs: null,
+    },
     {
       type: 'collabAgentToolCall',
       id: 'i11',
@@ -267,14 +279,32 @@ describe('every item kind', () => {
       status: 'completed',
       senderThreadId: T,
       receiverThreadIds: ['sub'],
-      agentsStates: { sub: { status: 'running' } },
+      agentsStates: { sub: { status: 'running', message: null } },
       prompt: 'go',
+      model: null,
+      reasoningEffort: null,
     },
-    { type: 'subAgentActivity', id: 'i12', kind: 'started', agentThreadId: 'sub', agentPath: '/root/sub' },
-    { type: 'webSearch', id: 'i13', query: 'q', action: { type: 'search', query: 'q' } },
+    {
+      type: 'subAgentActivity',
+      model: null,
+      reasoningEffort: null,
+      id: 'i12',
+      kind: 'started',
+      agentThreadId: 'sub',
+      agentPath: '/root/sub',
+    },
+    { type: 'webSearch', id: 'i13', query: 'q', action: { type: 'search', query: 'q', queries: null }, results: null },
     { type: 'imageView', id: 'i14', path: '/img.png' },
     { type: 'sleep', id: 'i15', durationMs: 10 },
-    { type: 'imageGeneration', id: 'i16', status: 'completed', result: 'base64' },
+    {
+      type: 'imageGeneration',
+      id: 'i16',
+      status: 'completed',
+      revisedPrompt: null,
+      failure: null,
+      generationId: null,
+      result: 'base64',
+    },
     { type: 'enteredReviewMode', id: 'i17', review: 'r' },
     { type: 'exitedReviewMode', id: 'i18', review: 'done' },
     { type: 'contextCompaction', id: 'i19' },
@@ -283,7 +313,7 @@ describe('every item kind', () => {
   it('each is started, completed and kept in order; itemText gives its text', () => {
     let s: ConversationState = reduce(initialState, {
       method: 'turn/started',
-      params: { threadId: T, turn: { id: 'tu', items: [], status: 'inProgress' } },
+      params: { threadId: T, turn: turnOf({ id: 'tu', status: 'inProgress' }) },
     });
     for (const item of items) {
       s = reduce(s, { method: 'item/started', params: { threadId: T, turnId: 'tu', item, startedAtMs: 1 } });
@@ -291,7 +321,7 @@ describe('every item kind', () => {
     }
     s = reduce(s, {
       method: 'turn/completed',
-      params: { threadId: T, turn: { id: 'tu', items: [], status: 'completed' } },
+      params: { threadId: T, turn: turnOf({ id: 'tu', status: 'completed' }) },
     });
     expect(s.threads[T]?.turns[0]?.items).toEqual(items);
     expect(items.map(itemText)).toEqual([
@@ -320,7 +350,7 @@ describe('every item kind', () => {
   it('progress notifications: plan deltas, file change patch and output, MCP progress, terminal input', () => {
     const ref = { threadId: T, turnId: 'tu' };
     const s = reduceAll(initialState, [
-      { method: 'turn/started', params: { threadId: T, turn: { id: 'tu', items: [], status: 'inProgress' } } },
+      { method: 'turn/started', params: { threadId: T, turn: turnOf({ id: 'tu', status: 'inProgress' }) } },
       { method: 'item/started', params: { ...ref, item: { type: 'plan', id: 'p', text: '' }, startedAtMs: 1 } },
       { method: 'item/plan/delta', params: { ...ref, itemId: 'p', delta: '1. a' } },
       { method: 'item/plan/delta', params: { ...ref, itemId: 'p', delta: '\n2. b' } },
@@ -338,7 +368,7 @@ describe('every item kind', () => {
         method: 'item/started',
         params: {
           ...ref,
-          item: { type: 'mcpToolCall', id: 'm', server: 's', tool: 't', status: 'inProgress', arguments: {} },
+          item: mcpToolCall({ id: 'm', server: 's', tool: 't', status: 'inProgress', arguments: {} }),
           startedAtMs: 1,
         },
       },
@@ -354,7 +384,7 @@ describe('every item kind', () => {
         params: { ...ref, explanation: 'why', plan: [{ step: 'a', status: 'completed' }] },
       },
       { method: 'warning', params: { threadId: T, message: 'careful' } },
-      { method: 'deprecationNotice', params: { summary: 'old' } },
+      { method: 'deprecationNotice', params: { summary: 'old', details: null } },
     ]);
     const turn = turnAt(s, T, 0);
     expect(turn.items[0]).toEqual({ type: 'plan', id: 'p', text: '1. a\n2. b' });
@@ -426,53 +456,51 @@ describe('property: the result does not depend on how threads interleave', () =>
 });
 
 describe('snapshots', () => {
-  const base = {
-    sessionId: 's',
-    preview: '',
-    ephemeral: false,
-    modelProvider: 'p',
-    createdAt: 0,
-    updatedAt: 0,
-    status: { type: 'idle' as const },
-    cwd: '/w',
-    cliVersion: '0',
-    source: 'appServer' as const,
-    projectId: null,
-  };
-  const user: ThreadItem = { type: 'userMessage', id: 'u', content: [] };
-  const answer: ThreadItem = { type: 'agentMessage', id: 'a', text: 'hi' };
-  const cmd: ThreadItem = {
-    type: 'commandExecution',
-    id: 'c',
-    command: 'ls',
-    cwd: '/',
-    status: 'completed',
-    commandActions: [],
-  };
+  const user = userMessage({ id: 'u' });
+  const answer = agentMessage({ id: 'a', text: 'hi' });
+  const cmd = commandExecution({ id: 'c', command: 'ls', cwd: '/', status: 'completed' });
 
   it('a summary record (e.g. thread/resume) says its items are incomplete until a full read', () => {
     const s1 = reduce(initialState, {
       kind: 'snapshot',
-      thread: {
-        ...base,
+      thread: thread({
         id: T,
+        sessionId: 's',
         name: 'named',
-        turns: [{ id: 'x', items: [user, answer], status: 'completed', itemsView: 'summary' }],
-      },
+        turns: [turnOf({ id: 'x', items: [user, answer], status: 'completed', itemsView: 'summary' })],
+      }),
     });
     expect(turnAt(s1, T, 0)).toMatchObject({ itemsView: 'summary', items: [user, answer], status: 'completed' });
     expect(threadOf(s1, T).name).toBe('named');
     const s2 = reduce(s1, {
       kind: 'snapshot',
-      thread: {
-        ...base,
+      thread: thread({
         id: T,
-        turns: [{ id: 'x', items: [user, cmd, answer], status: 'completed', itemsView: 'full' }],
-      },
+        sessionId: 's',
+        turns: [turnOf({ id: 'x', items: [user, cmd, answer], status: 'completed', itemsView: 'full' })],
+      }),
     });
     expect(turnAt(s2, T, 0)).toMatchObject({ itemsView: 'full', items: [user, cmd, answer] });
     // Unchanged items keep their identity across the re-read.
     expect(turnAt(s2, T, 0).items[0]).toBe(turnAt(s1, T, 0).items[0]);
+  });
+});
+
+describe('snapshots from a server that leaves out `itemsView`', () => {
+  it('a record without it counts as full (its serde default)', () => {
+    const answer = agentMessage({ id: 'a', text: 'hi' });
+    const record = thread({
+      id: T,
+      turns: [turnOf({ id: 'x', items: [answer], status: 'completed', itemsView: 'summary' })],
+    });
+    const s1 = reduce(initialState, { kind: 'snapshot', thread: record });
+    expect(turnAt(s1, T, 0).itemsView).toBe('summary');
+    const { itemsView: _omitted, ...bare } = turnOf({ id: 'x', items: [answer], status: 'completed' });
+    const wire = JSON.parse(JSON.stringify({ ...record, turns: [bare] })) as typeof record; // parsed test data
+    expect(wire.turns[0]).not.toHaveProperty('itemsView');
+    // Fresh turn and turn the state already knows: both read as a full record.
+    expect(turnAt(reduce(initialState, { kind: 'snapshot', thread: wire }), T, 0).itemsView).toBe('full');
+    expect(turnAt(reduce(s1, { kind: 'snapshot', thread: wire }), T, 0).itemsView).toBe('full');
   });
 });
 

@@ -3,6 +3,7 @@
  * real server's (see the recorded transcripts in `test/fixtures/state/`).
  */
 import type { StateNotification } from '../../src/state/index.js';
+import { agentMessage, commandExecution, tokenUsage, turn as turnOf, usage, userMessage } from './builders.js';
 
 /** What one synthetic turn does. */
 export interface TurnSpec {
@@ -18,13 +19,7 @@ export interface TurnSpec {
   tokens?: number;
 }
 
-const usage = (total: number) => ({
-  totalTokens: total,
-  inputTokens: total,
-  cachedInputTokens: 0,
-  outputTokens: 0,
-  reasoningOutputTokens: 0,
-});
+const inputOnly = (total: number) => usage({ totalTokens: total, inputTokens: total });
 
 /** The notifications of a thread running the given turns, in server order. */
 export function threadEvents(threadId: string, turns: TurnSpec[]): StateNotification[] {
@@ -33,13 +28,10 @@ export function threadEvents(threadId: string, turns: TurnSpec[]): StateNotifica
   let last = 0;
   turns.forEach((spec, n) => {
     const turnId = `${threadId}-turn-${n}`;
-    const turn = { id: turnId, items: [], status: 'inProgress' as const };
+    // Like the real server's turn notifications, which do not load the turn's items.
+    const turn = turnOf({ id: turnId, status: 'inProgress', itemsView: 'notLoaded' });
     out.push({ method: 'turn/started', params: { threadId, turn } });
-    const user = {
-      type: 'userMessage' as const,
-      id: `${turnId}-user`,
-      content: [{ type: 'text' as const, text: `prompt ${n}`, text_elements: [] }],
-    };
+    const user = userMessage({ id: `${turnId}-user`, text: `prompt ${n}` });
     out.push({ method: 'item/started', params: { threadId, turnId, item: user, startedAtMs: 1 } });
     out.push({ method: 'item/completed', params: { threadId, turnId, item: user, completedAtMs: 1 } });
     if (spec.reasoning?.length) {
@@ -70,15 +62,7 @@ export function threadEvents(threadId: string, turns: TurnSpec[]): StateNotifica
     }
     if (spec.output?.length) {
       const id = `${turnId}-cmd`;
-      const cmd = {
-        type: 'commandExecution' as const,
-        id,
-        command: 'ls',
-        cwd: '/w',
-        status: 'inProgress' as const,
-        commandActions: [],
-        aggregatedOutput: null,
-      };
+      const cmd = commandExecution({ id, command: 'ls', cwd: '/w', status: 'inProgress' });
       out.push({ method: 'item/started', params: { threadId, turnId, item: cmd, startedAtMs: 3 } });
       for (const delta of spec.output) {
         out.push({ method: 'item/commandExecution/outputDelta', params: { threadId, turnId, itemId: id, delta } });
@@ -96,7 +80,7 @@ export function threadEvents(threadId: string, turns: TurnSpec[]): StateNotifica
     const msgId = `${turnId}-msg`;
     out.push({
       method: 'item/started',
-      params: { threadId, turnId, item: { type: 'agentMessage', id: msgId, text: '' }, startedAtMs: 5 },
+      params: { threadId, turnId, item: agentMessage({ id: msgId, text: '' }), startedAtMs: 5 },
     });
     for (const delta of spec.deltas) {
       out.push({ method: 'item/agentMessage/delta', params: { threadId, turnId, itemId: msgId, delta } });
@@ -107,7 +91,7 @@ export function threadEvents(threadId: string, turns: TurnSpec[]): StateNotifica
         params: {
           threadId,
           turnId,
-          item: { type: 'agentMessage', id: msgId, text: spec.deltas.join('') },
+          item: agentMessage({ id: msgId, text: spec.deltas.join('') }),
           completedAtMs: 6,
         },
       });
@@ -118,7 +102,7 @@ export function threadEvents(threadId: string, turns: TurnSpec[]): StateNotifica
     if (total > 0) {
       out.push({
         method: 'thread/tokenUsage/updated',
-        params: { threadId, turnId, tokenUsage: { total: usage(total), last: usage(last) } },
+        params: { threadId, turnId, tokenUsage: tokenUsage({ total: inputOnly(total), last: inputOnly(last) }) },
       });
     }
     out.push({
