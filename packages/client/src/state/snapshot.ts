@@ -41,14 +41,6 @@ export function applySnapshot(
   });
 }
 
-/**
- * The view a recorded turn's `items` are in. The protocol requires the member, but the record comes off the wire:
- * a peer that leaves it out is read as `full` (its items are the whole list), as before the member existed.
- */
-function itemsViewOf(r: { readonly itemsView?: Turn['itemsView'] | null }): Turn['itemsView'] {
-  return r.itemsView ?? 'full';
-}
-
 export function turnFromRecord(r: Turn): TurnState {
   return patchTurn(emptyTurn(r.id), {
     ...turnFields(r),
