@@ -5,7 +5,9 @@ export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutate.config.mjs', related: false },
   plugins: ['@stryker-mutator/vitest-runner'],
-  mutate: process.env.MUTATE_FILES ? process.env.MUTATE_FILES.split(',') : ['src/**/*.ts', '!src/index.ts', '!src/validation.ts'],
+  mutate: process.env.MUTATE_FILES
+    ? process.env.MUTATE_FILES.split(',')
+    : ['src/**/*.ts', '!src/index.ts', '!src/validation.ts'],
   coverageAnalysis: 'perTest',
   concurrency: Number(process.env.MUTATE_CONCURRENCY ?? 2),
   timeoutMS: 10_000,

@@ -79,9 +79,7 @@ describe('attestation() extension', () => {
   it('turns a throwing provider into provider-failed without quoting its message', async () => {
     const secret = 'v1.SECRET-abc123';
     const provider: AttestationProvider = {
-      generate: async () => {
-        throw new Error(`could not refresh ${secret}`);
-      },
+      generate: () => Promise.reject(new Error(`could not refresh ${secret}`)),
     };
     const { result: error, output } = await captureOutput(() => rejection(handlerOf(attestation(provider))()));
     expect(error.code).toBe('provider-failed');
@@ -105,7 +103,7 @@ describe('attestation() extension', () => {
     ['null', null],
     ['an object', { token: 'x' }],
   ])('rejects %s from the provider as invalid-token', async (_label, value) => {
-    const provider = { generate: async () => value } as unknown as AttestationProvider;
+    const provider = { generate: () => Promise.resolve(value) } as unknown as AttestationProvider;
     const error = await rejection(handlerOf(attestation(provider))());
     expect(error.code).toBe('invalid-token');
   });

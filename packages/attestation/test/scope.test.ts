@@ -87,10 +87,10 @@ describe('attestationScopeFor', () => {
 /** A fetch stand-in that records the attestation header of each request. */
 function recordingFetch() {
   const seen: { url: string; header: string | null; redirect: string | undefined }[] = [];
-  const fetchImpl = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+  const fetchImpl = (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const request = input instanceof Request ? input : new Request(input, init);
     seen.push({ url: request.url, header: request.headers.get(ATTESTATION_HEADER_NAME), redirect: request.redirect });
-    return new Response('ok');
+    return Promise.resolve(new Response('ok'));
   };
   return { seen, fetchImpl };
 }
@@ -99,7 +99,7 @@ describe('withAttestation', () => {
   it('sets the envelope on scoped requests only and asks for one token per scoped request', async () => {
     const { seen, fetchImpl } = recordingFetch();
     let n = 0;
-    const attested = withAttestation(fetchImpl, { requestToken: async () => `v1.t${++n}` });
+    const attested = withAttestation(fetchImpl, { requestToken: () => Promise.resolve(`v1.t${++n}`) });
     await attested('https://chatgpt.com/backend-api/codex/responses', { method: 'POST', body: '{}' });
     await attested(new URL('https://chatgpt.com/backend-api/codex/responses/compact'), { method: 'POST' });
     await attested(
@@ -121,11 +121,11 @@ describe('withAttestation', () => {
   it('keeps the other headers and the body of a scoped request', async () => {
     let received: Request | undefined;
     const attested = withAttestation(
-      async (input) => {
+      (input) => {
         received = input as Request;
-        return new Response('ok');
+        return Promise.resolve(new Response('ok'));
       },
-      { requestToken: async () => 'tok' },
+      { requestToken: () => Promise.resolve('tok') },
     );
     await attested('https://chatgpt.com/backend-api/codex/responses', {
       method: 'POST',
@@ -139,7 +139,7 @@ describe('withAttestation', () => {
 
   it('removes a caller-set header from requests out of scope', async () => {
     const { seen, fetchImpl } = recordingFetch();
-    const attested = withAttestation(fetchImpl, { requestToken: async () => 'tok' });
+    const attested = withAttestation(fetchImpl, { requestToken: () => Promise.resolve('tok') });
     await attested('https://evil.test/', { headers: { 'x-oai-attestation': '{"v":1,"s":0,"t":"leak"}' } });
     await attested(new Request('https://evil.test/', { headers: { 'x-oai-attestation': 'leak' } }));
     expect(seen.map((s) => s.header)).toEqual([null, null]);
@@ -147,12 +147,12 @@ describe('withAttestation', () => {
 
   it('maps failures to the app-server statuses and sends no header when there is no token source', async () => {
     const cases: [() => Promise<string | undefined>, string | null][] = [
-      [async () => undefined, null],
+      [() => Promise.resolve(undefined), null],
       [() => sleep(1_000).then(() => 'late'), '{"v":1,"s":1}'],
-      [async () => Promise.reject(new AttestationError('timeout', 'x')), '{"v":1,"s":1}'],
-      [async () => Promise.reject(new Error('json-rpc error')), '{"v":1,"s":2}'],
-      [async () => Promise.reject(new AttestationError('aborted', 'x')), '{"v":1,"s":3}'],
-      [async () => 42 as unknown as string, '{"v":1,"s":4}'],
+      [() => Promise.reject(new AttestationError('timeout', 'x')), '{"v":1,"s":1}'],
+      [() => Promise.reject(new Error('json-rpc error')), '{"v":1,"s":2}'],
+      [() => Promise.reject(new AttestationError('aborted', 'x')), '{"v":1,"s":3}'],
+      [() => Promise.resolve(42 as unknown as string), '{"v":1,"s":4}'],
     ];
     for (const [requestToken, expected] of cases) {
       const { seen, fetchImpl } = recordingFetch();
@@ -219,7 +219,7 @@ describe('property: the header appears on scoped requests and on nothing else', 
       expected:
         (s === 'https' || s === 'wss') &&
         /^chatgpt\.com(:443)?$/i.test(host) &&
-        (defaultAttestationScope.paths as readonly string[]).includes(path),
+        defaultAttestationScope.paths.includes(path),
     }));
 
   it('isInAttestationScope agrees with an independent statement of the rule', () => {
@@ -238,9 +238,9 @@ describe('property: the header appears on scoped requests and on nothing else', 
         const { seen, fetchImpl } = recordingFetch();
         let asked = 0;
         const attested = withAttestation(fetchImpl, {
-          requestToken: async () => {
+          requestToken: () => {
             asked++;
-            return 'v1.prop';
+            return Promise.resolve('v1.prop');
           },
         });
         if (u.includes('@') || !URL.canParse(u)) {

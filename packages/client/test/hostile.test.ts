@@ -8,6 +8,7 @@
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CODEX_RELEASE } from '@cask/protocol';
 import {
   AppServerClient,
   ClientClosedError,
@@ -312,10 +313,10 @@ describe('message path edge cases (planted-bug survivors)', () => {
     server.end.send({ id: '0', result: { userAgent: 'wrong/1' } });
     await new Promise((r) => setImmediate(r));
     expect(issues.map((i) => i.subject)).toEqual(['unknown response id']);
-    server.end.send({ id: 0, result: { userAgent: 'right/0.171.0' } });
+    server.end.send({ id: 0, result: { userAgent: `right/${CODEX_RELEASE}` } });
     const client = await starting;
     clients.push(client);
-    expect(client.initializeResponse.userAgent).toBe('right/0.171.0');
+    expect(client.initializeResponse.userAgent).toBe(`right/${CODEX_RELEASE}`);
   });
 
   it('an over-long last line without a trailing newline is reported and never delivered', () => {
@@ -491,10 +492,11 @@ describe('serverInfo', () => {
     const warnings: ClientWarning[] = [];
     const emitted = vi.spyOn(process, 'emitWarning');
     const client = await hostile('', { onWarning: (w) => warnings.push(w) });
+    const serverVersion = '0.0.1'; // the user agent of fixtures/hostile-server.mjs
     expect(client.serverInfo).toEqual({
-      userAgent: 'hostile/0.0.1',
-      version: '0.0.1',
-      expectedRelease: '0.171.0',
+      userAgent: `hostile/${serverVersion}`,
+      version: serverVersion,
+      expectedRelease: CODEX_RELEASE,
       matchesExpected: false,
       platformFamily: 'unix',
       platformOs: 'linux',
@@ -504,9 +506,10 @@ describe('serverInfo', () => {
       {
         kind: 'versionMismatch',
         message:
-          'the server reports codex 0.0.1, this client was built for the protocol of codex 0.171.0: methods or fields may differ',
-        serverVersion: '0.0.1',
-        expectedRelease: '0.171.0',
+          `the server reports codex ${serverVersion}, this client was built for the protocol of codex ` +
+          `${CODEX_RELEASE}: methods or fields may differ`,
+        serverVersion,
+        expectedRelease: CODEX_RELEASE,
       },
     ]);
     expect(emitted).not.toHaveBeenCalled();
@@ -540,7 +543,7 @@ describe('property: nothing a peer sends can throw out of the message path or le
           const { transport, server } = createInMemoryPair();
           server.onMessage((m) => {
             if ('method' in m && m.method === 'initialize' && 'id' in m) {
-              server.send({ id: m.id, result: { userAgent: 'p/0.171.0' } });
+              server.send({ id: m.id, result: { userAgent: `p/${CODEX_RELEASE}` } });
             }
           });
           const client = await AppServerClient.start({

@@ -57,7 +57,6 @@ export interface ClientRequests
     LegacyClientRequests {}
 
 /** Notifications a client sends to the server: method name → params. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- root maps only compose area maps, and the generator reads maps as interfaces; only one area has client notifications
 export interface ClientNotifications extends ConnectionClientNotifications {}
 
 /** Requests the server sends to the client, which must answer each one. */

@@ -26,6 +26,11 @@ const COMMANDS: Record<string, Command> = {
     summary: 'compare two app-server schemas: what changed, per direction, and what it breaks',
     run: async (argv, io) => (await import('./schema-diff/command.js')).runSchema(argv, io),
   },
+  'fake-server': {
+    usage: 'fake-server --script <file.json> | --replay <transcript.jsonl> [--match method|keys] [--experimental]',
+    summary: 'serve a scripted fake app-server on stdin/stdout (needs the optional @cask/testing)',
+    run: async (argv, io) => (await import('./fake-server-command.js')).runFakeServer(argv, io),
+  },
 };
 
 const usage = () => `usage: cask <command> [options]

@@ -72,7 +72,7 @@ function dropDefaults(value: unknown, key?: string): unknown {
   const out: JsonObject = {};
   for (const [k, v] of Object.entries(value)) {
     if (k === 'default' && key !== 'properties') continue;
-    out[k] = dropDefaults(v, k) as JsonObject[string];
+    out[k] = dropDefaults(v, k);
   }
   return out;
 }
