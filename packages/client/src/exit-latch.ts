@@ -47,3 +47,22 @@ export class ExitLatch {
     });
   }
 }
+
+/**
+ * Waits until the caller flushes `waiters` (calling each), or `ms` passes: resolves `true` when woken, `false` on
+ * time-out (and then takes its waiter back out of the list, so nothing accumulates).
+ */
+export function waitForWake(waiters: Array<() => void>, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const waiter = (): void => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    const timer = setTimeout(() => {
+      const i = waiters.indexOf(waiter);
+      if (i >= 0) waiters.splice(i, 1);
+      resolve(false);
+    }, ms);
+    waiters.push(waiter);
+  });
+}

@@ -11,7 +11,7 @@ import { stripVTControlCharacters } from 'node:util';
 import type { JSONRPCMessage } from '@cask/protocol';
 import { ServerExitedError } from './errors.js';
 import { DEFAULT_MAX_LINE_BYTES, JsonlDecoder } from './jsonl.js';
-import { ExitLatch } from './exit-latch.js';
+import { ExitLatch, waitForWake } from './exit-latch.js';
 import { DEFAULT_STDERR_LINE_BYTES, DEFAULT_STDERR_TAIL_BYTES, StderrTail } from './stderr-tail.js';
 import type { ServerExit, Transport, TransportSink } from './transport.js';
 
@@ -295,18 +295,7 @@ export class StdioTransport implements Transport {
 
   private waitProcessExit(ms: number): Promise<boolean> {
     if (this.processExit) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const waiter = (): void => {
-        clearTimeout(timer);
-        resolve(true);
-      };
-      const timer = setTimeout(() => {
-        const i = this.processExitWaiters.indexOf(waiter);
-        if (i >= 0) this.processExitWaiters.splice(i, 1);
-        resolve(false);
-      }, ms);
-      this.processExitWaiters.push(waiter);
-    });
+    return waitForWake(this.processExitWaiters, ms);
   }
 }
 

@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { stripVTControlCharacters } from 'node:util';
 import type { JSONRPCMessage } from '@cask/protocol';
 import { ServerExitedError } from './errors.js';
-import { ExitLatch } from './exit-latch.js';
+import { ExitLatch, waitForWake } from './exit-latch.js';
 import { StderrTail } from './stderr-tail.js';
 import { resolveCodexBinary, type ResolvedCodexBinary } from './stdio.js';
 import type { ServerExit, Transport, TransportSink } from './transport.js';
@@ -68,7 +68,7 @@ export class SpawnedWebSocketTransport implements Transport {
   private readonly stderr: StderrTail;
   private readonly latch = new ExitLatch();
   private processExit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
-  private processWaiters: Array<() => void> = [];
+  private readonly processWaiters: Array<() => void> = [];
   private closing: Promise<ServerExit> | undefined;
 
   constructor(private readonly options: SpawnedWebSocketOptions = {}) {
@@ -199,16 +199,6 @@ export class SpawnedWebSocketTransport implements Transport {
 
   private waitProcess(ms: number): Promise<boolean> {
     if (this.processExit) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const waiter = (): void => {
-        clearTimeout(timer);
-        resolve(true);
-      };
-      const timer = setTimeout(() => {
-        this.processWaiters = this.processWaiters.filter((w) => w !== waiter);
-        resolve(false);
-      }, ms);
-      this.processWaiters.push(waiter);
-    });
+    return waitForWake(this.processWaiters, ms);
   }
 }
