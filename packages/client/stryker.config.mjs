@@ -9,8 +9,17 @@ export default {
     ? process.env.MUTATE_FILES.split(',')
     : ['src/**/*.ts', '!src/index.ts', '!src/validation.ts'],
   coverageAnalysis: 'perTest',
+  // Re-runs only retest mutants whose code or covering tests changed since the last run (file kept under
+  // reports/, not committed: it is large and machine-specific). `--force` retests everything.
+  incremental: true,
+  // A run limited by MUTATE_FILES keeps its own file (a run's incremental file holds only the files it mutated).
+  incrementalFile: process.env.MUTATE_FILES
+    ? `reports/stryker-incremental-${process.env.MUTATE_GROUP ?? 'files'}.json`
+    : 'reports/stryker-incremental.json',
   concurrency: Number(process.env.MUTATE_CONCURRENCY ?? 2),
-  timeoutMS: 10_000,
+  // Added to each mutant's own measured test time: the unit suites answer in milliseconds, so a mutant
+  // that makes a test hang is cut off after a few seconds instead of ten.
+  timeoutMS: 3_000,
   reporters: ['clear-text', 'progress', 'json'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   tempDirName: '.stryker-tmp',

@@ -5,10 +5,21 @@
  */
 import { BlockList, isIP } from 'node:net';
 
-const LOOPBACK = new BlockList();
-LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
-LOOPBACK.addAddress('::1', 'ipv6');
-LOOPBACK.addSubnet('::ffff:127.0.0.0', 104, 'ipv6');
+let ranges: BlockList | undefined;
+
+/** The loopback ranges, built on first use (not at import: a module that throws at load would fail every importer). */
+function loopbackRanges(): BlockList {
+  ranges ??= buildRanges();
+  return ranges;
+}
+
+function buildRanges(): BlockList {
+  const list = new BlockList();
+  list.addSubnet('127.0.0.0', 8, 'ipv4');
+  list.addAddress('::1', 'ipv6');
+  list.addSubnet('::ffff:127.0.0.0', 104, 'ipv6');
+  return list;
+}
 
 /**
  * Whether `hostname` (as `URL.hostname` gives it, with or without the
@@ -24,7 +35,8 @@ export function isLoopbackHost(hostname: string): boolean {
   if (h.endsWith('.')) h = h.slice(0, -1);
   if (h === 'localhost' || h.endsWith('.localhost')) return true;
   const family = isIP(h);
-  if (family === 4) return LOOPBACK.check(h, 'ipv4');
-  if (family === 6) return LOOPBACK.check(h, 'ipv6');
+  if (family === 4) return loopbackRanges().check(h, 'ipv4');
+  // Stryker disable next-line ConditionalExpression: BlockList.check() is false for a string that is no address, so checking a non-address as ipv6 answers the same
+  if (family === 6) return loopbackRanges().check(h, 'ipv6');
   return false;
 }

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { JsonlDecoder, type MalformedInput } from '../src/index.js';
+import { DEFAULT_MAX_LINE_BYTES, JsonlDecoder, type MalformedInput } from '../src/index.js';
 
 function decode(chunks: Buffer[], maxLineBytes = 1 << 20) {
   const messages: unknown[] = [];
@@ -125,5 +125,108 @@ describe('JsonlDecoder', () => {
     const line = `{"x":"${'z'.repeat(20)}"}`;
     expect(decode([Buffer.from(line + '\n')], line.length).messages).toHaveLength(1);
     expect(decode([Buffer.from(line + '\n')], line.length - 1).problems).toHaveLength(1);
+  });
+
+  it('defaults to 64 MiB lines and refuses a limit that is not positive', () => {
+    expect(DEFAULT_MAX_LINE_BYTES).toBe(64 * 1024 * 1024);
+    for (const bad of [0, -1, Number.NaN]) {
+      expect(
+        () =>
+          new JsonlDecoder(
+            bad,
+            () => undefined,
+            () => undefined,
+          ),
+      ).toThrow(new RangeError(`maxLineBytes must be positive, got ${bad}`));
+    }
+    expect(
+      () =>
+        new JsonlDecoder(
+          1,
+          () => undefined,
+          () => undefined,
+        ),
+    ).not.toThrow();
+  });
+
+  it('an over-long last line without a newline is reported at end(), never delivered', () => {
+    const long = `{"x":"${'q'.repeat(300)}"}`;
+    for (const chunks of [[Buffer.from(long)], [Buffer.from(long.slice(0, 50)), Buffer.from(long.slice(50))]]) {
+      const { messages, problems } = decode(chunks, 100);
+      expect(messages).toEqual([]);
+      expect(problems.map((p) => p.message)).toEqual([
+        `a line of ${long.length} bytes exceeds maxLineBytes (100); it was skipped`,
+      ]);
+      expect(problems[0]?.raw).toBe(`${long.slice(0, 200)}…`);
+    }
+  });
+
+  it('a line spread over chunks is judged on its total length, exactly at the bound', () => {
+    const line = `{"x":"${'w'.repeat(40)}"}`; // 48 bytes
+    const halves = [Buffer.from(line.slice(0, 20)), Buffer.from(`${line.slice(20)}\n`)];
+    expect(decode(halves, line.length).messages).toEqual([{ x: 'w'.repeat(40) }]);
+    const over = decode(halves, line.length - 1);
+    expect(over.messages).toEqual([]);
+    expect(over.problems.map((p) => [p.message, p.raw])).toEqual([
+      [`a line of ${line.length} bytes exceeds maxLineBytes (${line.length - 1}); it was skipped`, `${line}…`],
+    ]);
+    // Three pieces, the last one pushing it over: the preview joins the pieces.
+    const three = [Buffer.from(line.slice(0, 10)), Buffer.from(line.slice(10, 30)), Buffer.from(`${line.slice(30)}\n`)];
+    expect(decode(three, 40).problems.map((p) => p.raw)).toEqual([`${line}…`]);
+    // Then the decoder is clean again: the next line is delivered.
+    expect(decode([...three, Buffer.from('{"n":1}\n')], 40).messages).toEqual([{ n: 1 }]);
+  });
+
+  it('previews: at most 200 characters of a skipped line, 800 of an unparsable one', () => {
+    const long = 'a'.repeat(1_000);
+    const skipped = decode([Buffer.from(`${long}\n`)], 500).problems;
+    expect(skipped[0]?.raw).toBe(`${'a'.repeat(200)}…`);
+    const spread = decode(
+      [Buffer.from('b'.repeat(150)), Buffer.from('c'.repeat(150)), Buffer.from('\n')],
+      250,
+    ).problems;
+    expect(spread[0]?.raw).toBe(`${'b'.repeat(150)}${'c'.repeat(50)}…`);
+    const bad = decode([Buffer.from(`${'{'.repeat(900)}\n`)]).problems;
+    expect(bad[0]?.raw).toBe(`${'{'.repeat(800)}…`);
+    const bad800 = decode([Buffer.from(`${'{'.repeat(800)}\n`)]).problems;
+    expect(bad800[0]?.raw).toBe('{'.repeat(800));
+    expect(bad[0]?.message).toMatch(/^not JSON: /);
+  });
+
+  it('accepts any Uint8Array view, honouring its offset and length', () => {
+    const backing = Buffer.from('XX{"v":1}\n{"v":2}\nYY');
+    const view = new Uint8Array(backing.buffer, backing.byteOffset + 2, backing.length - 4);
+    expect(decode([Buffer.from(view)]).messages).toEqual([{ v: 1 }, { v: 2 }]);
+    const messages: unknown[] = [];
+    const d = new JsonlDecoder(
+      100,
+      (m) => messages.push(m),
+      () => undefined,
+    );
+    d.push(view);
+    d.end();
+    expect(messages).toEqual([{ v: 1 }, { v: 2 }]);
+  });
+
+  it('a partial line is copied: reusing the chunk memory afterwards does not change it', () => {
+    const messages: unknown[] = [];
+    const d = new JsonlDecoder(
+      100,
+      (m) => messages.push(m),
+      () => undefined,
+    );
+    const chunk = Buffer.from('{"k":"ab');
+    d.push(chunk);
+    expect(d.bufferedBytes).toBe(chunk.length);
+    chunk.fill(0x20);
+    d.push(Buffer.from('c"}\n'));
+    expect(messages).toEqual([{ k: 'abc' }]);
+    expect(d.bufferedBytes).toBe(0);
+  });
+
+  it('a blank line (spaces or a lone CR) between pieces is not an error; a whitespace-only last line neither', () => {
+    const { messages, problems } = decode([Buffer.from('  '), Buffer.from(' \r\n{"a":1}\n \t')]);
+    expect(problems).toEqual([]);
+    expect(messages).toEqual([{ a: 1 }]);
   });
 });

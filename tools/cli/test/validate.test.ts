@@ -12,6 +12,7 @@ const jsonl = (lines: Array<Line | string>) =>
 
 const usage = { cachedInputTokens: 0, inputTokens: 1, outputTokens: 1, reasoningOutputTokens: 0, totalTokens: 2 };
 const turn = { id: 'turn_1', items: [], status: 'inProgress', error: null };
+const approval = { threadId: 'thr_1', turnId: 'turn_1', itemId: 'item_1', startedAtMs: 1700000000000 };
 
 /** A small conversation: a client request and its answer, a server request (id 0, colliding with a client id) and its answer. */
 const valid: Line[] = [
@@ -142,6 +143,37 @@ describe('validateTranscript', () => {
     expect(report.counts['c2s foo/bar']).toMatchObject({ requests: 1 });
   });
 
+  it('reports a request that reuses the id of an unanswered request of the same direction, and only then', () => {
+    const start = (id: number | string, text: string): Line => ({
+      dir: 'c2s',
+      msg: { id, method: 'turn/start', params: { threadId: 'thr_1', input: [{ type: 'text', text }] } },
+    });
+    const lines: Line[] = [
+      start(3, 'first'), // 1
+      start(3, 'again'), // 2 reuses 3 while line 1 is unanswered
+      { dir: 's2c', msg: { id: 3, result: { turn } } }, // 3 answers line 2 (the one that stands)
+      start(3, 'later'), // 4 fine: 3 was answered
+      { dir: 's2c', msg: { id: 3, method: 'item/commandExecution/requestApproval', params: approval } }, // 5 other direction
+      start('3', 'string id'), // 6 fine: "3" is not 3
+      { dir: 's2c', msg: { id: 3, result: { turn } } }, // 7 answers line 4
+      { dir: 's2c', msg: { id: 3, result: { turn } } }, // 8 nothing pending: unmatched
+    ];
+    const report = validateTranscript(jsonl(lines));
+    expect(report.failures).toEqual([
+      {
+        line: 2,
+        method: 'turn/start',
+        kind: 'request',
+        pointer: '/id',
+        reason: 'reuses id 3 of the unanswered request on line 1',
+      },
+      expect.objectContaining({ line: 8, reason: 'unmatched response: no pending c2s request with id 3' }),
+    ]);
+    expect(formatReport(report)).toContain(
+      'line 2: turn/start request: /id reuses id 3 of the unanswered request on line 1',
+    );
+  });
+
   it('experimental mode uses the experimental bundle', () => {
     const line: Line = {
       dir: 'c2s',
@@ -182,6 +214,14 @@ describe('cask bin', { timeout: 60_000 }, () => {
     const r = run('validate', file);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('line 2: turn/start response: /result/turn is required');
+  });
+
+  it('exits 1 and names a reused request id', () => {
+    const file = path.join(dir, 'reused.jsonl');
+    writeFileSync(file, jsonl([valid[0] as Line, valid[0] as Line]));
+    const r = run('validate', file);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('line 2: turn/start request: /id reuses id 0 of the unanswered request on line 1');
   });
 
   it('exits 2 on usage errors', () => {
