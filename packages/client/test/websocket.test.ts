@@ -222,3 +222,123 @@ describe('WebSocketTransport', () => {
     expect((refused as Error).message).toMatch(/ECONNREFUSED/);
   });
 });
+
+describe('WebSocketTransport details', () => {
+  it('names what is wrong with a URL, exactly', () => {
+    expect(() => checkWebSocketUrl('nope')).toThrow(new TypeError('invalid WebSocket URL "nope"'));
+    expect(() => checkWebSocketUrl('https://127.0.0.1/')).toThrow(
+      new TypeError('WebSocket URL must start with ws:// or wss://, got "https://127.0.0.1/"'),
+    );
+    expect(() => checkWebSocketUrl('ws://10.0.0.1/')).toThrow(
+      new TypeError(
+        'refusing unencrypted ws:// to non-loopback host 10.0.0.1: use wss://, or pass allowInsecure: true if the network is trusted',
+      ),
+    );
+    expect(new WebSocketTransport({ url: 'ws://10.0.0.1/', allowInsecure: true }).kind).toBe('websocket');
+  });
+
+  it('merges wsOptions headers under its own, and refuses a second connect', async () => {
+    const server = await fakeWsServer();
+    const transport = new WebSocketTransport({
+      url: server.url,
+      headers: { 'x-own': 'own', 'x-both': 'own' },
+      wsOptions: { headers: { 'x-ws': 'ws', 'x-both': 'ws' } },
+    });
+    const client = await AppServerClient.start({ transport, clientInfo: { name: 'x', version: '0' } });
+    cleanups.push(() => client.shutdown({ timeoutMs: 500 }).then(() => undefined));
+    expect(server.headers[0]).toMatchObject({ 'x-own': 'own', 'x-ws': 'ws', 'x-both': 'own' });
+    expect(server.headers[0]?.['authorization']).toBeUndefined();
+    await expect(
+      transport.connect({ message: () => undefined, malformed: () => undefined, closed: () => undefined }),
+    ).rejects.toThrow('WebSocketTransport.connect called twice');
+  });
+
+  it('reports frames by kind with bounded previews; a message of exactly maxMessageBytes is accepted', async () => {
+    const issues: ProtocolIssue[] = [];
+    const exact = JSON.stringify({ method: 'fake/exact', params: { pad: '' } });
+    // Exactly the limit below.
+    const padded = JSON.stringify({ method: 'fake/exact', params: { pad: 'p'.repeat(1_000 - exact.length) } });
+    const server = await fakeWsServer((ws, msg) => {
+      ws.send(Buffer.from(`{bad ${'z'.repeat(900)}`), { binary: true });
+      ws.send(`"${'s'.repeat(900)}"`);
+      ws.send(`${padded} `);
+      ws.send(padded);
+      ws.send(JSON.stringify({ id: msg.id, result: 'fine' }));
+    });
+    const notes: unknown[] = [];
+    const client = await start(server.url, { maxMessageBytes: 1_000 }, (i) => issues.push(i));
+    client.on('fake/exact' as never, (p: unknown) => notes.push(p));
+    await expect(client.requestRaw('test/frames')).resolves.toBe('fine');
+    expect(issues.map((i) => [i.subject, i.message.replace(/: .*$/, ': …')])).toEqual([
+      ['unparsable message', 'not JSON (binary frame): …'],
+      ['not a JSON object', 'expected a JSON-RPC message object'],
+      ['message too long', 'a message of 1001 bytes exceeds maxMessageBytes (1000); it was skipped'],
+    ]);
+    expect(String(issues[0]?.raw)).toHaveLength(800);
+    expect(String(issues[1]?.raw)).toHaveLength(800);
+    expect(issues[2]?.raw).toBe(`${padded.slice(0, 200)}…`);
+    expect(notes).toHaveLength(1);
+  });
+
+  it('an upgrade refused with an HTTP status is named in the start error', async () => {
+    const http = createServer((_req, res) => {
+      res.writeHead(403, 'Forbidden').end();
+    });
+    await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
+    cleanups.push(() => new Promise<void>((r) => http.close(() => r())));
+    const url = `ws://127.0.0.1:${(http.address() as AddressInfo).port}/`;
+    const err: unknown = await AppServerClient.start({
+      transport: new WebSocketTransport({ url }),
+      clientInfo: { name: 'x', version: '0' },
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ServerExitedError);
+    expect((err as ServerExitedError).message).toContain(`connecting to ${url}: the app-server connection ended`);
+    expect((err as ServerExitedError).exit.reason).toBe('server answered the upgrade with HTTP 403 Forbidden');
+  });
+
+  it('a close the client starts and the peer answers is clean (1000, "closed by the client"); close before connect says so', async () => {
+    const server = await fakeWsServer();
+    const transport = new WebSocketTransport({ url: server.url });
+    const client = await AppServerClient.start({ transport, clientInfo: { name: 'x', version: '0' } });
+    const exit = await client.shutdown({ timeoutMs: 2_000 });
+    expect(exit).toEqual({ code: 1000, signal: null, stderrTail: [], reason: 'closed by the client' });
+    await expect(transport.close({ timeoutMs: 10 })).resolves.toBe(exit);
+    expect(() => {
+      transport.send({ method: 'after' });
+    }).not.toThrow();
+    const never = new WebSocketTransport({ url: server.url });
+    await expect(never.close({ timeoutMs: 10 })).resolves.toEqual({
+      code: null,
+      signal: null,
+      stderrTail: [],
+      reason: 'never connected',
+    });
+  });
+
+  it('a handshake that never completes fails after connectTimeoutMs', async () => {
+    const sockets: Socket[] = [];
+    const http = createServer();
+    http.on('upgrade', (_req, socket: Socket) => {
+      sockets.push(socket); // never answers the upgrade
+    });
+    await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
+    cleanups.push(
+      () =>
+        new Promise<void>((r) => {
+          for (const s of sockets) s.destroy();
+          http.close(() => r());
+        }),
+    );
+    const t0 = Date.now();
+    const err: unknown = await AppServerClient.start({
+      transport: new WebSocketTransport({
+        url: `ws://127.0.0.1:${(http.address() as AddressInfo).port}`,
+        connectTimeoutMs: 200,
+      }),
+      clientInfo: { name: 'x', version: '0' },
+    }).catch((e: unknown) => e);
+    expect(Date.now() - t0).toBeLessThan(3_000);
+    expect(err).toBeInstanceOf(ServerExitedError);
+    expect((err as ServerExitedError).exit.reason).toMatch(/handshake has timed out/);
+  });
+});
