@@ -1,10 +1,31 @@
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer } from 'vitest/node';
 
-// The unit and hostile-peer tests only: what the mutation run (`pnpm mutate`) executes for every mutant.
-// Suites that need the real codex binary are left out to keep one run per mutant short.
+/**
+ * Runs the fastest test files first. A mutant run stops at its first failing test (Stryker's bail), so
+ * the quick suites get to kill a mutant before the slow ones start; vitest's default order is the
+ * opposite (longest first, to balance parallel workers).
+ */
+class FastestFirst extends BaseSequencer {
+  sort(files) {
+    const cache = this.ctx.cache;
+    const cost = (spec) => {
+      const key = `${spec.project.name}:${path.relative(this.ctx.config.root, spec.moduleId)}`;
+      const result = cache.getFileTestResults(key);
+      if (result) return result.duration;
+      return cache.getFileStats(key)?.size ?? Number.MAX_SAFE_INTEGER;
+    };
+    return Promise.resolve([...files].sort((a, b) => cost(a) - cost(b)));
+  }
+}
+
+// The unit and hostile-input tests only: what the mutation run (`pnpm mutate`) executes for every mutant.
+// The e2e suite needs the real codex binary and is left out to keep one run per mutant short.
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['test/contract/**', 'test/e2e.test.ts', 'test/websocket-server.test.ts'],
+    sequence: { sequencer: FastestFirst },
   },
 });
