@@ -125,6 +125,7 @@ export function encodeAttestationHeader(input: AttestationEnvelopeInput): string
 function topLevelKeys(text: string): string[] {
   const keys: string[] = [];
   let depth = 0;
+  // Stryker disable next-line BooleanLiteral: the object's opening brace sets it before any string is read
   let expectKey = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
@@ -189,7 +190,8 @@ export function decodeAttestationHeader(value: unknown): AttestationEnvelope {
       `header value must be a JSON object, got ${parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : typeof parsed}`,
     );
   }
-  const keys = topLevelKeys(value.trim());
+  // Leading and trailing JSON whitespace is skipped by the scan like any other character between tokens.
+  const keys = topLevelKeys(value);
   const seen = new Set<string>();
   for (const [index, key] of keys.entries()) {
     if (key !== 'v' && key !== 's' && key !== 't') {

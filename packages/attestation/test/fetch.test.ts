@@ -4,7 +4,13 @@
  * status, the caller's abort, and the redirect mode it forces.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { ATTESTATION_HEADER_NAME, AttestationError, withAttestation, type TokenRequestContext } from '../src/index.js';
+import {
+  ATTESTATION_HEADER_NAME,
+  AttestationError,
+  attestationScopeFor,
+  withAttestation,
+  type TokenRequestContext,
+} from '../src/index.js';
 import { sleep } from './helpers.js';
 
 const SCOPED = 'https://chatgpt.com/backend-api/codex/responses';
@@ -170,5 +176,16 @@ describe('withAttestation in scope', () => {
     const requestToken = vi.fn(() => Promise.resolve('t'));
     await withAttestation(fetchImpl, { requestToken })('https://example.test/backend-api/codex/responses');
     expect(requestToken).not.toHaveBeenCalled();
+  });
+
+  it('uses the scope it is given instead of the default one', async () => {
+    const { fetchImpl, seen } = recordingFetch();
+    const attested = withAttestation(fetchImpl, {
+      requestToken: () => Promise.resolve('t'),
+      scope: attestationScopeFor('https://example.test/base'),
+    });
+    await attested('https://example.test/base/responses');
+    await attested(SCOPED);
+    expect(seen.map((r) => r.headers.get(ATTESTATION_HEADER_NAME))).toEqual(['{"v":1,"s":0,"t":"t"}', null]);
   });
 });

@@ -112,11 +112,16 @@ describe('PrefetchingAttestationProvider options', () => {
   it('the default generate time-out is 10 s: a hung generator fails its waiter with timeout at 10,000 ms', async () => {
     const m = manualProvider();
     const p = make(m.provider, { maxAgeMs: 60_000, eager: false, readyCount: 0 });
-    const r = outcome(ask(p));
+    const r = ask(p).catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(9_999);
     expect(m.calls[0]?.signal.aborted).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
-    expect(await r).toBe('timeout: attestation generator timed out');
+    const err = await r;
+    expect(err).toMatchObject({ code: 'timeout', message: 'attestation generator timed out' });
+    expect((err as AttestationError).cause).toMatchObject({
+      code: 'timeout',
+      message: 'attestation provider did not answer within 10000 ms',
+    });
     expect(m.calls[0]?.signal.aborted).toBe(true);
     expect(p.stats.failures).toBe(1);
   });
@@ -285,5 +290,48 @@ describe('PrefetchingAttestationProvider behaviour on a fake clock', () => {
     const s = p.stats;
     s.generations = 99;
     expect(p.stats.generations).toBe(1);
+  });
+
+  it('waits for expiry on one timer: the clock is not polled while a token is fresh', async () => {
+    let reads = 0;
+    const m = manualProvider();
+    const p = make(m.provider, {
+      maxAgeMs: 10_000,
+      now: () => {
+        reads++;
+        return Date.now();
+      },
+    });
+    m.calls[0]?.resolve('t');
+    await vi.advanceTimersByTimeAsync(0);
+    const before = reads;
+    await vi.advanceTimersByTimeAsync(9_000);
+    expect(reads - before).toBeLessThan(5);
+    expect(p.readySize).toBe(1);
+    await vi.advanceTimersByTimeAsync(1_001);
+    expect(p.readySize).toBe(0);
+    expect(p.stats.discardedStale).toBe(1);
+  });
+
+  it('a served waiter stops listening to its signal', async () => {
+    const m = manualProvider();
+    const p = make(m.provider, { maxAgeMs: 60_000, eager: false, readyCount: 0 });
+    const c = new AbortController();
+    const remove = vi.spyOn(c.signal, 'removeEventListener');
+    const waiting = ask(p, c.signal);
+    m.calls[0]?.resolve('served');
+    await expect(waiting).resolves.toBe('served');
+    expect(remove).toHaveBeenCalledWith('abort', expect.any(Function));
+  });
+
+  it('generations cut short by close() are not counted as failures and start no backoff', async () => {
+    const m = manualProvider();
+    const p = make(m.provider, { maxAgeMs: 60_000, readyCount: 2 });
+    expect(m.calls).toHaveLength(2);
+    p.close();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(p.stats).toMatchObject({ failures: 0, generations: 2 });
+    expect(m.calls).toHaveLength(2);
+    expect(vi.getTimerCount()).toBe(0);
   });
 });
