@@ -27,12 +27,11 @@ export interface ServerInfo {
   codexHome: string | undefined;
 }
 
-const VERSION = /^[^\s/]+\/(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)(?=$|[\s(;])/;
-
 /** The codex version in an app-server user-agent string (`originator/VERSION (...)`), if any. */
 export function parseServerVersion(userAgent: unknown): string | undefined {
   if (typeof userAgent !== 'string') return undefined;
-  return VERSION.exec(userAgent.slice(0, 512))?.[1];
+  // `originator/X.Y.Z[-pre]` at the start, ended by the end of the text, whitespace, `(` or `;`.
+  return /^[^\s/]+\/(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)(?=$|[\s(;])/.exec(userAgent.slice(0, 512))?.[1];
 }
 
 /** Builds {@link ServerInfo} from an `initialize` answer (tolerating a server that leaves fields out). */

@@ -193,8 +193,11 @@ describe('Connection: requests', () => {
     await expect(h.conn.request('bad', { p: 1 })).rejects.toBe(refusal);
     expect(outboundRequest).toHaveBeenCalledWith('bad', { p: 1 });
     expect(h.sent).toEqual([]);
-    void h.conn.request('good', {});
+    const good = h.conn.request('good', {});
     expect(h.sent).toHaveLength(1);
+    // Checks without an inbound check let results through.
+    h.deliver({ id: 0, result: 'fine' });
+    await expect(good).resolves.toBe('fine');
   });
 
   it('an inbound check can turn a result into an error', async () => {
@@ -547,6 +550,24 @@ describe('Connection: server requests', () => {
     ]);
     expect(h.requests[0]?.signal.aborted).toBe(true);
     expect(h.conn.pendingServerRequests).toBe(0);
+    expect(h.issues).toEqual([
+      {
+        direction: 'c2s',
+        subject: 'server request ask timed out',
+        message: 'the client did not answer ask within 1000 ms; answered with error -32603',
+        raw: { id: 9, method: 'ask' },
+      },
+    ]);
+  });
+
+  it('after close() starts, an answer still open is not written (the connection can no longer carry it)', async () => {
+    const h = await harness();
+    h.deliver({ id: 1, method: 'ask' });
+    const a = h.requests[0];
+    await h.conn.close(100);
+    expect(a?.isSettled).toBe(false);
+    expect(a?.respond('too late')).toBe(false);
+    expect(h.sent).toEqual([]);
   });
 
   it('withdraw() abandons a waiting request without an answer; unknown ids are ignored', async () => {
