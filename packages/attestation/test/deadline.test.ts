@@ -25,7 +25,7 @@ function expectAttestationError(err: unknown, code: string, message: string): vo
 
 describe('generateWithin', () => {
   it('refuses a budget that is not a positive finite number', async () => {
-    const provider: AttestationProvider = { generate: () => 'tok' };
+    const provider: AttestationProvider = { generate: () => Promise.resolve('tok') };
     for (const budgetMs of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
       const err = await rejection(generateWithin(provider, { budgetMs }));
       expect(err).toBeInstanceOf(RangeError);
@@ -37,7 +37,7 @@ describe('generateWithin', () => {
   });
 
   it('refuses at once, without calling the provider, when the signal is already aborted', async () => {
-    const generate = vi.fn(() => 'tok');
+    const generate = vi.fn(() => Promise.resolve('tok'));
     const err = await rejection(generateWithin({ generate }, { budgetMs: 100, signal: AbortSignal.abort() }));
     expectAttestationError(err, 'aborted', 'attestation request was cancelled before it started');
     expect(generate).not.toHaveBeenCalled();
@@ -66,7 +66,7 @@ describe('generateWithin', () => {
       {
         generate: (o) => {
           deadline = o.deadline;
-          return 'tok';
+          return Promise.resolve('tok');
         },
       },
       { budgetMs: 500 },
@@ -132,7 +132,7 @@ describe('generateWithin', () => {
   it('stops listening to the outer signal once settled', async () => {
     const outer = new AbortController();
     const remove = vi.spyOn(outer.signal, 'removeEventListener');
-    await generateWithin({ generate: () => 'tok' }, { budgetMs: 100, signal: outer.signal });
+    await generateWithin({ generate: () => Promise.resolve('tok') }, { budgetMs: 100, signal: outer.signal });
     expect(remove).toHaveBeenCalledWith('abort', expect.any(Function));
     // Aborting afterwards changes nothing (and throws nothing).
     outer.abort();

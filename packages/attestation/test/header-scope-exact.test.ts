@@ -165,6 +165,6 @@ describe('attestationScopeFor and host matching', () => {
 
 describe('the extension', () => {
   it('is named attestation', () => {
-    expect(attestation({ generate: () => 't' }).name).toBe('attestation');
+    expect(attestation({ generate: () => Promise.resolve('t') }).name).toBe('attestation');
   });
 });

@@ -36,6 +36,7 @@ import {
   StderrTail,
 } from '../src/stderr-tail.js';
 import type { ServerExit, TransportSink } from '../src/transport.js';
+import type { ValidationOutcome } from '../src/validation.js';
 import {
   MAX_VALIDATION_ERRORS,
   MAX_VALIDATION_MESSAGE_CHARS,
@@ -43,6 +44,12 @@ import {
   guardedValidate,
 } from '../src/validation-guard.js';
 import { WARNING_BURST, WARNING_WINDOW_MS, WarningLimiter } from '../src/warnings.js';
+
+/** The failure side of an outcome (a test expecting a failure fails here otherwise). */
+function failureOf(o: ValidationOutcome): { message: string; errors?: unknown } {
+  if (o.ok) throw new Error('expected a failed outcome');
+  return o;
+}
 
 const exitOf = (code: number | null, extra: Partial<ServerExit> = {}): ServerExit => ({
   code,
@@ -464,7 +471,8 @@ describe('server info', () => {
       platformOs: 'linux',
       codexHome: '/h',
     });
-    expect(serverInfoFrom({ userAgent: 'c/0.169.0' }, '0.171.0').matchesExpected).toBe(false);
+    const older = { userAgent: 'c/0.169.0', platformFamily: 'unix', platformOs: 'linux', codexHome: '/h' };
+    expect(serverInfoFrom(older, '0.171.0').matchesExpected).toBe(false);
     const empty = {
       userAgent: '',
       version: undefined,
@@ -527,22 +535,26 @@ describe('validator guard', () => {
       errors: twenty,
     });
     const many = Array.from({ length: 23 }, (_, i) => i);
-    expect(boundedOutcome({ ok: false, message: 'm', errors: many }).errors).toEqual([
+    expect(failureOf(boundedOutcome({ ok: false, message: 'm', errors: many })).errors).toEqual([
       ...many.slice(0, 20),
       { message: '3 more errors left out' },
     ]);
     const s200 = 's'.repeat(200);
     const deep = { a: { b: { c: { d: 1 } } }, s: s200, t: `${s200}!`, n: 10n, u: null, list: [1, [2, [3, [4]]]] };
-    expect(boundedOutcome({ ok: false, message: 'm', errors: [deep] }).errors).toEqual([
+    expect(failureOf(boundedOutcome({ ok: false, message: 'm', errors: [deep] })).errors).toEqual([
       { a: { b: { c: '…' } }, s: s200, t: `${s200}…`, n: '10', u: null, list: [1, [2, '…']] },
     ]);
     const wide = Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`k${i}`, i]));
-    const boundedWide = boundedOutcome({ ok: false, message: 'm', errors: [wide] }).errors as unknown[];
+    const boundedWide = failureOf(boundedOutcome({ ok: false, message: 'm', errors: [wide] })).errors as unknown[];
     expect(Object.keys(boundedWide[0] as object)).toHaveLength(20);
     const longList = Array.from({ length: 25 }, (_, i) => i);
-    expect(boundedOutcome({ ok: false, message: 'm', errors: [longList] }).errors).toEqual([longList.slice(0, 20)]);
+    expect(failureOf(boundedOutcome({ ok: false, message: 'm', errors: [longList] })).errors).toEqual([
+      longList.slice(0, 20),
+    ]);
     // Errors that are not a list are bounded as one value; none stays none.
-    expect(boundedOutcome({ ok: false, message: 'm', errors: 'x'.repeat(300) }).errors).toBe(`${'x'.repeat(200)}…`);
+    expect(failureOf(boundedOutcome({ ok: false, message: 'm', errors: 'x'.repeat(300) })).errors).toBe(
+      `${'x'.repeat(200)}…`,
+    );
     expect('errors' in boundedOutcome({ ok: false, message: 'm' })).toBe(false);
     // A getter that throws becomes '(unreadable)'; a key named __proto__ stays a plain key.
     const hostile = JSON.parse('{"__proto__": {"x": 1}}') as object;
@@ -552,10 +564,11 @@ describe('validator guard', () => {
         throw new Error('no');
       },
     });
-    const out = boundedOutcome({ ok: false, message: 'm', errors: [hostile] }).errors as unknown[];
+    const out = failureOf(boundedOutcome({ ok: false, message: 'm', errors: [hostile] })).errors as unknown[];
     expect(out[0]).toBe('(unreadable)');
-    const proto = boundedOutcome({ ok: false, message: 'm', errors: [JSON.parse('{"__proto__": {"x": 1}}')] })
-      .errors as unknown[];
+    const proto = failureOf(
+      boundedOutcome({ ok: false, message: 'm', errors: [JSON.parse('{"__proto__": {"x": 1}}')] }),
+    ).errors as unknown[];
     expect(Object.getPrototypeOf(proto[0])).toBe(Object.prototype);
     expect(Object.keys(proto[0] as object)).toEqual(['__proto__']);
   });
@@ -566,16 +579,19 @@ describe('validator guard', () => {
       instancePath,
       params: { additionalProperty },
     });
-    expect(boundedOutcome({ ok: false, message: 'bad', errors: [err('', 'extra')] }).message).toBe(
+    expect(failureOf(boundedOutcome({ ok: false, message: 'bad', errors: [err('', 'extra')] })).message).toBe(
       'bad (field not in the protocol: extra)',
     );
     expect(
-      boundedOutcome({ ok: false, message: 'bad', errors: [err('/input/0', 'txt'), err('', 'zzz')] }).message,
+      failureOf(boundedOutcome({ ok: false, message: 'bad', errors: [err('/input/0', 'txt'), err('', 'zzz')] }))
+        .message,
     ).toBe('bad (fields not in the protocol: /input/0/txt, zzz)');
-    expect(boundedOutcome({ ok: false, message: 'bad extra', errors: [err('', 'extra')] }).message).toBe('bad extra');
-    expect(boundedOutcome({ ok: false, message: 'bad /a/x', errors: [err('/a', 'x'), err('/b', 'y')] }).message).toBe(
-      'bad /a/x (fields not in the protocol: /a/x, /b/y)',
+    expect(failureOf(boundedOutcome({ ok: false, message: 'bad extra', errors: [err('', 'extra')] })).message).toBe(
+      'bad extra',
     );
+    expect(
+      failureOf(boundedOutcome({ ok: false, message: 'bad /a/x', errors: [err('/a', 'x'), err('/b', 'y')] })).message,
+    ).toBe('bad /a/x (fields not in the protocol: /a/x, /b/y)');
     // Not an additionalProperties error, no params, a non-string field, a non-string path: nothing named.
     const ignored = [
       err('', 'f', 'required'),
@@ -585,13 +601,13 @@ describe('validator guard', () => {
       null,
       'text',
     ];
-    expect(boundedOutcome({ ok: false, message: 'bad', errors: ignored }).message).toBe('bad');
-    expect(boundedOutcome({ ok: false, message: 'bad', errors: [err(7, 'f')] }).message).toBe(
+    expect(failureOf(boundedOutcome({ ok: false, message: 'bad', errors: ignored })).message).toBe('bad');
+    expect(failureOf(boundedOutcome({ ok: false, message: 'bad', errors: [err(7, 'f')] })).message).toBe(
       'bad (field not in the protocol: f)',
     );
-    expect(boundedOutcome({ ok: false, message: 'bad', errors: { keyword: 'additionalProperties' } }).message).toBe(
-      'bad',
-    );
+    expect(
+      failureOf(boundedOutcome({ ok: false, message: 'bad', errors: { keyword: 'additionalProperties' } })).message,
+    ).toBe('bad');
   });
 });
 
