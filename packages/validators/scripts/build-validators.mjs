@@ -567,6 +567,7 @@ function planBundle(bundle, warnings, ranges) {
   }
   const envelopes = {};
   for (const env of ENVELOPES) if (definitions[env]) envelopes[env] = addRoot(`/definitions/${env}`);
+  const quickEnvelope = quickEnvelopes(definitions, ranges);
 
   // Every unit reachable from the roots, with its prepared schema. Small definitions that reference
   // nothing (enums, little objects) are inlined where they are used instead of being modules of their
@@ -590,7 +591,59 @@ function planBundle(bundle, warnings, ranges) {
       .map(([p, u]) => [p, u.schema]),
   );
   const units = reachable(leaves);
-  return { ...bundle, methods, envelopes, roots, units };
+  return { ...bundle, methods, envelopes, quickEnvelope, roots, units };
+}
+
+/**
+ * The quick envelope test of src/api.ts (an object with a string `method`, an `id` that is a string
+ * or a safe integer, a `result` that is present) is exact only for envelopes of the usual shape. This
+ * checks that shape: the required members and the types of `id` and `method` exactly as expected,
+ * `params`/`result` unconstrained, anything else merely optional. Returns, per envelope, those other
+ * members (the quick test hands a message carrying one of them to the envelope validator), or null
+ * when an envelope differs in any way (then the envelope validators decide every message).
+ */
+function quickEnvelopes(definitions, ranges) {
+  const expected = {
+    request: { name: 'JSONRPCRequest', required: ['id', 'method'] },
+    notification: { name: 'JSONRPCNotification', required: ['method'] },
+    response: { name: 'JSONRPCResponse', required: ['id', 'result'] },
+  };
+  const sorted = (v) =>
+    Array.isArray(v)
+      ? v.map(sorted)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted(v[k])]))
+        : v;
+  const same = (a, b) => JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
+  const int64 = ranges.int64;
+  const isRequestId = (schema) =>
+    int64?.integer === true &&
+    int64.min === Number.MIN_SAFE_INTEGER &&
+    int64.max === Number.MAX_SAFE_INTEGER &&
+    same(strip(deref(definitions, schema)), { anyOf: [{ type: 'string' }, { type: 'integer', format: 'int64' }] });
+  const isAny = (schema) => schema === true || same(strip(schema), {});
+  const out = {};
+  for (const [kind, { name, required }] of Object.entries(expected)) {
+    const def = definitions[name];
+    if (!def || typeof def !== 'object') return null;
+    const stripped = strip(def);
+    if (Object.keys(stripped).some((k) => !['type', 'properties', 'required'].includes(k))) return null;
+    if (stripped.type !== 'object' || !same([...(stripped.required ?? [])].sort(), required)) return null;
+    const props = stripped.properties ?? {};
+    const others = [];
+    for (const [prop, schema] of Object.entries(props)) {
+      if (prop === 'id') {
+        if (!isRequestId(def.properties.id)) return null;
+      } else if (prop === 'method') {
+        if (!same(strip(schema), { type: 'string' })) return null;
+      } else if (prop === 'params' || prop === 'result') {
+        if (!isAny(schema)) return null;
+      } else others.push(prop);
+    }
+    if (!required.every((r) => Object.hasOwn(props, r))) return null;
+    out[kind] = others;
+  }
+  return out;
 }
 
 /** Definitions by `Name` or `v2/Name`, docs dropped. */
@@ -678,6 +731,7 @@ function emitBundle(plan, shared, sharedEntries, ranges, tmp, written) {
     source: path.basename(path.dirname(plan.file)) + '/' + BUNDLE_FILE,
     methods: plan.methods,
     envelopes: plan.envelopes,
+    quickEnvelope: plan.quickEnvelope,
     // Where the explainer starts: the definition a pure-$ref root names, else the root itself.
     pointers: plan.roots.map((r) => r.unit),
   };
@@ -754,6 +808,12 @@ export declare const table: {
   source: string;
   methods: Record<'ClientRequest' | 'ClientNotification' | 'ServerRequest' | 'ServerNotification', MethodRow[]>;
   envelopes: Partial<Record<'JSONRPCRequest' | 'JSONRPCNotification' | 'JSONRPCResponse' | 'JSONRPCError', number>>;
+  /**
+   * When the request, notification and response envelopes have the usual shape, the members of
+   * each that must be absent for the quick hand-written envelope test (else the envelope validator
+   * decides); null when the schema's envelopes differ, so only the envelope validators are used.
+   */
+  quickEnvelope: { request: string[]; notification: string[]; response: string[] } | null;
   /** Schema pointer (into the bundle) where explaining a failure of each root starts. */
   pointers: string[];
 };

@@ -5,6 +5,7 @@
  */
 import type { CompiledValidator, ExplainContext } from './explain.js';
 import { interpreter, schemaAt, type InterpretContext } from './interpret.js';
+import { MethodIndex } from './lookup.js';
 import type { MethodKind } from './types.js';
 
 /** A generated validate function: true when the value is valid. */
@@ -33,7 +34,29 @@ export interface GeneratedTable {
   source: string;
   methods: Record<UnionName, MethodRow[]>;
   envelopes: Partial<Record<EnvelopeName, number>>;
+  /**
+   * Per envelope, the members that must be absent for the quick envelope test (see
+   * `createValidators`); null (or missing, in an older build) when the schema's envelopes are not
+   * of the usual shape and the envelope validators decide every message.
+   */
+  quickEnvelope?: QuickEnvelope | null;
   pointers: string[];
+}
+
+/** Members that send a message to its envelope validator when present (see {@link GeneratedTable}). */
+export interface QuickEnvelope {
+  request: readonly string[];
+  notification: readonly string[];
+  response: readonly string[];
+}
+
+/** A method row and its validators once loaded: what the hot path looks up. */
+export interface MethodEntry {
+  readonly row: MethodRow;
+  /** The params validator, set on first use. */
+  params: FastValidator | undefined;
+  /** The result validator (requests), set on first use. */
+  result: FastValidator | undefined;
 }
 
 /** What `generated/<bundle>/loaders.cjs` exports. */
@@ -65,6 +88,9 @@ export class Bundle implements ExplainContext, InterpretContext {
   private loadersData: GeneratedLoaders | undefined;
   private schemaData: ReturnType<GeneratedLoaders['schema']> | undefined;
   private readonly sites = new Map<string, CompiledValidator[]>();
+  private readonly indexes: Partial<Record<MethodKind, MethodIndex<MethodEntry>>> = {};
+  /** The quick envelope test's members, or null when the envelope validators decide. */
+  readonly quickEnvelope: QuickEnvelope | null;
 
   constructor(
     readonly name: 'stable' | 'experimental',
@@ -90,6 +116,7 @@ export class Bundle implements ExplainContext, InterpretContext {
       response: t.envelopes.JSONRPCResponse,
       error: t.envelopes.JSONRPCError,
     };
+    this.quickEnvelope = t.quickEnvelope ?? null;
     const lists: Partial<Record<MethodKind, readonly string[]>> = {};
     for (const kind of KINDS) lists[kind] = Object.freeze(t.methods[UNION_OF[kind]].map((r) => r.method));
     this.lists = { clientRequest: [], clientNotification: [], serverRequest: [], serverNotification: [], ...lists };
@@ -104,6 +131,17 @@ export class Bundle implements ExplainContext, InterpretContext {
     const fn = load();
     this.loaded[index] = fn;
     return fn;
+  }
+
+  /** The methods of `kind` for the hot path (built on first use). */
+  entries(kind: MethodKind): MethodIndex<MethodEntry> {
+    let index = this.indexes[kind];
+    if (index === undefined) {
+      const rows = this.table.methods[UNION_OF[kind]];
+      index = new MethodIndex(rows.map((row) => [row.method, { row, params: undefined, result: undefined }] as const));
+      this.indexes[kind] = index;
+    }
+    return index;
   }
 
   /** Schema pointer of root `index` (the starting point to explain its failures). */
