@@ -207,7 +207,7 @@ export function classifyMessage(msg: unknown): ClassifiedMessage | { kind: 'inva
 export function createValidators(select: (opts?: ValidateOptions) => Bundle, hint?: Bundle): Validators {
   const unknownMethod = (kind: MethodKind, method: string, bundle: Bundle): ValidationFailure => {
     let extra = '';
-    if (hint && bundle !== hint && hint.methods[UNION_OF[kind]].has(method)) {
+    if (hint && bundle !== hint && hint.has(UNION_OF[kind], method)) {
       extra = ' in the stable API (it is experimental: pass { experimental: true })';
     }
     const reason = `unknown ${KIND_WORDS[kind]} method ${JSON.stringify(method)}${extra}`;
@@ -402,15 +402,13 @@ export function createValidators(select: (opts?: ValidateOptions) => Bundle, hin
       typedResult(checkParams('clientNotification', method, params, opts)),
     validateMessage,
     listMethods: (kind, opts) => select(opts).lists[kind],
-    isKnownMethod: (kind, method, opts) => select(opts).methods[UNION_OF[kind]].has(method),
-    isClientRequestMethod: (method, opts): method is ClientRequestMethod =>
-      select(opts).methods.ClientRequest.has(method),
+    isKnownMethod: (kind, method, opts) => select(opts).has(UNION_OF[kind], method),
+    isClientRequestMethod: (method, opts): method is ClientRequestMethod => select(opts).has('ClientRequest', method),
     isClientNotificationMethod: (method, opts): method is ClientNotificationMethod =>
-      select(opts).methods.ClientNotification.has(method),
-    isServerRequestMethod: (method, opts): method is ServerRequestMethod =>
-      select(opts).methods.ServerRequest.has(method),
+      select(opts).has('ClientNotification', method),
+    isServerRequestMethod: (method, opts): method is ServerRequestMethod => select(opts).has('ServerRequest', method),
     isServerNotificationMethod: (method, opts): method is ServerNotificationMethod =>
-      select(opts).methods.ServerNotification.has(method),
+      select(opts).has('ServerNotification', method),
     resultLinkSource: (kind, method, opts) =>
       select(opts).methods[UNION_OF[kind]].get(method)?.resultSource ?? undefined,
   };
