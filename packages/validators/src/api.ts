@@ -12,7 +12,7 @@ import type {
   ServerRequestMethod,
 } from '@cask/protocol';
 import { UNION_OF, type Bundle } from './bundle.js';
-import { explainErrors, formatIssues, type ValidationIssue } from './explain.js';
+import { explainErrors, formatIssues, preview, type ValidationIssue } from './explain.js';
 import type {
   ClientNotificationParamsOf,
   ClientRequestParamsOf,
@@ -125,10 +125,10 @@ function subjectOf(c: ClassifiedMessage, dirWord: string, opts?: ValidateMessage
   return `${opts?.method ?? dirWord} ${c.kind === 'error' ? 'error response' : 'response'}`;
 }
 
-/** The first 60 characters of a value's JSON (empty when it has none, like a function). */
+/** The first 60 characters of a value's JSON (empty when it has none, like a function); never throws. */
 function rendered(value: unknown): string {
   if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return '';
-  return JSON.stringify(value).slice(0, 60);
+  return preview(value);
 }
 
 /** What the envelope schema accepts as a request id: a string or a safe integer (`int64`). */
@@ -210,7 +210,8 @@ export function createValidators(select: (opts?: ValidateOptions) => Bundle, hin
     if (hint && bundle !== hint && hint.has(UNION_OF[kind], method)) {
       extra = ' in the stable API (it is experimental: pass { experimental: true })';
     }
-    const reason = `unknown ${KIND_WORDS[kind]} method ${JSON.stringify(method)}${extra}`;
+    // A method name is echoed whole up to 200 characters (a hostile 50 MB one is cut).
+    const reason = `unknown ${KIND_WORDS[kind]} method ${preview(method, 200)}${extra}`;
     return { ok: false, errors: [{ pointer: '', reason, keyword: 'method' }], message: reason };
   };
 
