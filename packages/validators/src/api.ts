@@ -343,7 +343,8 @@ export function createValidators(select: (opts?: ValidateOptions) => Bundle, hin
     const answered = opts?.method;
     // A server response answers a client request, and vice versa.
     const kind = direction === 's2c' ? 'clientRequest' : 'serverRequest';
-    if (answered !== undefined && !resultPass(bundle, kind, answered, result)) return undefined;
+    if (answered !== undefined && (typeof answered !== 'string' || !resultPass(bundle, kind, answered, result)))
+      return undefined;
     return { kind: 'response', id, result };
   };
 

@@ -140,6 +140,20 @@ describe('huge values are never echoed whole', () => {
   });
 });
 
+describe('method names that are not strings (JavaScript callers)', () => {
+  it('fail as unknown methods, never throw', () => {
+    const notAString = 5 as unknown as string; // what an untyped caller may pass
+    expect(validateMessage({ id: 1, result: {} }, 's2c', { method: notAString })).toMatchObject({
+      ok: false,
+      message: 'unknown client request method 5',
+    });
+    expect(validateClientRequest(notAString, {})).toMatchObject({
+      ok: false,
+      message: 'unknown client request method 5',
+    });
+  });
+});
+
 describe('many failing items', () => {
   it('every failing item is reported; past the first hundred, a failed union is listed without its branches', () => {
     const input = Array.from({ length: 300 }, () => ({ type: 'nope' }));
