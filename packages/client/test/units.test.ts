@@ -437,8 +437,8 @@ describe('isLoopbackHost', () => {
 
 describe('server info', () => {
   it('parses the version after the first slash, bounded, and only when it ends at a separator', () => {
-    expect(parseServerVersion('codex_cli_rs/0.171.0 (Debian 12; x86_64) xterm')).toBe('0.171.0');
-    expect(parseServerVersion('my-client/0.169.0')).toBe('0.169.0');
+    expect(parseServerVersion('codex_cli_rs/7.8.9 (Debian 12; x86_64) xterm')).toBe('7.8.9');
+    expect(parseServerVersion('my-client/7.6.5')).toBe('7.6.5');
     expect(parseServerVersion('x/1.2.3;rest')).toBe('1.2.3');
     expect(parseServerVersion('x/1.2.3(rest')).toBe('1.2.3');
     expect(parseServerVersion('x/1.2.3-alpha.4 (y)')).toBe('1.2.3-alpha.4');
@@ -459,20 +459,20 @@ describe('server info', () => {
   it('builds ServerInfo from an initialize answer, tolerating missing and mistyped fields', () => {
     expect(
       serverInfoFrom(
-        { userAgent: 'c/0.171.0 (Linux)', platformFamily: 'unix', platformOs: 'linux', codexHome: '/h' },
-        '0.171.0',
+        { userAgent: 'c/7.8.9 (Linux)', platformFamily: 'unix', platformOs: 'linux', codexHome: '/h' },
+        '7.8.9',
       ),
     ).toEqual({
-      userAgent: 'c/0.171.0 (Linux)',
-      version: '0.171.0',
-      expectedRelease: '0.171.0',
+      userAgent: 'c/7.8.9 (Linux)',
+      version: '7.8.9',
+      expectedRelease: '7.8.9',
       matchesExpected: true,
       platformFamily: 'unix',
       platformOs: 'linux',
       codexHome: '/h',
     });
-    const older = { userAgent: 'c/0.169.0', platformFamily: 'unix', platformOs: 'linux', codexHome: '/h' };
-    expect(serverInfoFrom(older, '0.171.0').matchesExpected).toBe(false);
+    const older = { userAgent: 'c/7.6.5', platformFamily: 'unix', platformOs: 'linux', codexHome: '/h' };
+    expect(serverInfoFrom(older, '7.8.9').matchesExpected).toBe(false);
     const empty = {
       userAgent: '',
       version: undefined,
