@@ -59,6 +59,9 @@ function minify(code) {
   }).code;
 }
 
+/** Modules up to this many characters are compiled as they load (see eagerCompile). */
+const EAGER_LIMIT = 12000;
+
 /**
  * Every `function validateN(data){...}` declaration becomes `var validateN=(function validateN(data){...});`.
  * The engine compiles a parenthesised function expression while it loads the module, instead of
@@ -68,6 +71,9 @@ function minify(code) {
  * exports its validator after the code (see `render`), so no binding is read before it is assigned.
  */
 function eagerCompile(code) {
+  // A large module holds many definitions a given message does not reach: compiling them all costs more
+  // than parsing twice what is used (measured: `config/read`'s 37 KB result 2.5 -> 2.0 ms when left lazy).
+  if (code.length > EAGER_LIMIT) return code;
   const declarations = [...code.matchAll(/function (validate\d+)\(data\)\{/g)];
   for (const m of declarations.reverse()) {
     const end = closeBrace(code, m.index + m[0].length - 1);
