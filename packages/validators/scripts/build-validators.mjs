@@ -638,8 +638,9 @@ function isSharedUnit(pointer, shared) {
 /**
  * Result validators written in the module of their request's params (result unit -> params unit): a
  * program validates a request's params before its result, so the result's first validation loads no
- * module of its own. Only when, in every bundle, both units serve that one root each, nothing else
- * references either, and both live in the same folder (so a shared module is the same for every bundle).
+ * module of its own. Only when, in every bundle, both units serve that one root each and nothing else
+ * references either. When only one of the two is equal in every bundle, both become modules of each
+ * bundle (shared/ holds a module only when it is the same for every bundle).
  */
 function resultPartners(plans, shared, embedHost) {
   const candidates = new Map(); // result -> params, or null when some bundle disagrees
@@ -654,11 +655,7 @@ function resultPartners(plans, shared, embedHost) {
         if (row.params === null || row.result === null || row.result === undefined) continue;
         const params = plan.roots[row.params].unit;
         const result = plan.roots[row.result].unit;
-        const ok =
-          params !== result &&
-          alone(params) &&
-          alone(result) &&
-          isSharedUnit(params, shared) === isSharedUnit(result, shared);
+        const ok = params !== result && alone(params) && alone(result);
         const before = candidates.get(result);
         candidates.set(result, ok && (before === undefined || before === params) ? params : null);
         paired.add(result);
@@ -666,7 +663,13 @@ function resultPartners(plans, shared, embedHost) {
     // A result unit of another bundle that is not a paired result here: not paired anywhere.
     for (const [result] of candidates) if (plan.units.has(result) && !paired.has(result)) candidates.set(result, null);
   }
-  return new Map([...candidates].filter(([, params]) => params !== null));
+  const partners = new Map([...candidates].filter(([, params]) => params !== null));
+  for (const [result, params] of partners)
+    if (isSharedUnit(result, shared) !== isSharedUnit(params, shared)) {
+      shared.delete(result);
+      shared.delete(params);
+    }
+  return partners;
 }
 
 /** A branch split out of a large tagged union (see {@link SPLIT_LIMIT}): a module of its own. */
