@@ -77,7 +77,7 @@ function eagerCompile(code) {
   const declarations = [...code.matchAll(/function (validate\d+)\(data\)\{/g)];
   for (const m of declarations.reverse()) {
     const end = closeBrace(code, m.index + m[0].length - 1);
-    code = `${code.slice(0, m.index)}var ${m[1]}=(${code.slice(m.index, end)});${code.slice(end)}`;
+    code = `${code.slice(0, m.index)}var ${m[1]}=(function(data)${code.slice(m.index + m[0].length - 1, end)});${code.slice(end)}`;
   }
   // A brace matched wrongly would break the module: parse it once more.
   transformSync(code, { loader: 'js', format: 'cjs' });
@@ -596,8 +596,8 @@ function compileUnit(ajv, unit, schema) {
 /**
  * Units written inside the modules of the units that use them (target -> hosts), so that a first
  * validation finds and loads fewer modules: a unit referenced by exactly one other unit (the same
- * one in every bundle), or a small leaf with few users (see {@link COPY_REFERRERS}), that is not a
- * method root and not a branch split out of a large union.
+ * one in every bundle) that is not a method root and not a branch split out of a large union. (Also copying
+ * small leaf definitions into each of up to three users was tried: the bundled app grew by up to 5 KB gzipped.)
  */
 function embedHosts(plans) {
   const referrers = new Map();
@@ -612,20 +612,9 @@ function embedHosts(plans) {
   for (const [target, from] of referrers) {
     if (roots.has(target) || SPLIT_BRANCH.test(target)) continue;
     if (from.size === 1) hosts.set(target, from);
-    else if (from.size <= COPY_REFERRERS && plans.every((p) => isSmallLeaf(p.units.get(target))))
-      hosts.set(target, from);
   }
   return hosts;
 }
-
-/**
- * A small definition that references nothing and has at most this many users is copied into each of
- * their modules instead of being a module of its own: a first use loads one module less (`ThreadStatus`,
- * in `Thread` and `ThreadStatusChangedNotification`), for a few repeated bytes.
- */
-const COPY_REFERRERS = 3;
-const COPY_LIMIT = 4000;
-const isSmallLeaf = (unit) => unit === undefined || (unit.deps.size === 0 && unit.json.length <= COPY_LIMIT);
 
 /** Whether a unit's module lives in `shared/` (a definition, or a split branch, equal in every bundle). */
 function isSharedUnit(pointer, shared) {
