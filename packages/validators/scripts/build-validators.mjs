@@ -994,9 +994,12 @@ function writeBothEntry(tmp, names) {
     HEADER('entry of both bundles') +
       `'use strict';\n` +
       names
-        .map(
-          (n) =>
-            `// Loaded at import, so that no first validation pays for the method table.\nconst ${n} = require('./${n}/loaders.cjs');\n/** The root loaders and the method table of ${n}. */\nexports.${n} = () => ${n};\n`,
+        .map((n) =>
+          n === names[0]
+            ? `// Loaded at import, so that no first validation pays for the method table.\nconst ${n} = require('./${n}/loaders.cjs');\n/** The root loaders and the method table of ${n}. */\nexports.${n} = () => ${n};\n`
+            : // The experimental table loads on its first validation: most programs speak the stable API (one
+              // that speaks the experimental one imports `@cask/validators/experimental`, which loads it at import).
+              `/** Loads the root loaders and the method table of ${n} (on its first validation). */\nexports.${n} = () => require('./${n}/loaders.cjs');\n`,
         )
         .join(''),
   );
