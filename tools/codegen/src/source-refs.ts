@@ -36,6 +36,54 @@ function restoreTagKeywords(member: ts.PropertySignature, schema: Json): Json {
   return out;
 }
 
+/**
+ * `@nullableInSchema` on a property: the TypeScript says `x?: T` (the server
+ * leaves the member out rather than sending `null`: Rust `#[ts(optional)]`
+ * on an `Option` with `skip_serializing_if`), but upstream's schema, made
+ * from the same `Option`, also admits `null`. The tag is not a
+ * typescript-json-schema keyword (a keyword on a property whose type is a
+ * reference ends up on the referenced definition); this pass reads it from
+ * the declaration and makes the property schema nullable the way the checker
+ * writes `T | null`, which rule 6 then spells like upstream.
+ */
+export const NULLABLE_IN_SCHEMA_TAG = 'nullableInSchema';
+
+/** The schema of `T | null` for the schema of `T`, as typescript-json-schema writes it before rule 6. */
+export function withNull(schema: Json, where: string): Json {
+  if (schema === true || (isObject(schema) && Object.keys(schema).every((k) => KEEP.includes(k)))) return schema;
+  if (!isObject(schema)) throw new Error(`${where}: @${NULLABLE_IN_SCHEMA_TAG} on a property whose schema is false`);
+  const isNull = (s: Json) => isObject(s) && s.type === 'null';
+  if (typeof schema.$ref === 'string') {
+    const { $ref, ...rest } = schema;
+    return { ...rest, anyOf: [{ $ref }, { type: 'null' }] };
+  }
+  if (Array.isArray(schema.anyOf)) {
+    return schema.anyOf.some(isNull) ? schema : { ...schema, anyOf: [...schema.anyOf, { type: 'null' }] };
+  }
+  const out: JsonObject = { ...schema };
+  if (typeof schema.type === 'string') out.type = [schema.type, 'null'];
+  else if (Array.isArray(schema.type)) out.type = schema.type.includes('null') ? schema.type : [...schema.type, 'null'];
+  else throw new Error(`${where}: @${NULLABLE_IN_SCHEMA_TAG} on a property whose schema has no type, $ref or anyOf`);
+  if (Array.isArray(schema.enum) && !schema.enum.includes(null)) out.enum = [...schema.enum, null];
+  return out;
+}
+
+function hasNullableTag(member: ts.Node): boolean {
+  return ts.getJSDocTags(member).some((t) => t.tagName.text === NULLABLE_IN_SCHEMA_TAG);
+}
+
+function applyNullableTag(member: ts.PropertySignature, schema: Json, applied: Set<ts.Node>): Json {
+  if (!hasNullableTag(member)) return schema;
+  applied.add(member);
+  const where = `${member.getSourceFile().fileName}: ${member.name.getText()}`;
+  if (!member.questionToken) throw new Error(`${where}: @${NULLABLE_IN_SCHEMA_TAG} on a required property`);
+  const type = member.type ? unwrap(member.type) : undefined;
+  if (type && ts.isUnionTypeNode(type) && type.types.some((t) => isNullNode(unwrap(t)))) {
+    throw new Error(`${where}: @${NULLABLE_IN_SCHEMA_TAG} on a property whose type already admits null`);
+  }
+  return withNull(schema, where);
+}
+
 function annotations(schema: Json): JsonObject {
   const out: JsonObject = {};
   if (!isObject(schema)) return out;
@@ -76,6 +124,7 @@ function memberName(m: ts.TypeElement): string | undefined {
 /** Puts `$ref`s and enum order back where the declarations have them. */
 export function restoreSourceRefs(defs: Definitions, model: Pick<ProtocolModel, 'types' | 'program'>): Definitions {
   const checker = model.program.getTypeChecker();
+  const applied = new Set<ts.Node>();
   const exportedRef = (n: ts.TypeNode): string | undefined => {
     if (!ts.isTypeReferenceNode(n) || n.typeArguments) return undefined;
     const name = n.typeName.getText();
@@ -99,7 +148,7 @@ export function restoreSourceRefs(defs: Definitions, model: Pick<ProtocolModel, 
         const props = schema.properties;
         const prop = key !== undefined && isObject(props) ? props[key] : undefined;
         if (key !== undefined && isObject(props) && prop !== undefined)
-          props[key] = restoreTagKeywords(m, walk(m.type, prop, false));
+          props[key] = applyNullableTag(m, restoreTagKeywords(m, walk(m.type, prop, false)), applied);
       } else if (ts.isIndexSignatureDeclaration(m) && isObject(schema.additionalProperties)) {
         schema.additionalProperties = walk(m.type, schema.additionalProperties, false);
       }
@@ -276,6 +325,19 @@ export function restoreSourceRefs(defs: Definitions, model: Pick<ProtocolModel, 
     } else {
       out[name] = walk(t.decl.type, def, true) as Definitions[string];
     }
+  }
+  // Every tagged property must have been reached, or its schema would silently lack `null`.
+  for (const t of model.types.values()) {
+    const visit = (node: ts.Node): void => {
+      if (ts.isPropertySignature(node) && hasNullableTag(node) && !applied.has(node)) {
+        throw new Error(
+          `${node.getSourceFile().fileName}: ${t.name}.${node.name.getText()}: @${NULLABLE_IN_SCHEMA_TAG} on a ` +
+            'property the schema pass does not reach (write the variant as a type literal or a named interface)',
+        );
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(t.decl);
   }
   return out;
 }

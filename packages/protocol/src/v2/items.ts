@@ -146,8 +146,11 @@ export type ThreadItem = {
       arguments: JsonValue;
       /** App (connector) details when the tool belongs to an app. */
       appContext: McpToolCallAppContext | null;
-      /** Older way to name the app UI resource; prefer `mcpAppUi.resourceUri`. */
-      mcpAppResourceUri?: string | null;
+      /**
+       * Older way to name the app UI resource; prefer `mcpAppUi.resourceUri`.
+       * @nullableInSchema
+       */
+      mcpAppResourceUri?: string;
       /** UI resource and display preference taken from the tool's descriptor. */
       mcpAppUi: McpAppUi | null;
       pluginId: string | null;
@@ -243,16 +246,22 @@ export type ThreadItem = {
       status: string;
       /** Prompt the model actually used, if it rewrote the request. */
       revisedPrompt: string | null;
-      /** Where the image was saved locally, if it was. */
-      savedPath?: AbsolutePathBuf | null;
+      /**
+       * Where the image was saved locally, if it was.
+       * @nullableInSchema
+       */
+      savedPath?: AbsolutePathBuf;
       /** Local images used as inputs to the generation. */
       inputImages?: ImageGenerationInputImage[];
       /** Why the generation failed, when it did. */
       failure: ImageGenerationFailure | null;
       /** Provider-side identifier of the generation. */
       generationId: string | null;
-      /** Whether a transparent background was requested. */
-      transparentBackground?: boolean | null;
+      /**
+       * Whether a transparent background was requested.
+       * @nullableInSchema
+       */
+      transparentBackground?: boolean;
     } & (
       | {
           /** Uploaded file holding the image. */
@@ -313,8 +322,11 @@ interface AgentMessageDisplayShow {
    * @format uint8
    */
   version: 1;
-  /** Something to show alongside the answer, if anything. */
-  annotation?: AnswerAnnotation | null;
+  /**
+   * Something to show alongside the answer, if anything.
+   * @nullableInSchema
+   */
+  annotation?: AnswerAnnotation;
   trustedContacts: TrustedContacts;
 }
 
@@ -357,7 +369,12 @@ export type AnswerReplacement = { kind: 'wellbeingPromptHelpline' };
  * moderation record the live path writes) or the `cyber` policy (with whether trusted access applied).
  */
 export type BlockReason =
-  { kind: 'protection'; protectionType: string } | { kind: 'cyber'; trustedAccess?: boolean | null };
+  | { kind: 'protection'; protectionType: string }
+  | {
+      kind: 'cyber';
+      /** @nullableInSchema */
+      trustedAccess?: boolean;
+    };
 
 /**
  * A question the agent asks the user without blocking, optionally with

@@ -30,17 +30,24 @@ export interface Tool {
   _meta?: JsonValue;
   /** MCP tool annotations (hints such as read-only or destructive). */
   annotations?: JsonValue;
-  description?: string | null;
-  /** Icons the server suggests for the tool. */
-  icons?: JsonValue[] | null;
+  /** @nullableInSchema */
+  description?: string;
+  /**
+   * Icons the server suggests for the tool.
+   * @nullableInSchema
+   */
+  icons?: JsonValue[];
   /** JSON Schema of the tool's arguments. */
   inputSchema: JsonValue;
   /** The tool's name, unique within its server. */
   name: string;
   /** JSON Schema of the tool's structured result, when declared. */
   outputSchema?: JsonValue;
-  /** Human-readable title. */
-  title?: string | null;
+  /**
+   * Human-readable title.
+   * @nullableInSchema
+   */
+  title?: string;
 }
 
 /** A resource an MCP server lists as readable. */
@@ -49,19 +56,28 @@ export interface Resource {
   _meta?: JsonValue;
   /** MCP resource annotations (audience, priority, ...). */
   annotations?: JsonValue;
-  description?: string | null;
-  /** Icons the server suggests for the resource. */
-  icons?: JsonValue[] | null;
-  mimeType?: string | null;
+  /** @nullableInSchema */
+  description?: string;
+  /**
+   * Icons the server suggests for the resource.
+   * @nullableInSchema
+   */
+  icons?: JsonValue[];
+  /** @nullableInSchema */
+  mimeType?: string;
   /** Short name of the resource. */
   name: string;
   /**
    * Size in bytes, when the server knows it.
    * @format int64
+   * @nullableInSchema
    */
-  size?: number | null;
-  /** Human-readable title. */
-  title?: string | null;
+  size?: number;
+  /**
+   * Human-readable title.
+   * @nullableInSchema
+   */
+  title?: string;
   /** Where to read the resource from. */
   uri: string;
 }
@@ -70,10 +86,13 @@ export interface Resource {
 export interface ResourceTemplate {
   /** MCP annotations attached to the template. */
   annotations?: JsonValue;
-  description?: string | null;
-  mimeType?: string | null;
+  /** @nullableInSchema */
+  description?: string;
+  /** @nullableInSchema */
+  mimeType?: string;
   name: string;
-  title?: string | null;
+  /** @nullableInSchema */
+  title?: string;
   /** The URI template that expands to resource URIs. */
   uriTemplate: string;
 }
@@ -197,14 +216,20 @@ export interface McpServerOauthLoginParams {
 export interface McpServerOauthLoginResponse {
   /** URL of the authorization page to open in a browser. */
   authorizationUrl: string;
-  /** Identifies this sign-in attempt in the later completion notification (older servers leave it out). */
-  loginId?: string | null;
+  /**
+   * Identifies this sign-in attempt in the later completion notification (older servers leave it out).
+   * @nullableInSchema
+   */
+  loginId?: string;
 }
 
 /** Params of `mcpServer/oauthLogin/completed`: how an MCP OAuth sign-in ended. */
 export interface McpServerOauthLoginCompletedNotification {
-  /** What went wrong, when it failed. */
-  error?: string | null;
+  /**
+   * What went wrong, when it failed.
+   * @nullableInSchema
+   */
+  error?: string;
   /** The attempt this reports on (older servers leave it out). */
   loginId?: string | null;
   /** The MCP server's name. */
@@ -284,7 +309,8 @@ export interface McpServerToolCallResponse {
   _meta?: JsonValue;
   /** MCP content blocks. */
   content: JsonValue[];
-  isError?: boolean | null;
+  /** @nullableInSchema */
+  isError?: boolean;
   structuredContent?: JsonValue;
 }
 

@@ -55,8 +55,9 @@ export type ThreadRealtimeItem = {
   /**
    * When the event was observed, in milliseconds since the Unix epoch; only voice calls that qualify carry it.
    * @format int64
+   * @nullableInSchema
    */
-  observedAtMs?: number | null;
+  observedAtMs?: number;
 } & (
   | { type: 'realtimeSessionStarted' }
   | { type: 'frame'; channels: ThreadRealtimeFrameChannels }
