@@ -88,10 +88,16 @@ export type ThreadItem = {
   | {
       type: 'reasoning';
       id: string;
-      /** Summary paragraphs of the reasoning; absent means none. */
-      summary?: string[];
-      /** Raw reasoning text blocks; absent means none. */
-      content?: string[];
+      /**
+       * Summary paragraphs of the reasoning; empty when there are none.
+       * @default []
+       */
+      summary: string[];
+      /**
+       * Raw reasoning text blocks; empty when there are none.
+       * @default []
+       */
+      content: string[];
     }
   | {
       type: 'commandExecution';
@@ -106,8 +112,11 @@ export type ThreadItem = {
       cwd: LegacyAppPathString;
       /** Id of the PTY process running the command, when there is one. */
       processId: string | null;
-      /** Who started the command; absent means the agent. */
-      source?: CommandExecutionSource;
+      /**
+       * Who started the command (the agent unless a user or client ran it).
+       * @default "agent"
+       */
+      source: CommandExecutionSource;
       status: CommandExecutionStatus;
       /**
        * Best-effort reading of what the command does; a pipeline may yield
@@ -429,8 +438,11 @@ export type FunctionCallOutputContentItem =
   | { type: 'input_text'; text: string }
   | ({
       type: 'input_image';
-      /** Requested image detail; absent or `null` lets the server decide. */
-      detail?: ImageDetail | null;
+      /**
+       * Requested image detail; absent lets the server decide.
+       * @nullableInSchema
+       */
+      detail?: ImageDetail;
     } & ({ image_url: string } | { file_id: string }))
   | ({ type: 'input_audio' } & ({ audio_url: string } | { file_id: string }))
   | { type: 'encrypted_content'; encrypted_content: string };
@@ -507,9 +519,9 @@ export interface McpToolCallResult {
   /** Content blocks, as the MCP server sent them. */
   content: JsonValue[];
   /** Structured result, if the tool produced one. */
-  structuredContent?: JsonValue;
+  structuredContent: JsonValue | null;
   /** MCP metadata attached to the result. */
-  _meta?: JsonValue;
+  _meta: JsonValue | null;
 }
 
 /** Why an MCP tool call failed. */

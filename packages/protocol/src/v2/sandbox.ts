@@ -29,7 +29,7 @@ interface GranularAskForApproval {
      * Whether the agent may ask for extra permissions mid-turn.
      * @default false
      */
-    request_permissions?: boolean;
+    request_permissions: boolean;
     /** Whether prompts triggered by exec-policy rules are shown. */
     rules: boolean;
     /** Whether the agent may ask to run a command outside the sandbox. */
@@ -38,7 +38,7 @@ interface GranularAskForApproval {
      * Whether skills may ask for approval.
      * @default false
      */
-    skill_approval?: boolean;
+    skill_approval: boolean;
   };
 }
 

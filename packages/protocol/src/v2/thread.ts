@@ -227,9 +227,9 @@ interface ThreadSpawnSubAgentSource {
      */
     depth: number;
     /** The sub-agent's path in the agent tree. */
-    agent_path?: AgentPath | null;
-    agent_nickname?: string | null;
-    agent_role?: string | null;
+    agent_path: AgentPath | null;
+    agent_nickname: string | null;
+    agent_role: string | null;
   };
 }
 

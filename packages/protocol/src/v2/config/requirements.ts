@@ -333,7 +333,7 @@ interface OtlpHttpOtelExporter {
     /** Headers sent with each export; the server redacts their values. */
     headers: { [key: string]: string };
     protocol: OtelHttpProtocol;
-    tls?: OtelTlsConfig | null;
+    tls: OtelTlsConfig | null;
   };
 }
 
@@ -346,7 +346,7 @@ interface OtlpGrpcOtelExporter {
     endpoint: string;
     /** Headers sent with each export; the server redacts their values. */
     headers: { [key: string]: string };
-    tls?: OtelTlsConfig | null;
+    tls: OtelTlsConfig | null;
   };
 }
 

@@ -108,7 +108,7 @@ export interface ResponseUsageMetadata {
   /** The charged amount, as a decimal string, when reported. */
   amount: string | null;
   /** Further backend-specific details, as raw JSON. */
-  metadata?: JsonValue;
+  metadata: JsonValue | null;
 }
 
 /**

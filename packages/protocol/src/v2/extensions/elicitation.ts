@@ -287,7 +287,7 @@ interface McpServerElicitationRequestCommon {
  * @experimental
  */
 interface McpServerElicitationUserVerification extends McpServerElicitationRequestCommon {
-  _meta?: JsonValue;
+  _meta: JsonValue | null;
   /** The challenge to sign. */
   challenge: string;
   description: string;
@@ -297,7 +297,7 @@ interface McpServerElicitationUserVerification extends McpServerElicitationReque
 
 /** A form checked against a typed schema. */
 interface McpServerElicitationForm extends McpServerElicitationRequestCommon {
-  _meta?: JsonValue;
+  _meta: JsonValue | null;
   /** What the server asks for. */
   message: string;
   mode: 'form';
@@ -306,7 +306,7 @@ interface McpServerElicitationForm extends McpServerElicitationRequestCommon {
 
 /** A form whose schema the server does not constrain (`openai/form`). */
 interface McpServerElicitationOpenaiForm extends McpServerElicitationRequestCommon {
-  _meta?: JsonValue;
+  _meta: JsonValue | null;
   message: string;
   mode: 'openai/form';
   /** The form's schema, passed through as is. */
@@ -315,7 +315,7 @@ interface McpServerElicitationOpenaiForm extends McpServerElicitationRequestComm
 
 /** The same unconstrained form under its other spelling, `openaiForm`. */
 interface McpServerElicitationOpenaiFormCamel extends McpServerElicitationRequestCommon {
-  _meta?: JsonValue;
+  _meta: JsonValue | null;
   message: string;
   mode: 'openaiForm';
   /** The form's schema, passed through as is. */
@@ -324,7 +324,7 @@ interface McpServerElicitationOpenaiFormCamel extends McpServerElicitationReques
 
 /** A URL the user should open to complete a step out of band. */
 interface McpServerElicitationUrl extends McpServerElicitationRequestCommon {
-  _meta?: JsonValue;
+  _meta: JsonValue | null;
   /** Identifies the elicitation in later MCP messages. */
   elicitationId: string;
   message: string;

@@ -104,7 +104,8 @@ export interface ResourceTemplate {
 export type ResourceContent =
   | {
       _meta?: JsonValue;
-      mimeType?: string | null;
+      /** @nullableInSchema */
+      mimeType?: string;
       text: string;
       /** URI of the resource these contents belong to. */
       uri: string;
@@ -151,10 +152,10 @@ export interface McpServerStatus {
   /** Connection state in the thread's runtime; `null` when unknown or the configuration changed since. */
   runtimeStatus: McpServerConnectionStatus | null;
   /** The capabilities the server announced when it started; `null` when not known. */
-  serverCapabilities?: JsonValue;
+  serverCapabilities: JsonValue | null;
   serverInfo: McpServerInfo | null;
   /** The MCP `_meta` of the first page of the server's tool list; `null` when not known. */
-  toolListMeta?: JsonValue;
+  toolListMeta: JsonValue | null;
   /** Tools by name. */
   tools: { [key: string]: Tool };
   /** Why listing tools failed, when no tool list came back at all (a cached or empty list is not a failure). */
