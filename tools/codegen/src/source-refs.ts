@@ -68,8 +68,51 @@ export function withNull(schema: Json, where: string): Json {
   return out;
 }
 
+/**
+ * `@untypedInSchema` on an index signature: the TypeScript says what the map's
+ * entries are (as upstream's TypeScript does), but upstream's schema writes the
+ * map (a serde `flatten`ed `HashMap`) as an open object without
+ * `additionalProperties`; this pass removes the entry schema.
+ */
+export const UNTYPED_IN_SCHEMA_TAG = 'untypedInSchema';
+
+function hasTag(node: ts.Node, tag: string): boolean {
+  return ts.getJSDocTags(node).some((t) => t.tagName.text === tag);
+}
+
+/**
+ * `@schemaName <name>` on a property: upstream's schema spells the member
+ * differently from the wire (and from upstream's TypeScript). schemars ignores
+ * serde's `rename_all_fields`, which serde and ts-rs apply, so for the struct
+ * variants of such enums upstream's schema keeps the Rust field names
+ * (`turn_id` where the server sends `turnId`). The TypeScript follows the wire;
+ * this pass writes the property under `name` in the schema so that it stays
+ * equal to upstream's. Off for the TypeScript-faithful schema (round trip).
+ */
+export const SCHEMA_NAME_TAG = 'schemaName';
+
+function schemaNameOf(member: ts.Node): string | undefined {
+  const tag = ts.getJSDocTags(member).find((t) => t.tagName.text === SCHEMA_NAME_TAG);
+  if (!tag) return undefined;
+  const name = ts.getTextOfJSDocComment(tag.comment)?.trim();
+  if (!name || !/^[\w$-]+$/.test(name)) {
+    throw new Error(`${member.getSourceFile().fileName}: @${SCHEMA_NAME_TAG} needs one property name`);
+  }
+  return name;
+}
+
+function renameProperty(schema: JsonObject, from: string, to: string): void {
+  const props = schema.properties;
+  if (!isObject(props) || !(from in props)) return;
+  if (to in props) throw new Error(`@${SCHEMA_NAME_TAG} ${to}: the object already has a property \`${to}\``);
+  const renamed: JsonObject = {};
+  for (const [k, v] of Object.entries(props)) renamed[k === from ? to : k] = v;
+  schema.properties = renamed;
+  if (Array.isArray(schema.required)) schema.required = schema.required.map((r) => (r === from ? to : r));
+}
+
 function hasNullableTag(member: ts.Node): boolean {
-  return ts.getJSDocTags(member).some((t) => t.tagName.text === NULLABLE_IN_SCHEMA_TAG);
+  return hasTag(member, NULLABLE_IN_SCHEMA_TAG);
 }
 
 function applyNullableTag(member: ts.PropertySignature, schema: Json, applied: Set<ts.Node>): Json {
@@ -122,7 +165,11 @@ function memberName(m: ts.TypeElement): string | undefined {
 }
 
 /** Puts `$ref`s and enum order back where the declarations have them. */
-export function restoreSourceRefs(defs: Definitions, model: Pick<ProtocolModel, 'types' | 'program'>): Definitions {
+export function restoreSourceRefs(
+  defs: Definitions,
+  model: Pick<ProtocolModel, 'types' | 'program'>,
+  options: { schemaNames: boolean } = { schemaNames: true },
+): Definitions {
   const checker = model.program.getTypeChecker();
   const applied = new Set<ts.Node>();
   const exportedRef = (n: ts.TypeNode): string | undefined => {
@@ -149,6 +196,11 @@ export function restoreSourceRefs(defs: Definitions, model: Pick<ProtocolModel, 
         const prop = key !== undefined && isObject(props) ? props[key] : undefined;
         if (key !== undefined && isObject(props) && prop !== undefined)
           props[key] = applyNullableTag(m, restoreTagKeywords(m, walk(m.type, prop, false)), applied);
+        const schemaName = key !== undefined && options.schemaNames ? schemaNameOf(m) : undefined;
+        if (key !== undefined && schemaName !== undefined) renameProperty(schema, key, schemaName);
+      } else if (ts.isIndexSignatureDeclaration(m) && hasTag(m, UNTYPED_IN_SCHEMA_TAG)) {
+        // Upstream's schema leaves the entries of this (flattened) map unconstrained: an open object.
+        delete schema.additionalProperties;
       } else if (ts.isIndexSignatureDeclaration(m) && isObject(schema.additionalProperties)) {
         schema.additionalProperties = walk(m.type, schema.additionalProperties, false);
       }

@@ -114,7 +114,8 @@ export type ResourceContent =
       _meta?: JsonValue;
       /** Base64-encoded bytes. */
       blob: string;
-      mimeType?: string | null;
+      /** @nullableInSchema */
+      mimeType?: string;
       /** URI of the resource these contents belong to. */
       uri: string;
     };
