@@ -1,8 +1,7 @@
 /** Unit tests of the oracle's parts that need no upstream binary. */
 import { describe, expect, it } from 'vitest';
-import { requirement, type TypeResult } from '../src/ts-oracle/check.js';
-import { REWRITES } from '../src/ts-oracle/exceptions.js';
-import { compareWithGaps, gapKey } from '../src/ts-oracle/gaps.js';
+import { requirement } from '../src/ts-oracle/check.js';
+import { experimentalMembersOptional, REWRITES } from '../src/ts-oracle/exceptions.js';
 
 const rewrite = (id: string, text: string): string => {
   const r = REWRITES.find((x) => x.id === id);
@@ -40,20 +39,24 @@ describe('direction requirements', () => {
   });
 });
 
-describe('gap list', () => {
-  const r = (file: string): TypeResult => ({
-    flavour: 'experimental',
-    file,
-    name: file,
-    direction: 'server',
-    category: 'accepting',
-    ok: false,
+describe('experimental-only members', () => {
+  const stable = 'export type T = { id: string, nested: { a: number, }, };';
+  it('marks optional the required members the stable file does not have, at any depth', () => {
+    const experimental =
+      'export type T = { id: string, extra: Array<string> | null, nested: { a: number, b?: number, c: boolean, }, };';
+    expect(experimentalMembersOptional(experimental, stable)).toBe(
+      'export type T = { id: string, extra?: Array<string> | null, nested: { a: number, b?: number, c?: boolean, }, };',
+    );
   });
-  it('reports failures not listed and listed gaps that pass', () => {
-    const gaps = new Set([gapKey(r('v2/A')), gapKey(r('v2/B'))]);
-    expect(compareWithGaps([r('v2/A'), r('v2/C')], gaps)).toEqual({
-      unexpected: ['experimental v2/C [server] accepting'],
-      fixed: ['experimental v2/B [server] accepting'],
-    });
+  it('leaves a file alone when the whole type is experimental or nothing is new', () => {
+    const text = 'export type T = { id: string, x: number, };';
+    expect(experimentalMembersOptional(text, undefined)).toBe(text);
+    expect(experimentalMembersOptional(stable, stable)).toBe(stable);
+  });
+  it('is one of the documented rewrites and reads the stable text', () => {
+    const r = REWRITES.find((x) => x.id === 'experimental-member-optional');
+    expect(r?.apply('export type T = { a: string, b: string, };', 'export type T = { a: string, };')).toBe(
+      'export type T = { a: string, b?: string, };',
+    );
   });
 });

@@ -298,9 +298,14 @@ export interface SandboxWorkspaceWrite {
 /**
  * The effective configuration, merged from every layer. Keys are spelled as
  * in `config.toml`; keys this type does not list are passed through as they are.
- * @additionalProperties true
  */
-export interface Config {
+export type Config = ConfigKnownKeys & {
+  /** Any other key of the configuration, as written. */
+  [key: string]: JsonValue;
+};
+
+/** The keys of {@link Config} this package knows. */
+interface ConfigKnownKeys {
   /** The `analytics` table. */
   analytics: AnalyticsConfig | null;
   /** Default approval policy. */
