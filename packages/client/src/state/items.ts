@@ -56,6 +56,7 @@ export function placeholderItem(id: string, target: TextDeltaTarget): ThreadItem
         cwd: '',
         processId: null,
         status: 'inProgress',
+        source: 'agent',
         commandActions: [],
         aggregatedOutput: null,
         exitCode: null,

@@ -321,6 +321,9 @@ function onNotification(state: ConversationState, n: StateNotification): Convers
     case 'skills/changed':
     case 'windows/worldWritableWarning':
     case 'windowsSandbox/setupCompleted':
+    // Raw model API traffic (only sent to threads that asked for raw events): a copy of what the items carry.
+    case 'rawResponseItem/completed':
+    case 'rawResponse/completed':
       return state;
   }
 }

@@ -47,6 +47,7 @@ export function commandExecution(
     pluginId: null,
     scriptPath: null,
     processId: null,
+    source: 'agent',
     commandActions: [],
     aggregatedOutput: null,
     exitCode: null,
