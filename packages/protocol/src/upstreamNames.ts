@@ -15,7 +15,7 @@ import type { ProviderSettingsPatch } from './v2/models/providers.js';
 import type { LocalShellAction } from './v2/threads/responseItems.js';
 
 /** `Omit` applied to each member of a union (plain `Omit` merges the members into one object). */
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+type DistributiveOmit<T, K extends PropertyKey> = T extends object ? Omit<T, K> : never;
 
 /**
  * The body of the variant of `T` whose `type` is `K`, without the tag; a variant

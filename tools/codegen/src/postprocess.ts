@@ -484,8 +484,9 @@ export function taggedUnionsToOneOf(defs: Definitions): Definitions {
 export interface PostProcessOptions {
   /**
    * Apply rule 9 (`option-fields.ts`: a required property whose type includes `null` is not
-   * required in the schema) and the `@schemaName` renames (rule 1b). Default `true`; the round-trip
-   * test turns it off to get a schema that states exactly what the TypeScript says.
+   * required in the schema) and the schema-only tags of rule 1b (`@nullableInSchema`, `@schemaName`,
+   * `@untypedInSchema`). Default `true`; the round-trip test turns it off to get a schema that states
+   * exactly what the TypeScript says.
    */
   optionRule?: boolean;
 }
@@ -501,7 +502,7 @@ export function postProcess(
 ): Definitions {
   let out = inlineHelperDefinitions(defs, new Set(model.types.keys()));
   out = mergeIntersections(out);
-  out = restoreSourceRefs(out, model, { schemaNames: options.optionRule !== false });
+  out = restoreSourceRefs(out, model, { schemaTags: options.optionRule !== false });
   out = inlineJsonValue(out);
   out = collapseAnything(out);
   out = applyMemberFormats(out, model);

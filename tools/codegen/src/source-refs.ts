@@ -168,7 +168,7 @@ function memberName(m: ts.TypeElement): string | undefined {
 export function restoreSourceRefs(
   defs: Definitions,
   model: Pick<ProtocolModel, 'types' | 'program'>,
-  options: { schemaNames: boolean } = { schemaNames: true },
+  options: { schemaTags: boolean } = { schemaTags: true },
 ): Definitions {
   const checker = model.program.getTypeChecker();
   const applied = new Set<ts.Node>();
@@ -195,10 +195,15 @@ export function restoreSourceRefs(
         const props = schema.properties;
         const prop = key !== undefined && isObject(props) ? props[key] : undefined;
         if (key !== undefined && isObject(props) && prop !== undefined)
-          props[key] = applyNullableTag(m, restoreTagKeywords(m, walk(m.type, prop, false)), applied);
-        const schemaName = key !== undefined && options.schemaNames ? schemaNameOf(m) : undefined;
+          props[key] = restoreTagKeywords(m, walk(m.type, prop, false));
+        const current = key !== undefined && isObject(props) ? props[key] : undefined;
+        if (key !== undefined && isObject(props) && current !== undefined && hasNullableTag(m)) {
+          applied.add(m);
+          if (options.schemaTags) props[key] = applyNullableTag(m, current, applied);
+        }
+        const schemaName = key !== undefined && options.schemaTags ? schemaNameOf(m) : undefined;
         if (key !== undefined && schemaName !== undefined) renameProperty(schema, key, schemaName);
-      } else if (ts.isIndexSignatureDeclaration(m) && hasTag(m, UNTYPED_IN_SCHEMA_TAG)) {
+      } else if (ts.isIndexSignatureDeclaration(m) && options.schemaTags && hasTag(m, UNTYPED_IN_SCHEMA_TAG)) {
         // Upstream's schema leaves the entries of this (flattened) map unconstrained: an open object.
         delete schema.additionalProperties;
       } else if (ts.isIndexSignatureDeclaration(m) && isObject(schema.additionalProperties)) {

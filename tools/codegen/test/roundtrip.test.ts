@@ -101,6 +101,27 @@ function renameKeywordProperties(value: unknown): unknown {
   return out;
 }
 
+/**
+ * Normalisation 4: a map flattened next to named members (`Config`, `AppsConfig`,
+ * `AnalyticsConfig`: serde `flatten` of a `HashMap`) can only be written in
+ * TypeScript as an intersection with an index signature; json-schema-to-typescript
+ * puts the index signature into the interface instead, where every named member
+ * would have to fit it. The round trip compares the named members of such types
+ * only: here the schema drops `additionalProperties` next to `properties`, and
+ * `FixKeys` drops the index signature of our types that also have named members.
+ */
+function dropFlattenedMaps(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dropFlattenedMaps);
+  if (!isObject(value)) return value;
+  const out: JsonObject = {};
+  const named = isObject(value.properties) && Object.keys(value.properties).length > 0;
+  for (const [k, v] of Object.entries(value)) {
+    if (k === 'additionalProperties' && named && v !== false) continue;
+    out[k] = dropFlattenedMaps(v);
+  }
+  return out;
+}
+
 interface Pin {
   label: string;
   ours: string;
@@ -156,14 +177,16 @@ async function roundTrip(experimental: boolean): Promise<{ pins: Pin[]; failures
   pins.forEach((pin, i) => (properties[`p${i}`] = pin.schema));
   const root = anyJsonToJsonValue(
     renameKeywordProperties(
-      dropDefaults({
-        ...bundle,
-        title: 'RoundTrip',
-        type: 'object',
-        properties,
-        required: pins.map((_, i) => `p${i}`),
-        additionalProperties: false,
-      }),
+      dropFlattenedMaps(
+        dropDefaults({
+          ...bundle,
+          title: 'RoundTrip',
+          type: 'object',
+          properties,
+          required: pins.map((_, i) => `p${i}`),
+          additionalProperties: false,
+        }),
+      ),
     ),
   ) as JsonObject;
   const flavour = experimental ? 'experimental' : 'stable';
@@ -183,7 +206,10 @@ async function roundTrip(experimental: boolean): Promise<{ pins: Pin[]; failures
     `import type { RoundTrip } from './roundtrip-${flavour}.js';`,
     'type Eq<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;',
     `type Renamed = ${[...RENAMED_PROPERTIES].map((p) => JSON.stringify(p)).join(' | ')};`,
-    'type FixKeys<T> = T extends readonly (infer U)[] ? FixKeys<U>[] : T extends object ? { [K in keyof T as K extends Renamed ? `${K}_` : K]: FixKeys<T[K]> } : T;',
+    'type Named<K> = string extends K ? never : number extends K ? never : K;',
+    'type KnownKeys<T> = keyof { [K in keyof T as Named<K>]: 0 };',
+    'type Rename<K> = K extends Renamed ? `${K}_` : K;',
+    'type FixKeys<T> = T extends readonly (infer U)[] ? FixKeys<U>[] : T extends object ? ([KnownKeys<T>] extends [never] ? { [K in keyof T as Rename<K>]: FixKeys<T[K]> } : { [K in keyof T as Rename<Named<K>>]: FixKeys<T[K]> }) : T;',
   ];
   const firstPinLine = lines.length + 1;
   // One line per pin: the Eq check plus both assignments, whose diagnostics say what differs.
