@@ -91,6 +91,15 @@ function hasTag(node: ts.Node, tag: string): boolean {
  */
 export const SCHEMA_NAME_TAG = 'schemaName';
 
+/**
+ * The annotation a `@schemaName` property carries in the schema: the name the
+ * server actually sends (`"x-wire-name": "turnId"` on `turn_id`). Validators
+ * ignore unknown keywords, so it changes nothing that validates (and
+ * `tools/conformance` compares validation keywords only); `@cask/validators`
+ * reads it to check the wire's names.
+ */
+export const WIRE_NAME_KEYWORD = 'x-wire-name';
+
 function schemaNameOf(member: ts.Node): string | undefined {
   const tag = ts.getJSDocTags(member).find((t) => t.tagName.text === SCHEMA_NAME_TAG);
   if (!tag) return undefined;
@@ -106,7 +115,11 @@ function renameProperty(schema: JsonObject, from: string, to: string): void {
   if (!isObject(props) || !(from in props)) return;
   if (to in props) throw new Error(`@${SCHEMA_NAME_TAG} ${to}: the object already has a property \`${to}\``);
   const renamed: JsonObject = {};
-  for (const [k, v] of Object.entries(props)) renamed[k === from ? to : k] = v;
+  for (const [k, v] of Object.entries(props)) {
+    if (k !== from) renamed[k] = v;
+    else if (isObject(v)) renamed[to] = { ...v, [WIRE_NAME_KEYWORD]: from };
+    else throw new Error(`@${SCHEMA_NAME_TAG} ${to}: the property \`${from}\` has no object schema to annotate`);
+  }
   schema.properties = renamed;
   if (Array.isArray(schema.required)) schema.required = schema.required.map((r) => (r === from ? to : r));
 }

@@ -64,6 +64,7 @@ describe('schema-only tags on the generated protocol schema', () => {
     const started = variant(wire.ThreadTimelineEntry, 'type', 'turnStarted');
     expect(keys(at(started, 'properties'))).toEqual(['position', 'started_at', 'turn_id', 'type']);
     expect(at(started, 'required')).toEqual(['position', 'turn_id', 'type']);
+    expect(at(started, 'properties', 'turn_id', 'x-wire-name')).toBe('turnId');
     const faithfulStarted = variant(faithful.ThreadTimelineEntry, 'type', 'turnStarted');
     expect(keys(at(faithfulStarted, 'properties'))).toEqual(['position', 'startedAt', 'turnId', 'type']);
   });
