@@ -1,7 +1,7 @@
 /** Unit tests of the oracle's parts that need no upstream binary. */
 import { describe, expect, it } from 'vitest';
-import { requirement } from '../src/ts-oracle/check.js';
-import { experimentalMembersOptional, REWRITES } from '../src/ts-oracle/exceptions.js';
+import { requirement, satisfies } from '../src/ts-oracle/check.js';
+import { REWRITES } from '../src/ts-oracle/exceptions.js';
 
 const rewrite = (id: string, text: string): string => {
   const r = REWRITES.find((x) => x.id === id);
@@ -35,28 +35,15 @@ describe('direction requirements', () => {
     expect(requirement('experimental', 'server')).toEqual({ oursToUp: true, upToOurs: false });
     expect(requirement('experimental', 'client')).toEqual({ oursToUp: false, upToOurs: true });
     expect(requirement('experimental', 'both')).toEqual({ oursToUp: true, upToOurs: true });
-    expect(requirement('stable', 'server')).toEqual({ oursToUp: false, upToOurs: true });
+    expect(requirement('stable', 'client')).toEqual({ oursToUp: false, upToOurs: true });
+    expect(requirement('stable', 'both')).toEqual({ oursToUp: false, upToOurs: true });
   });
-});
-
-describe('experimental-only members', () => {
-  const stable = 'export type T = { id: string, nested: { a: number, }, };';
-  it('marks optional the required members the stable file does not have, at any depth', () => {
-    const experimental =
-      'export type T = { id: string, extra: Array<string> | null, nested: { a: number, b?: number, c: boolean, }, };';
-    expect(experimentalMembersOptional(experimental, stable)).toBe(
-      'export type T = { id: string, extra?: Array<string> | null, nested: { a: number, b?: number, c?: boolean, }, };',
-    );
-  });
-  it('leaves a file alone when the whole type is experimental or nothing is new', () => {
-    const text = 'export type T = { id: string, x: number, };';
-    expect(experimentalMembersOptional(text, undefined)).toBe(text);
-    expect(experimentalMembersOptional(stable, stable)).toBe(stable);
-  });
-  it('is one of the documented rewrites and reads the stable text', () => {
-    const r = REWRITES.find((x) => x.id === 'experimental-member-optional');
-    expect(r?.apply('export type T = { a: string, b: string, };', 'export type T = { a: string, };')).toBe(
-      'export type T = { a: string, b?: string, };',
-    );
+  it('stable server-sent types need one direction: accepting (more variants) or as precise (more members)', () => {
+    const need = requirement('stable', 'server');
+    expect(satisfies(need, true, false)).toBe(true);
+    expect(satisfies(need, false, true)).toBe(true);
+    expect(satisfies(need, false, false)).toBe(false);
+    expect(satisfies(requirement('stable', 'client'), true, false)).toBe(false);
+    expect(satisfies(requirement('experimental', 'both'), true, false)).toBe(false);
   });
 });

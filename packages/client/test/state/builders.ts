@@ -103,6 +103,11 @@ export function thread(fields: Build<Thread, 'id'>): Thread {
     sectionEnteredAt: null,
     historyMode: 'legacy',
     turns: [],
+    attachedToThreadId: null,
+    canAcceptDirectInput: null,
+    daybreakEnabled: null,
+    environments: null,
+    extra: null,
     ...fields,
   };
 }

@@ -232,6 +232,7 @@ describe('gaps, lag and resync', () => {
               turnOf({ id: turn.id, items: [...turn.items], status: turn.status, itemsView: 'full' }),
             ),
           }),
+          readState: null,
         });
       },
     };

@@ -6,7 +6,6 @@
  * touched. Nothing else is excused.
  * @module
  */
-import ts from 'typescript';
 
 /** One rewrite of upstream's generated TypeScript, with the reason ours differs. */
 export interface Rewrite {
@@ -16,52 +15,8 @@ export interface Rewrite {
   readonly summary: string;
   /** Why ours is right at run time. */
   readonly reason: string;
-  /**
-   * Applies the rewrite to one file's text; returns the text unchanged when it does not apply.
-   * `stableText` is the same file in the stable output (absent for the stable flavour itself, or
-   * when the whole type is experimental).
-   */
-  readonly apply: (text: string, stableText?: string) => string;
-}
-
-/**
- * Names of the members of a `generate-ts` file's object literals (every literal, all variants).
- * ts-rs writes one `export type` per file; this reads its syntax, not its types.
- */
-function memberNames(source: ts.SourceFile): Set<string> {
-  const names = new Set<string>();
-  const visit = (node: ts.Node): void => {
-    if (ts.isPropertySignature(node) && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name)))
-      names.add(node.name.text);
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return names;
-}
-
-/**
- * Marks optional (`name?:`) every required member of `text` whose name the stable
- * output's file does not have anywhere.
- */
-export function experimentalMembersOptional(text: string, stableText?: string): string {
-  if (stableText === undefined) return text;
-  const stable = memberNames(ts.createSourceFile('stable.ts', stableText, ts.ScriptTarget.Latest, false));
-  const source = ts.createSourceFile('experimental.ts', text, ts.ScriptTarget.Latest, false);
-  const at: number[] = [];
-  const visit = (node: ts.Node): void => {
-    if (
-      ts.isPropertySignature(node) &&
-      !node.questionToken &&
-      (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name)) &&
-      !stable.has(node.name.text)
-    )
-      at.push(node.name.end);
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  let out = text;
-  for (const pos of at.sort((a, b) => b - a)) out = `${out.slice(0, pos)}?${out.slice(pos)}`;
-  return out;
+  /** Applies the rewrite to one file's text; returns the text unchanged when it does not apply. */
+  readonly apply: (text: string) => string;
 }
 
 /** The rewrites, applied in this order. */
@@ -100,15 +55,6 @@ export const REWRITES: readonly Rewrite[] = [
       'JSON Schema for these types is an open object (`{"type": "object"}`), and serde ignores unknown members, so a ' +
       'later server may add fields to such a response. Ours are empty interfaces, as open as the schema.',
     apply: (text) => text.replace(/\bRecord<string, never>/g, '{}'),
-  },
-  {
-    id: 'experimental-member-optional',
-    summary: 'members only `--experimental` prints: `x: T` → `x?: T`',
-    reason:
-      "A member upstream's stable TypeScript lacks is experimental: a client that did not opt in at initialize " +
-      '(`capabilities.experimentalApi`) is not promised it. Our one type serves both kinds of client, so such a ' +
-      'member is optional and tagged `@experimental`; the rewrite makes the experimental output say the same.',
-    apply: experimentalMembersOptional,
   },
 ];
 

@@ -11,21 +11,16 @@ import type { UpstreamTsTree } from './upstream-ts.js';
 /** Rewrite id → files it changed (`v2/Turn`). */
 export type RewriteLog = ReadonlyMap<string, readonly string[]>;
 
-/**
- * Copies `tree` to `outDir`, rewrites each file, and adds the `JsonValue` import where a rewrite introduced it.
- * @param stable - the stable output, when `tree` is the experimental one (for rewrites that compare the two)
- */
-export function normaliseTree(tree: UpstreamTsTree, outDir: string, stable?: UpstreamTsTree): RewriteLog {
+/** Copies `tree` to `outDir`, rewrites each file, and adds the `JsonValue` import where a rewrite introduced it. */
+export function normaliseTree(tree: UpstreamTsTree, outDir: string): RewriteLog {
   cpSync(tree.root, outDir, { recursive: true });
   const log = new Map<string, string[]>(REWRITES.map((r) => [r.id, []]));
   for (const file of tree.types.keys()) {
     const path = join(outDir, `${file}.ts`);
     const original = readFileSync(path, 'utf8');
     let text = original;
-    const stablePath = stable?.types.has(file) ? join(stable.root, `${file}.ts`) : undefined;
-    const stableText = stablePath === undefined ? undefined : readFileSync(stablePath, 'utf8');
     for (const rewrite of REWRITES) {
-      const next = rewrite.apply(text, stableText);
+      const next = rewrite.apply(text);
       if (next !== text) log.get(rewrite.id)?.push(file);
       text = next;
     }

@@ -14,7 +14,7 @@ import { checkTypes, type Flavour, type FlavourInput, type TypeResult } from './
 import { TYPE_EXCEPTIONS } from './exceptions.js';
 import { normaliseTree, type RewriteLog } from './normalise.js';
 import { formatOracleReport } from './report.js';
-import { generateUpstreamTs, readUpstreamTs, type UpstreamTsTree } from './upstream-ts.js';
+import { generateUpstreamTs, readUpstreamTs } from './upstream-ts.js';
 
 /** The result of {@link runTsOracle}. */
 export interface OracleRun {
@@ -47,13 +47,11 @@ export function runTsOracle(oursEntry: string = protocolEntry()): OracleRun {
   try {
     const flavours: FlavourInput[] = [];
     const rewrites = new Map<Flavour, RewriteLog>();
-    let stableRaw: UpstreamTsTree | undefined;
     for (const flavour of ['stable', 'experimental'] as const) {
-      const raw = readUpstreamTs(generateUpstreamTs(join(workDir, `raw-${flavour}`), flavour === 'experimental'));
+      const raw = generateUpstreamTs(join(workDir, `raw-${flavour}`), flavour === 'experimental');
       const dir = join(workDir, flavour);
       mkdirSync(dir);
-      rewrites.set(flavour, normaliseTree(raw, dir, flavour === 'experimental' ? stableRaw : undefined));
-      if (flavour === 'stable') stableRaw = raw;
+      rewrites.set(flavour, normaliseTree(readUpstreamTs(raw), dir));
       flavours.push({ flavour, tree: readUpstreamTs(dir) });
     }
     const results = checkTypes({ workDir, oursEntry, flavours });

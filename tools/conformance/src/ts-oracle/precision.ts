@@ -126,9 +126,8 @@ export function findOptionalMembers(
         if (!po) continue;
         const path = `${via}.${pu.name}`;
         const decl = po.declarations?.find(ts.isPropertySignature);
-        // An @experimental member stays optional: a server sends it only to clients that opted in.
-        const experimental = decl !== undefined && ts.getJSDocTags(decl).some((t) => t.tagName.text === 'experimental');
-        const upRequired = !(pu.flags & ts.SymbolFlags.Optional) && !experimental;
+        // @experimental members too: the 0.171 server sends them to every client, opted in or not.
+        const upRequired = !(pu.flags & ts.SymbolFlags.Optional);
         if (
           upRequired &&
           po.flags & ts.SymbolFlags.Optional &&

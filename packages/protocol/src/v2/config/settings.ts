@@ -317,7 +317,7 @@ interface ConfigKnownKeys {
    * @default null
    * @experimental
    */
-  apps?: AppsConfig | null;
+  apps: AppsConfig | null;
   /** The `browser_use` table. */
   browser_use: BrowserUseConfig | null;
   /** The effective `tools.client_search_provider` hint; a provider chosen by the model takes precedence. */
