@@ -17,7 +17,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -350,7 +350,7 @@ if (args.only.includes('startup')) {
   const importMem = median(main.map((r) => r.heap));
   const importRss = median(main.map((r) => r.rss));
   console.log(
-    `  import target < 20 ms: ${verdict(importWall < 20)} by wall time, ${verdict(importCpu < 20)} by CPU time; < 5 MB: ${verdict(importMem < 5)} (heap), ${verdict(importRss < 5)} (RSS)`,
+    `  import target < 20 ms: ${verdict(importWall < 20)} by wall time (${fmt(importWall, 1)} ms), ${verdict(importCpu < 20)} by CPU time (${fmt(importCpu, 1)} ms); < 5 MB: ${verdict(importMem < 5)} (heap +${fmt(importMem)} MB), ${verdict(importRss < 5)} (RSS +${fmt(importRss)} MB); load average ${os.loadavg()[0].toFixed(1)}`,
   );
   const firstByKey = new Map();
   for (const run of main) {
@@ -365,13 +365,24 @@ if (args.only.includes('startup')) {
   const overallWall = median(firsts.map((f) => f.wall));
   const overallCpu = median(firsts.map((f) => f.cpu));
   const veryFirst = { wall: median(main.map((r) => r.firsts[0].ms)), cpu: median(main.map((r) => r.firsts[0].cpu)) };
-  const slowest = [...firsts].sort((x, y) => y.cpu - x.cpu).slice(0, 3);
+  const byWall = [...firsts].sort((x, y) => y.wall - x.wall);
+  const maxWall = byWall[0];
+  const maxCpu = [...firsts].sort((x, y) => y.cpu - x.cpu)[0];
   console.log(
-    `  first validation of a method (${firsts.length} methods/directions of the session, each the median of ${PROCS} processes): median ${fmt(overallWall)} ms wall, ${fmt(overallCpu)} ms CPU; the process's very first (${main[0].firsts[0].key}, also loads the loaders) ${fmt(veryFirst.wall)} ms wall, ${fmt(veryFirst.cpu)} ms CPU`,
+    `  first validation of a method (${firsts.length} methods/directions of the session, each the median of ${PROCS} processes; the young generation emptied before each):`,
   );
-  console.log(`  slowest by CPU time: ${slowest.map((f) => `${f.key} ${fmt(f.cpu)} ms`).join(', ')}`);
   console.log(
-    `  first-validation target < 2 ms: ${verdict(overallCpu < 2)} by CPU time, ${verdict(overallWall < 2)} by wall time (medians); ${firsts.filter((f) => f.cpu >= 2).length} of ${firsts.length} methods at 2 ms CPU or more`,
+    `    median ${fmt(overallWall)} ms wall, ${fmt(overallCpu)} ms CPU; max ${fmt(maxWall.wall)} ms wall (${maxWall.key}), ${fmt(maxCpu.cpu)} ms CPU (${maxCpu.key}); the process's very first (${main[0].firsts[0].key}, also loads the method table) ${fmt(veryFirst.wall)} ms wall`,
+  );
+  console.log(
+    `    slowest by wall time: ${byWall
+      .slice(0, 5)
+      .map((f) => `${f.key} ${fmt(f.wall)} ms`)
+      .join(', ')}`,
+  );
+  const over = byWall.filter((f) => f.wall >= 2);
+  console.log(
+    `    first-validation target < 2 ms for every method: ${verdict(over.length === 0)} by wall time (${over.length} of ${firsts.length} at 2 ms or more${over.length ? `: ${over.map((f) => `${f.key} ${fmt(f.wall)} ms`).join(', ')}` : ''}); by CPU time (all threads of the process, so the engine's background compilation counts too) ${firsts.filter((f) => f.cpu >= 2).length} at 2 ms or more`,
   );
   console.log(
     `  memory after validating the whole session once: +${fmt(median(main.map((r) => r.heapAfterSession)))} MB heap`,

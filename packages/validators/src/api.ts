@@ -12,7 +12,7 @@ import type {
   ServerRequestMethod,
 } from '@cask/protocol';
 import { UNION_OF, type Bundle } from './bundle.js';
-import { explainErrors, formatIssues, type ValidationIssue } from './explain.js';
+import { explainErrors, formatIssues, preview, type ValidationIssue } from './explain.js';
 import type {
   ClientNotificationParamsOf,
   ClientRequestParamsOf,
@@ -125,10 +125,42 @@ function subjectOf(c: ClassifiedMessage, dirWord: string, opts?: ValidateMessage
   return `${opts?.method ?? dirWord} ${c.kind === 'error' ? 'error response' : 'response'}`;
 }
 
-/** The first 60 characters of a value's JSON (empty when it has none, like a function). */
+/** The first 60 characters of a value's JSON (empty when it has none, like a function); never throws. */
 function rendered(value: unknown): string {
   if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return '';
-  return JSON.stringify(value).slice(0, 60);
+  return preview(value);
+}
+
+/** What the envelope schema accepts as a request id: a string or a safe integer (`int64`). */
+const isRequestId = (id: unknown): id is RequestId => typeof id === 'string' || Number.isSafeInteger(id);
+
+/** None of `members` is set on `m` (ajv's test for an optional member: not undefined). */
+function allAbsent(m: Record<string, unknown>, members: readonly string[]): boolean {
+  for (const k of members) if (m[k] !== undefined) return false;
+  return true;
+}
+
+/**
+ * The hot path's check of `params` for `method`: true only when the full
+ * check would accept them too (false sends the call to the full check, which
+ * finds and explains the failure). Allocates nothing.
+ */
+function paramsPass(bundle: Bundle, kind: MethodKind, method: string, params: unknown): boolean {
+  const entry = bundle.entries(kind).get(method);
+  if (entry === undefined) return false;
+  const row = entry.row;
+  if (params === undefined) return !row.paramsRequired;
+  if (row.params === null) return params === null;
+  return (entry.params ??= bundle.validator(row.params))(params);
+}
+
+/** The hot path's check of a request's result: true only when the full check would accept it. */
+function resultPass(bundle: Bundle, kind: 'clientRequest' | 'serverRequest', method: string, result: unknown): boolean {
+  const entry = bundle.entries(kind).get(method);
+  if (entry === undefined) return false;
+  const index = entry.row.result;
+  if (index === null || index === undefined) return false;
+  return (entry.result ??= bundle.validator(index))(result);
 }
 
 function fail(subject: string, errors: ValidationIssue[]): ValidationFailure {
@@ -175,10 +207,11 @@ export function classifyMessage(msg: unknown): ClassifiedMessage | { kind: 'inva
 export function createValidators(select: (opts?: ValidateOptions) => Bundle, hint?: Bundle): Validators {
   const unknownMethod = (kind: MethodKind, method: string, bundle: Bundle): ValidationFailure => {
     let extra = '';
-    if (hint && bundle !== hint && hint.methods[UNION_OF[kind]].has(method)) {
+    if (hint && bundle !== hint && hint.has(UNION_OF[kind], method)) {
       extra = ' in the stable API (it is experimental: pass { experimental: true })';
     }
-    const reason = `unknown ${KIND_WORDS[kind]} method ${JSON.stringify(method)}${extra}`;
+    // A method name is echoed whole up to 200 characters (a hostile 50 MB one is cut).
+    const reason = `unknown ${KIND_WORDS[kind]} method ${preview(method, 200)}${extra}`;
     return { ok: false, errors: [{ pointer: '', reason, keyword: 'method' }], message: reason };
   };
 
@@ -249,20 +282,79 @@ export function createValidators(select: (opts?: ValidateOptions) => Bundle, hin
     return run(bundle, row.result, result, method, 'result');
   };
 
-  const checkParams = (kind: MethodKind, method: string, params: unknown, opts?: ValidateOptions) =>
-    paramsFailure(select(opts), kind, method, params) ?? { ok: true as const, value: params };
+  // Each check first tries the hot path, which only answers "valid"; anything else goes to the full
+  // check, which decides and explains (so failures read exactly as before).
+  const checkParams = (kind: MethodKind, method: string, params: unknown, opts?: ValidateOptions) => {
+    const bundle = select(opts);
+    if (typeof method === 'string' && paramsPass(bundle, kind, method, params))
+      return { ok: true as const, value: params };
+    return paramsFailure(bundle, kind, method, params) ?? { ok: true as const, value: params };
+  };
   const checkResult = (
     kind: 'clientRequest' | 'serverRequest',
     method: string,
     result: unknown,
     opts?: ValidateOptions,
-  ) => resultFailure(select(opts), kind, method, result) ?? { ok: true as const, value: result };
+  ) => {
+    const bundle = select(opts);
+    if (typeof method === 'string' && resultPass(bundle, kind, method, result))
+      return { ok: true as const, value: result };
+    return resultFailure(bundle, kind, method, result) ?? { ok: true as const, value: result };
+  };
+
+  /**
+   * The hot path of {@link Validators.validateMessage}: the classified message when the message is
+   * valid and of a common shape, else undefined (then the full check decides). Its envelope test is
+   * the envelope schema's own, written out: the build checks that the schema's envelopes have the
+   * shape this test assumes, and sets `quickEnvelope` to null when they do not.
+   */
+  const quickMessage = (
+    msg: unknown,
+    direction: Direction,
+    opts?: ValidateMessageOptions,
+  ): ClassifiedMessage | undefined => {
+    if (typeof msg !== 'object' || msg === null || Array.isArray(msg)) return undefined;
+    const m = msg as Record<string, unknown>; // a non-array object: read its members
+    const method = m.method;
+    if (typeof method === 'string') {
+      if (!Object.hasOwn(m, 'method')) return undefined;
+      const bundle = select(opts);
+      const quick = bundle.quickEnvelope;
+      if (quick === null) return undefined;
+      const params = m.params;
+      if (Object.hasOwn(m, 'id')) {
+        const id = m.id;
+        if (!isRequestId(id) || !allAbsent(m, quick.request)) return undefined;
+        const kind = direction === 'c2s' ? 'clientRequest' : 'serverRequest';
+        return paramsPass(bundle, kind, method, params) ? { kind: 'request', id, method, params } : undefined;
+      }
+      if (!allAbsent(m, quick.notification)) return undefined;
+      const kind = direction === 'c2s' ? 'clientNotification' : 'serverNotification';
+      return paramsPass(bundle, kind, method, params) ? { kind: 'notification', method, params } : undefined;
+    }
+    if (method !== undefined || Object.hasOwn(m, 'method') || Object.hasOwn(m, 'error')) return undefined;
+    if (!Object.hasOwn(m, 'id') || !Object.hasOwn(m, 'result')) return undefined;
+    const id = m.id;
+    const result = m.result;
+    if (!isRequestId(id) || result === undefined) return undefined;
+    const bundle = select(opts);
+    const quick = bundle.quickEnvelope;
+    if (quick === null || !allAbsent(m, quick.response)) return undefined;
+    const answered = opts?.method;
+    // A server response answers a client request, and vice versa.
+    const kind = direction === 's2c' ? 'clientRequest' : 'serverRequest';
+    if (answered !== undefined && (typeof answered !== 'string' || !resultPass(bundle, kind, answered, result)))
+      return undefined;
+    return { kind: 'response', id, result };
+  };
 
   const validateMessage = (
     msg: unknown,
     direction: Direction,
     opts?: ValidateMessageOptions,
   ): ValidationResult<ClassifiedMessage> => {
+    const quick = quickMessage(msg, direction, opts);
+    if (quick !== undefined) return { ok: true, value: quick };
     const c = classifyMessage(msg);
     const dirWord = direction === 'c2s' ? 'client' : 'server';
     if (c.kind === 'invalid')
@@ -312,15 +404,13 @@ export function createValidators(select: (opts?: ValidateOptions) => Bundle, hin
       typedResult(checkParams('clientNotification', method, params, opts)),
     validateMessage,
     listMethods: (kind, opts) => select(opts).lists[kind],
-    isKnownMethod: (kind, method, opts) => select(opts).methods[UNION_OF[kind]].has(method),
-    isClientRequestMethod: (method, opts): method is ClientRequestMethod =>
-      select(opts).methods.ClientRequest.has(method),
+    isKnownMethod: (kind, method, opts) => select(opts).has(UNION_OF[kind], method),
+    isClientRequestMethod: (method, opts): method is ClientRequestMethod => select(opts).has('ClientRequest', method),
     isClientNotificationMethod: (method, opts): method is ClientNotificationMethod =>
-      select(opts).methods.ClientNotification.has(method),
-    isServerRequestMethod: (method, opts): method is ServerRequestMethod =>
-      select(opts).methods.ServerRequest.has(method),
+      select(opts).has('ClientNotification', method),
+    isServerRequestMethod: (method, opts): method is ServerRequestMethod => select(opts).has('ServerRequest', method),
     isServerNotificationMethod: (method, opts): method is ServerNotificationMethod =>
-      select(opts).methods.ServerNotification.has(method),
+      select(opts).has('ServerNotification', method),
     resultLinkSource: (kind, method, opts) =>
       select(opts).methods[UNION_OF[kind]].get(method)?.resultSource ?? undefined,
   };

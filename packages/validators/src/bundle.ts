@@ -5,6 +5,7 @@
  */
 import type { CompiledValidator, ExplainContext } from './explain.js';
 import { interpreter, schemaAt, type InterpretContext } from './interpret.js';
+import { MethodIndex } from './lookup.js';
 import type { MethodKind } from './types.js';
 
 /** A generated validate function: true when the value is valid. */
@@ -27,18 +28,47 @@ export type EnvelopeName = 'JSONRPCRequest' | 'JSONRPCNotification' | 'JSONRPCRe
 /** The four method unions, as named in the schema. */
 export type UnionName = 'ClientRequest' | 'ClientNotification' | 'ServerRequest' | 'ServerNotification';
 
-/** What `generated/<bundle>/table.js` exports. */
+/** What `generated/<bundle>/table.js` exports: what an entry point needs at import, the method names. */
 export interface GeneratedTable {
   bundle: string;
   source: string;
+  /** The methods of each union, in schema order. */
+  lists: Record<UnionName, readonly string[]>;
+}
+
+/** Which root validates what: `table` of `generated/<bundle>/loaders.cjs` (read on the first validation). */
+export interface GeneratedRows {
   methods: Record<UnionName, MethodRow[]>;
   envelopes: Partial<Record<EnvelopeName, number>>;
+  /**
+   * Per envelope, the members that must be absent for the quick envelope test (see
+   * `createValidators`); null when the schema's envelopes are not of the usual shape and the
+   * envelope validators decide every message.
+   */
+  quickEnvelope: QuickEnvelope | null;
   pointers: string[];
+}
+
+/** Members that send a message to its envelope validator when present (see {@link GeneratedRows}). */
+export interface QuickEnvelope {
+  request: readonly string[];
+  notification: readonly string[];
+  response: readonly string[];
+}
+
+/** A method row and its validators once loaded: what the hot path looks up. */
+export interface MethodEntry {
+  readonly row: MethodRow;
+  /** The params validator, set on first use. */
+  params: FastValidator | undefined;
+  /** The result validator (requests), set on first use. */
+  result: FastValidator | undefined;
 }
 
 /** What `generated/<bundle>/loaders.cjs` exports. */
 export interface GeneratedLoaders {
   roots: ReadonlyArray<() => FastValidator>;
+  table: GeneratedRows;
   schema: () => { definitions: Record<string, unknown>; stringFormats: Record<string, RegExp> };
 }
 
@@ -50,49 +80,88 @@ export const UNION_OF: Readonly<Record<MethodKind, UnionName>> = {
   serverNotification: 'ServerNotification',
 };
 const KINDS: readonly MethodKind[] = ['clientRequest', 'clientNotification', 'serverRequest', 'serverNotification'];
+const KIND_OF: Readonly<Record<UnionName, MethodKind>> = {
+  ClientRequest: 'clientRequest',
+  ClientNotification: 'clientNotification',
+  ServerRequest: 'serverRequest',
+  ServerNotification: 'serverNotification',
+};
 
-/** A loaded bundle. Cheap to create: validators and the schema load on first use. */
+/**
+ * A loaded bundle. Cheap to create: it holds the method names; the method
+ * table and the validators load on the first validation, the schema on the
+ * first failure to explain.
+ */
 export class Bundle implements ExplainContext, InterpretContext {
-  /** Method rows by union and method name. */
-  readonly methods: Readonly<Record<UnionName, ReadonlyMap<string, MethodRow>>>;
-  /** Method rows by kind and method name (the same maps as {@link methods}). */
-  readonly byKind: Readonly<Record<MethodKind, ReadonlyMap<string, MethodRow>>>;
-  /** Root index of the envelope validator of each message kind. */
-  readonly envelopeOf: Readonly<Record<'request' | 'notification' | 'response' | 'error', number | undefined>>;
   /** Method names per kind, in schema order. */
   readonly lists: Readonly<Record<MethodKind, readonly string[]>>;
+  private readonly names: Partial<Record<UnionName, ReadonlySet<string>>> = {};
   private readonly loaded: Array<FastValidator | undefined> = [];
   private loadersData: GeneratedLoaders | undefined;
   private schemaData: ReturnType<GeneratedLoaders['schema']> | undefined;
+  private methodsData: Readonly<Record<UnionName, ReadonlyMap<string, MethodRow>>> | undefined;
   private readonly sites = new Map<string, CompiledValidator[]>();
+  private readonly indexes: Partial<Record<MethodKind, MethodIndex<MethodEntry>>> = {};
 
   constructor(
     readonly name: 'stable' | 'experimental',
-    private readonly table: GeneratedTable,
+    table: GeneratedTable,
     private readonly load: () => GeneratedLoaders,
   ) {
-    const t = table;
-    this.methods = {
-      ClientRequest: new Map(t.methods.ClientRequest.map((r) => [r.method, r])),
-      ClientNotification: new Map(t.methods.ClientNotification.map((r) => [r.method, r])),
-      ServerRequest: new Map(t.methods.ServerRequest.map((r) => [r.method, r])),
-      ServerNotification: new Map(t.methods.ServerNotification.map((r) => [r.method, r])),
-    };
-    this.byKind = {
-      clientRequest: this.methods.ClientRequest,
-      clientNotification: this.methods.ClientNotification,
-      serverRequest: this.methods.ServerRequest,
-      serverNotification: this.methods.ServerNotification,
-    };
-    this.envelopeOf = {
-      request: t.envelopes.JSONRPCRequest,
-      notification: t.envelopes.JSONRPCNotification,
-      response: t.envelopes.JSONRPCResponse,
-      error: t.envelopes.JSONRPCError,
-    };
     const lists: Partial<Record<MethodKind, readonly string[]>> = {};
-    for (const kind of KINDS) lists[kind] = Object.freeze(t.methods[UNION_OF[kind]].map((r) => r.method));
+    for (const kind of KINDS) lists[kind] = Object.freeze([...table.lists[UNION_OF[kind]]]);
     this.lists = { clientRequest: [], clientNotification: [], serverRequest: [], serverNotification: [], ...lists };
+  }
+
+  /** Whether `method` belongs to `union` (from the names alone: loads nothing). */
+  has(union: UnionName, method: string): boolean {
+    let names = this.names[union];
+    if (names === undefined) {
+      names = new Set(this.lists[KIND_OF[union]]);
+      this.names[union] = names;
+    }
+    return names.has(method);
+  }
+
+  /** Method rows by union and method name (the method table loads on first use). */
+  get methods(): Readonly<Record<UnionName, ReadonlyMap<string, MethodRow>>> {
+    if (this.methodsData === undefined) {
+      const m = this.rows.methods;
+      this.methodsData = {
+        ClientRequest: new Map(m.ClientRequest.map((r) => [r.method, r])),
+        ClientNotification: new Map(m.ClientNotification.map((r) => [r.method, r])),
+        ServerRequest: new Map(m.ServerRequest.map((r) => [r.method, r])),
+        ServerNotification: new Map(m.ServerNotification.map((r) => [r.method, r])),
+      };
+    }
+    return this.methodsData;
+  }
+
+  /** Method rows by kind and method name (the same maps as {@link methods}). */
+  get byKind(): Readonly<Record<MethodKind, ReadonlyMap<string, MethodRow>>> {
+    const m = this.methods;
+    return {
+      clientRequest: m.ClientRequest,
+      clientNotification: m.ClientNotification,
+      serverRequest: m.ServerRequest,
+      serverNotification: m.ServerNotification,
+    };
+  }
+
+  /** Root index of the envelope validator of each message kind. */
+  get envelopeOf(): Readonly<Record<'request' | 'notification' | 'response' | 'error', number | undefined>> {
+    const e = this.rows.envelopes;
+    return {
+      request: e.JSONRPCRequest,
+      notification: e.JSONRPCNotification,
+      response: e.JSONRPCResponse,
+      error: e.JSONRPCError,
+    };
+  }
+
+  /** The quick envelope test's members, or null when the envelope validators decide. */
+  get quickEnvelope(): QuickEnvelope | null {
+    return this.rows.quickEnvelope;
   }
 
   /** The fast validator of root `index`, loading its module on first use. */
@@ -106,9 +175,24 @@ export class Bundle implements ExplainContext, InterpretContext {
     return fn;
   }
 
+  /** The methods of `kind` for the hot path (built on first use). */
+  entries(kind: MethodKind): MethodIndex<MethodEntry> {
+    let index = this.indexes[kind];
+    if (index === undefined) {
+      const rows = this.rows.methods[UNION_OF[kind]];
+      index = new MethodIndex(rows.map((row) => [row.method, { row, params: undefined, result: undefined }] as const));
+      this.indexes[kind] = index;
+    }
+    return index;
+  }
+
   /** Schema pointer of root `index` (the starting point to explain its failures). */
   pointer(index: number): string {
-    return this.table.pointers[index] ?? '';
+    return this.rows.pointers[index] ?? '';
+  }
+
+  private get rows(): GeneratedRows {
+    return this.loaders.table;
   }
 
   private get loaders(): GeneratedLoaders {

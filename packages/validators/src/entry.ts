@@ -6,7 +6,7 @@
 import type { Bundle } from './bundle.js';
 
 export type { ValidationIssue } from './explain.js';
-export { formatIssue, formatIssues } from './explain.js';
+export { formatIssue, formatIssues, preview } from './explain.js';
 export {
   NUMERIC_FORMAT_RANGES,
   numericFormats,

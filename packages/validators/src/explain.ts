@@ -74,19 +74,73 @@ export function valueAt(root: unknown, pointer: string): unknown {
   return node;
 }
 
-/** A short JSON rendering of a value for messages. */
+/**
+ * A short JSON rendering of a value for messages: at most `max` characters,
+ * ending with `…` when cut. It writes only as much as it shows, so a 50 MB
+ * string, a million-element array or a value nested 100 000 deep costs a few
+ * dozen characters of work (each level nests at least one character, so the
+ * recursion is as shallow as `max`), and a cycle is cut like any long value.
+ */
 export function preview(value: unknown, max = 60): string {
   if (value === undefined) return 'nothing';
-  let text: string;
-  if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') text = typeof value;
-  else {
-    try {
-      text = JSON.stringify(value);
-    } catch {
-      text = 'an unprintable value'; // a cycle
+  if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') return typeof value;
+  const out = new PreviewWriter(max + 1);
+  out.value(value);
+  const text = out.text;
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** JSON.stringify's output for JSON-like values, stopping once `budget` characters are written. */
+class PreviewWriter {
+  text = '';
+  constructor(private readonly budget: number) {}
+
+  private full(): boolean {
+    return this.text.length >= this.budget;
+  }
+
+  private put(s: string): void {
+    this.text += s.length > this.budget - this.text.length ? s.slice(0, this.budget - this.text.length) : s;
+  }
+
+  value(v: unknown): void {
+    if (this.full()) return;
+    if (v !== null && typeof v === 'object' && 'toJSON' in v && typeof v.toJSON === 'function') {
+      try {
+        v = (v as { toJSON: () => unknown }).toJSON(); // cast: checked just above (a Date, say)
+      } catch {
+        v = null;
+      }
+    }
+    if (v === null || v === undefined || typeof v === 'function' || typeof v === 'symbol') this.put('null');
+    else if (typeof v === 'string') this.put(JSON.stringify(v.slice(0, this.budget - this.text.length)));
+    else if (typeof v === 'number') this.put(Number.isFinite(v) ? String(v) : 'null');
+    else if (typeof v === 'boolean' || typeof v === 'bigint') this.put(String(v));
+    else if (Array.isArray(v)) {
+      this.put('[');
+      for (let i = 0; i < v.length && !this.full(); i++) {
+        if (i > 0) this.put(',');
+        this.value(v[i]);
+      }
+      this.put(']');
+    } else if (typeof v === 'object') {
+      this.put('{');
+      let first = true;
+      const record = v as Record<string, unknown>; // cast: a non-array object, read by key
+      for (const key in record) {
+        if (this.full()) break;
+        if (!Object.hasOwn(record, key)) continue;
+        const item = record[key];
+        if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
+        if (!first) this.put(',');
+        first = false;
+        this.put(JSON.stringify(key.slice(0, this.budget - this.text.length)));
+        this.put(':');
+        this.value(item);
+      }
+      this.put('}');
     }
   }
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 const ARTICLE: Record<string, string> = {
@@ -423,6 +477,9 @@ function explainUnion(
  * Explains the errors of a validator whose root schema is at `rootPointer`
  * and whose root value sits at instance path `rootAt` inside `data`.
  */
+/** Failed unions explained branch by branch in one message; the rest are only listed. */
+const MAX_EXPLAINED_UNIONS = 100;
+
 export function explainErrors(
   ctx: ExplainContext,
   errors: RawError[],
@@ -436,19 +493,33 @@ export function explainErrors(
   const unions = errors
     .filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf')
     .sort((a, b) => a.instancePath.length - b.instancePath.length);
-  const handled: string[] = [];
-  const within = (p: string, q: string) => p === q || p.startsWith(`${q}/`);
+  // Pointers of the unions explained so far; an error at or below one of them is explained with it.
+  // A set checked against each prefix of a pointer: a message with thousands of errors stays linear.
+  const handled = new Set<string>();
+  const isHandled = (p: string): boolean => {
+    for (let i = p.indexOf('/'); i !== -1; i = p.indexOf('/', i + 1)) if (handled.has(p.slice(0, i))) return true;
+    return handled.has(p);
+  };
   const issues: ValidationIssue[] = [];
+  let explained = 0;
   for (const u of unions) {
-    if (handled.some((q) => within(u.instancePath, q))) continue;
+    if (isHandled(u.instancePath)) continue;
+    if (explained >= MAX_EXPLAINED_UNIONS) {
+      // Past the first hundred, a failed union is reported as such, without re-checking its branches
+      // (which costs far more than the validation): a hostile message stays cheap to reject.
+      handled.add(u.instancePath);
+      issues.push({ pointer: u.instancePath, reason: 'matches none of the allowed shapes', keyword: u.keyword });
+      continue;
+    }
+    explained++;
     const relative = pointerSegments(u.instancePath.slice(rootAt.length));
     const site = findSite(ctx, rootPointer, valueAt(data, rootAt), relative, u.keyword);
     if (!site) continue; // cannot locate it: fall back to ajv's own errors below
-    handled.push(u.instancePath);
+    handled.add(u.instancePath);
     issues.push(...explainUnion(ctx, site, u.keyword, valueAt(data, u.instancePath), u.instancePath, data, depth));
   }
   for (const e of errors) {
-    if (handled.some((q) => within(e.instancePath, q))) continue;
+    if (isHandled(e.instancePath)) continue;
     if (e.keyword === 'if') continue;
     issues.push(issueFor(e, data));
   }
@@ -467,8 +538,17 @@ function dedupe(issues: ValidationIssue[]): ValidationIssue[] {
 
 /** Renders an issue as `<pointer> <reason> (got <value>)`. */
 export function formatIssue(issue: ValidationIssue): string {
-  const where = issue.pointer === '' ? '' : `${issue.pointer} `;
+  const where = issue.pointer === '' ? '' : `${shortPointer(issue.pointer)} `;
   return `${where}${issue.reason}${issue.got !== undefined ? ` (got ${issue.got})` : ''}`;
+}
+
+/** A pointer for people: a segment longer than 60 characters (a hostile property name) is cut, with `…`. */
+function shortPointer(pointer: string): string {
+  if (pointer.length <= 200) return pointer;
+  return pointer
+    .split('/')
+    .map((s) => (s.length > 60 ? `${s.slice(0, 59)}…` : s))
+    .join('/');
 }
 
 /** Joins issues into one line, showing at most `max` of them. */

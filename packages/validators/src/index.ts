@@ -4,15 +4,15 @@
  * API (pick with `{ experimental: true }`).
  *
  * The validators are compiled ahead of time (`generated/`, written by
- * `scripts/build-validators.mjs`): importing this module loads two small
- * method tables; each validator's code loads the first time it is used.
+ * `scripts/build-validators.mjs`): importing this module loads the method
+ * names of both bundles; each validator's code loads the first time it is used.
  * `@cask/validators/stable` and `@cask/validators/experimental` carry one
  * bundle each, for bundled apps that need only one.
  * @packageDocumentation
  */
-import { loaders as experimentalLoaders } from '../generated/experimental/index.cjs';
 import { table as experimentalTable } from '../generated/experimental/table.js';
-import { loaders as stableLoaders } from '../generated/stable/index.cjs';
+// One small CommonJS module loads either bundle's loaders (each CommonJS module an ES module imports costs time).
+import { experimental as experimentalLoaders, stable as stableLoaders } from '../generated/index.cjs';
 import { table as stableTable } from '../generated/stable/table.js';
 import { createValidators } from './api.js';
 import { Bundle } from './bundle.js';

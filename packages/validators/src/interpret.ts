@@ -26,8 +26,23 @@ export interface InterpretContext {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const escapeSegment = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
+/** Resolved pointers per definitions object: a walk over a large value resolves the same few pointers again and again. */
+const resolved = new WeakMap<Record<string, unknown>, Map<string, unknown>>();
+
 /** The schema at a JSON pointer (`/definitions/v2/Foo/properties/bar`). */
 export function schemaAt(definitions: Record<string, unknown>, pointer: string): unknown {
+  let cache = resolved.get(definitions);
+  if (cache === undefined) {
+    cache = new Map();
+    resolved.set(definitions, cache);
+  }
+  if (cache.has(pointer)) return cache.get(pointer);
+  const node = resolve(definitions, pointer);
+  cache.set(pointer, node);
+  return node;
+}
+
+function resolve(definitions: Record<string, unknown>, pointer: string): unknown {
   let node: unknown = { definitions };
   for (const raw of pointer.split('/').slice(1)) {
     const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');

@@ -9,6 +9,7 @@ import { loadCorpus } from '../bench/corpus.mjs';
 import { Bundle, type GeneratedLoaders } from '../src/bundle.js';
 import { table as experimentalTable } from '../generated/experimental/table.js';
 import { table as stableTable } from '../generated/stable/table.js';
+import { createValidators } from '../src/api.js';
 import { validateMessage } from '../src/index.js';
 
 const require = createRequire(import.meta.url);
@@ -140,6 +141,52 @@ describe('fast validators and the explainer agree', () => {
       expect(invalid).toBeGreaterThan(checked / 4); // the mutants do break things
     }, 120_000);
   }
+
+  it('the quick path of validateMessage answers exactly as the full check, on the corpus and mutated envelopes', () => {
+    for (const bundle of bundles) {
+      expect(bundle.quickEnvelope).toEqual({ request: ['trace'], notification: [], response: [] });
+      const table = bundle.name === 'stable' ? stableTable : experimentalTable;
+      const quick = createValidators(() => bundle);
+      // The same bundle with the quick envelope test switched off: every message takes the full check.
+      const loaded = require(`../generated/${bundle.name}/loaders.cjs`) as GeneratedLoaders;
+      const withoutQuick = { ...loaded, table: { ...loaded.table, quickEnvelope: null } };
+      const full = createValidators(() => new Bundle(bundle.name, table, () => withoutQuick));
+      const next = random(bundle.name === 'stable' ? 3 : 4);
+      const ids: unknown[] = [0, 7, 'abc', 1.5, -1, 2 ** 60, null, true, [], {}, undefined];
+      let checked = 0;
+      let quickOk = 0;
+      const perKind = new Map<string, number>();
+      for (const { text, dir, method } of loadCorpus()) {
+        const wire = JSON.parse(text) as Record<string, Json>;
+        // A few messages of each kind (the corpus is mostly deltas of one method).
+        const key = `${dir} ${JSON.stringify(wire.method ?? method ?? null)}`;
+        const seen = perKind.get(key) ?? 0;
+        if (seen >= 3) continue;
+        perKind.set(key, seen + 1);
+        const variants: unknown[] = [wire, mutate(wire, next), mutate(wire, next)];
+        for (const id of ids) variants.push({ ...wire, id });
+        variants.push({ ...wire, trace: null }, { ...wire, trace: { traceparent: 'x' } }, { ...wire, trace: 5 });
+        variants.push(
+          { ...wire, error: { code: 1, message: 'x' } },
+          { ...wire, result: undefined },
+          { ...wire, method: 3 },
+        );
+        const { method: _dropped, ...withoutMethod } = wire;
+        variants.push(withoutMethod, Object.assign(Object.create({ method: 'turn/start' }) as object, withoutMethod));
+        for (const msg of variants) {
+          for (const opts of [method ? { method } : {}, { method: 'no/such' }]) {
+            const a = quick.validateMessage(msg, dir, opts);
+            const b = full.validateMessage(msg, dir, opts);
+            expect(a).toEqual(b);
+            if (a.ok) quickOk++;
+            checked++;
+          }
+        }
+      }
+      expect(checked).toBeGreaterThan(2_000);
+      expect(quickOk).toBeGreaterThan(100);
+    }
+  }, 120_000);
 
   it('every message of the corpus is valid, both ways, responses against their request result', () => {
     for (const experimental of [false, true]) {

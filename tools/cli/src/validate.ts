@@ -9,7 +9,7 @@
  * directions may collide) and its result is checked against that method.
  * @module
  */
-import { classifyMessage, validateMessage, type Direction, type ValidationIssue } from '@cask/validators';
+import { classifyMessage, preview, validateMessage, type Direction, type ValidationIssue } from '@cask/validators';
 import { splitLines } from './lines.js';
 
 /** Default bound on one transcript line: 64 MiB, the client's default message bound. */
@@ -202,7 +202,7 @@ export class TranscriptValidator {
       this.fail({
         line: lineNo,
         pointer: '/dir',
-        reason: `must be "c2s" or "s2c" (got ${dir === undefined ? 'nothing' : JSON.stringify(dir)})`,
+        reason: `must be "c2s" or "s2c" (got ${preview(dir)})`,
       });
       return;
     }
@@ -230,7 +230,7 @@ export class TranscriptValidator {
           line: lineNo,
           kind: c.kind,
           pointer: '/id',
-          reason: `unmatched response: no pending ${requestDir} request with id ${JSON.stringify(c.id)}`,
+          reason: `unmatched response: no pending ${requestDir} request with id ${preview(c.id)}`,
         });
         return;
       }
@@ -255,7 +255,7 @@ export class TranscriptValidator {
         method,
         kind: 'request',
         pointer: '/id',
-        reason: `reuses id ${JSON.stringify(id)} of the unanswered request on line ${previous.line}`,
+        reason: `reuses id ${preview(id)} of the unanswered request on line ${previous.line}`,
       });
       pending.delete(key);
     } else if (pending.size >= this.maxPending) {

@@ -184,6 +184,35 @@ describe('cask bin', { timeout: 60_000 }, () => {
     expect(r.stdout).toContain('line 2: turn/start response: /result/turn is required');
   });
 
+  it('reports lines nested 5 000 and 100 000 levels deep as failures, without a stack trace', () => {
+    // Written as text: JSON.stringify itself cannot nest that deep.
+    const arrays = (n: number) => `${'['.repeat(n)}"leaf"${']'.repeat(n)}`;
+    const objects = (n: number) => `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`;
+    const lines: string[] = [];
+    for (const n of [5_000, 100_000]) {
+      lines.push(
+        `{"dir":"c2s","msg":{"id":1,"method":"turn/start","params":{"threadId":"t","input":${arrays(n)}}}}`,
+        `{"dir":"c2s","msg":{"method":"initialized","params":${objects(n)}}}`,
+        `{"dir":"s2c","msg":{"id":1,"result":${objects(n)}}}`,
+        `{"dir":${objects(n)},"msg":{"method":"initialized"}}`,
+        `{"dir":"c2s","msg":${arrays(n)}}`,
+      );
+    }
+    const file = path.join(dir, 'deep.jsonl');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const r = run('validate', file);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1);
+    expect(r.stdout).not.toMatch(/RangeError|Maximum call stack|\n\s+at /);
+    expect(r.stdout).toContain('line 1: turn/start request: /params/input/0 must be an object (got [[[[');
+    expect(r.stdout).toContain('line 2: initialized notification: /params must be absent');
+    expect(r.stdout).toContain('line 3: turn/start response: /result/turn is required');
+    expect(r.stdout).toContain('line 4: /dir must be "c2s" or "s2c" (got {"a":{"a":');
+    expect(r.stdout).toContain('line 10: bad envelope: a message must be a JSON object (got an array)');
+    expect(r.stdout).toMatch(/FAILED: 10 failures in 10 messages/);
+    expect(Math.max(...r.stdout.split('\n').map((l) => l.length))).toBeLessThan(300);
+  });
+
   it('exits 2 on usage errors', () => {
     expect(run('validate').status).toBe(2);
     expect(run('validate', path.join(dir, 'missing.jsonl')).stderr).toMatch(/cannot read/);
