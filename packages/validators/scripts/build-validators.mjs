@@ -173,6 +173,7 @@ function readBundles(dir) {
       throw new Error(`${file}: not JSON: ${err.message}`, { cause: err });
     }
     if (!bundle || typeof bundle.definitions !== 'object') throw new Error(`${file}: no "definitions"`);
+    bundle.definitions = wireNames(bundle.definitions);
     for (const union of UNIONS) {
       if (!Array.isArray(bundle.definitions[union]?.oneOf))
         throw new Error(`${file}: definitions.${union} is not a oneOf union`);
@@ -181,6 +182,39 @@ function readBundles(dir) {
     return { name, file, definitions: bundle.definitions };
   });
 }
+
+/**
+ * Where upstream's schema spells a member differently from the wire (it ignores serde's
+ * `rename_all_fields`: `turn_id` where the server sends `turnId`), codegen keeps upstream's
+ * name and annotates the property with the wire's (`"x-wire-name": "turnId"`). The validators
+ * check what the server sends, so such a property is renamed back (in `required` too).
+ */
+function wireNames(node) {
+  if (Array.isArray(node)) return node.map(wireNames);
+  if (!node || typeof node !== 'object') return node;
+  const out = {};
+  for (const [k, v] of Object.entries(node)) out[k] = wireNames(v);
+  const props = out.properties;
+  if (!props || typeof props !== 'object' || Array.isArray(props)) return out;
+  const renames = new Map();
+  const renamed = {};
+  for (const [name, schema] of Object.entries(props)) {
+    const wire = schema && typeof schema === 'object' ? schema[WIRE_NAME] : undefined;
+    if (wire === undefined) {
+      renamed[name] = schema;
+      continue;
+    }
+    if (typeof wire !== 'string') throw new Error(`"${WIRE_NAME}" of property "${name}" is not a string`);
+    const { [WIRE_NAME]: _wire, ...rest } = schema;
+    renamed[wire] = rest;
+    renames.set(name, wire);
+  }
+  if (renames.size === 0) return out;
+  out.properties = renamed;
+  if (Array.isArray(out.required)) out.required = out.required.map((r) => renames.get(r) ?? r);
+  return out;
+}
+const WIRE_NAME = 'x-wire-name';
 
 /** Fails on a keyword the validators do not implement. */
 function checkKeywords(node, pointer, file, isMap = true) {
