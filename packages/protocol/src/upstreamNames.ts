@@ -14,8 +14,14 @@ import type { DynamicToolSpec } from './v2/thread.js';
 import type { ProviderSettingsPatch } from './v2/models/providers.js';
 import type { LocalShellAction } from './v2/threads/responseItems.js';
 
-/** The body of the variant of `T` whose `type` is `K`, without the tag. */
-type VariantBody<T, K extends string> = Omit<Extract<T, { type: K }>, 'type'>;
+/** `Omit` applied to each member of a union (plain `Omit` merges the members into one object). */
+type DistributiveOmit<T, K extends PropertyKey> = T extends object ? Omit<T, K> : never;
+
+/**
+ * The body of the variant of `T` whose `type` is `K`, without the tag; a variant
+ * split in several shapes (`imageGeneration` by `fileId` or by `result`) stays a union.
+ */
+type VariantBody<T, K extends string> = DistributiveOmit<Extract<T, { type: K }>, 'type'>;
 
 /** A web search the agent ran: the `webSearch` thread item without its tag. */
 export type WebSearchItem = VariantBody<ThreadItem, 'webSearch'>;

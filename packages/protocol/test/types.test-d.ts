@@ -160,7 +160,13 @@ describe('tagged unions and enums', () => {
   test('AskForApproval is a preset string or a granular object', () => {
     const _presets: AskForApproval[] = ['untrusted', 'on-request', 'never'];
     const _granular: AskForApproval = {
-      granular: { mcp_elicitations: true, rules: false, sandbox_approval: true },
+      granular: {
+        mcp_elicitations: true,
+        rules: false,
+        sandbox_approval: true,
+        request_permissions: false,
+        skill_approval: false,
+      },
     };
     // @ts-expect-error the legacy `on-failure` preset is not part of this protocol version
     const _old: AskForApproval = 'on-failure';

@@ -117,6 +117,7 @@ function everyRequestScript() {
             serverName: 'docs',
             environmentId: null,
             mode: 'form',
+            _meta: null,
             message: 'Name?',
             requestedSchema: { type: 'object', properties: { name: { type: 'string' } } },
           },

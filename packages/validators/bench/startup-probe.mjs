@@ -3,11 +3,16 @@
  * what that cost, then (for the validators) what the first validation of each
  * method of a typical session costs. Run with `--expose-gc`.
  *
- * argv: <module url or specifier> [corpus file]
+ * argv: <module url or specifier> [corpus file] [index]
+ *
+ * Without an index, every method of the session is validated once, in wire order (a method finds the
+ * modules it shares with earlier ones already loaded). With an index, only the index-th method of that
+ * list is validated: its first use right after import, alone in its process.
  */
 import { loadCorpus } from './corpus.mjs';
 
-const [spec, corpusFile] = process.argv.slice(2);
+const [spec, corpusFile, onlyArg] = process.argv.slice(2);
+const only = onlyArg === undefined ? undefined : Number(onlyArg);
 // Warm the ESM loader with a module of our own, so only the import itself is measured.
 await import('./corpus.mjs');
 globalThis.gc();
@@ -34,6 +39,7 @@ if (corpusFile && typeof mod.validateMessage === 'function') {
     const key = `${dir} ${msg.method ?? `response to ${method}`}`;
     if (seen.has(key) || (msg.method === undefined && method === undefined)) continue;
     seen.add(key);
+    if (only !== undefined && seen.size - 1 !== only) continue;
     // Empty the young generation first: a scavenge the probe's own allocations (the corpus) made due
     // would otherwise land in whichever validation happens to allocate next.
     globalThis.gc({ type: 'minor' });

@@ -66,4 +66,17 @@ describe('codex 0.171 shapes', () => {
     expect(validateClientRequest('thread/realtime/list', { threadId: 't' }).ok).toBe(false); // experimental only
     expect(validateClientRequest('thread/realtime/list', { threadId: 't' }, { experimental: true }).ok).toBe(true);
   });
+
+  it("checks the names the server sends where upstream's schema spells them differently (x-wire-name)", () => {
+    // The server sends camelCase here (serde rename_all_fields; see test-support/contract/test/timeline-names.test.ts);
+    // upstream's schema, and so schema/json*, keeps the Rust names with an `x-wire-name` annotation.
+    const page = (entry: unknown) => ({ data: [entry], nextCursor: null, activeRealtimeSessionAtPageStart: null });
+    const wire = { type: 'turnStarted', position: 0, turnId: 'turn_1', startedAt: 1 };
+    const r = validateServerResult('thread/timeline/list', page(wire), { experimental: true });
+    expect(r.ok, r.ok ? '' : r.message).toBe(true);
+    const rust = { type: 'turnStarted', position: 0, turn_id: 'turn_1', started_at: 1 };
+    const bad = validateServerResult('thread/timeline/list', page(rust), { experimental: true });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.message).toMatch(/turnId/);
+  });
 });

@@ -18,5 +18,6 @@ export { checkSchema, compareTrees, readSchemaDir } from './drift.js';
 export type { DriftEntry, DriftReport } from './drift.js';
 export { canonicalJson, firstDifference } from './json.js';
 export { BUNDLE_FILE, FLAT_V2_FILE, RESULT_KEYWORD } from './layout.js';
+export { WIRE_NAME_KEYWORD } from './source-refs.js';
 export { defaultSchemaDir } from './paths.js';
 export { LEGACY_BUNDLE_FILE, LEGACY_DIR, LEGACY_UNION } from './legacy.js';

@@ -21,12 +21,22 @@ import { isObject, mapSchemas, type Definitions, type Json, type JsonObject } fr
 export const SCHEMA_REQUIRED_KEYWORD = 'schemaRequired';
 
 /**
+ * Internal keyword rule 2b leaves on an any-JSON schema whose TypeScript also
+ * spelled out `null` (`x: JsonValue | null`); rule 9 counts it as nullable and
+ * removes it. It never reaches the output.
+ */
+export const ANY_JSON_OR_NULL_KEYWORD = 'x-cask-any-json-or-null';
+
+const INTERNAL_KEYWORDS = [SCHEMA_REQUIRED_KEYWORD, ANY_JSON_OR_NULL_KEYWORD];
+
+/**
  * Whether the schema spells out `null` as one of its alternatives (`type: [T, "null"]` or an `anyOf` branch).
- * Any-JSON (`JsonValue`) does not count: upstream requires a `serde_json::Value` member unless it is an `Option`.
+ * Any-JSON (`JsonValue`) alone does not count: upstream requires a `serde_json::Value` member unless it is an
+ * `Option`, which our TypeScript spells `JsonValue | null` (marked by rule 2b).
  */
 export function isExplicitlyNullable(schema: Json): boolean {
   if (!isObject(schema)) return false;
-  if (schema.type === 'null') return true;
+  if (schema.type === 'null' || ANY_JSON_OR_NULL_KEYWORD in schema) return true;
   if (Array.isArray(schema.type) && schema.type.includes('null')) return true;
   for (const key of ['anyOf', 'oneOf'] as const) {
     const branches = schema[key];
@@ -56,10 +66,12 @@ function applyToObject(node: JsonObject): JsonObject {
   return out;
 }
 
-function strip(node: JsonObject): JsonObject {
-  if (!(SCHEMA_REQUIRED_KEYWORD in node)) return node;
-  const { [SCHEMA_REQUIRED_KEYWORD]: _tag, ...rest } = node;
-  return rest;
+function strip(node: JsonObject): JsonObject | true {
+  if (!INTERNAL_KEYWORDS.some((k) => k in node)) return node;
+  const rest: JsonObject = {};
+  for (const [k, v] of Object.entries(node)) if (!INTERNAL_KEYWORDS.includes(k)) rest[k] = v;
+  // An any-JSON schema with nothing else left is written `true`, as rule 2 writes it.
+  return ANY_JSON_OR_NULL_KEYWORD in node && Object.keys(rest).length === 0 ? true : rest;
 }
 
 /**

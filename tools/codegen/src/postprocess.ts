@@ -5,7 +5,12 @@
  * @module
  */
 import { isObject, mapSchemas, type Definitions, type Json, type JsonObject, type Schema } from './json.js';
-import { optionFieldsNotRequired, SCHEMA_REQUIRED_KEYWORD, stripSchemaRequired } from './option-fields.js';
+import {
+  ANY_JSON_OR_NULL_KEYWORD,
+  optionFieldsNotRequired,
+  SCHEMA_REQUIRED_KEYWORD,
+  stripSchemaRequired,
+} from './option-fields.js';
 import type { ProtocolModel } from './protocol.js';
 import { restoreSourceRefs } from './source-refs.js';
 
@@ -25,6 +30,7 @@ const ANNOTATIONS = new Set([
   '$comment',
   'experimental',
   SCHEMA_REQUIRED_KEYWORD,
+  ANY_JSON_OR_NULL_KEYWORD,
 ]);
 
 const REF_PREFIX = '#/definitions/';
@@ -75,9 +81,24 @@ export function inlineHelperDefinitions(defs: Definitions, exported: ReadonlySet
       return { ...inlined, ...siblings };
     });
   };
+  /**
+   * typescript-json-schema sometimes writes an exported `Name` as a mere
+   * reference to its own duplicate (`{description, $ref: Name_1}`), e.g. for a
+   * type alias first reached through a property that carries TSDoc; then the
+   * duplicate is the definition.
+   */
+  const own = (name: string, schema: Schema): Schema => {
+    if (!isObject(schema)) return schema;
+    const target = refName(schema);
+    if (target === undefined || alias(target) !== name) return schema;
+    const body = defs[target];
+    if (!isObject(body)) throw new Error(`typescript-json-schema referenced a missing definition \`${target}\``);
+    const { $ref: _ref, ...siblings } = schema;
+    return { ...body, ...siblings };
+  };
   const out: Definitions = {};
   for (const [name, schema] of Object.entries(defs)) {
-    if (exported.has(name)) out[name] = resolve(schema, 0) as Schema;
+    if (exported.has(name)) out[name] = resolve(own(name, schema), 0) as Schema;
   }
   return out;
 }
@@ -257,11 +278,18 @@ function acceptsAnything(s: Json): boolean {
   return s === true || (isObject(s) && Object.keys(s).every((k) => ANNOTATIONS.has(k)));
 }
 
-/** Rule 2b: `anyOf` containing an accept-anything branch accepts anything. */
+/**
+ * Rule 2b: `anyOf` containing an accept-anything branch accepts anything.
+ * When the `anyOf` also spelled out `null` (`x: JsonValue | null`, a serde
+ * `Option<Value>`), the result keeps that fact as an internal keyword for
+ * rule 9, which removes it.
+ */
 export function collapseAnything(defs: Definitions): Definitions {
   return mapDefinitions(defs, (n) => {
     if (!isObject(n) || !Array.isArray(n.anyOf) || !n.anyOf.some(acceptsAnything)) return n;
-    const { anyOf: _anyOf, ...rest } = n;
+    const { anyOf, ...rest } = n;
+    const withNull = anyOf.some((b) => isObject(b) && (b.type === 'null' || ANY_JSON_OR_NULL_KEYWORD in b));
+    if (withNull) return { ...rest, [ANY_JSON_OR_NULL_KEYWORD]: true };
     return Object.keys(rest).length === 0 ? true : rest;
   });
 }
@@ -456,8 +484,9 @@ export function taggedUnionsToOneOf(defs: Definitions): Definitions {
 export interface PostProcessOptions {
   /**
    * Apply rule 9 (`option-fields.ts`: a required property whose type includes `null` is not
-   * required in the schema). Default `true`; the round-trip test turns it off to get a schema
-   * that states exactly what the TypeScript says.
+   * required in the schema) and the schema-only tags of rule 1b (`@nullableInSchema`, `@schemaName`,
+   * `@untypedInSchema`). Default `true`; the round-trip test turns it off to get a schema that states
+   * exactly what the TypeScript says.
    */
   optionRule?: boolean;
 }
@@ -473,7 +502,7 @@ export function postProcess(
 ): Definitions {
   let out = inlineHelperDefinitions(defs, new Set(model.types.keys()));
   out = mergeIntersections(out);
-  out = restoreSourceRefs(out, model);
+  out = restoreSourceRefs(out, model, { schemaTags: options.optionRule !== false });
   out = inlineJsonValue(out);
   out = collapseAnything(out);
   out = applyMemberFormats(out, model);

@@ -37,6 +37,12 @@ export interface MethodEntry {
    * Such entries are kept out of {@link ProtocolModel.maps} and listed in {@link ProtocolModel.legacy}.
    */
   legacy?: boolean;
+  /**
+   * Whether the entry carries `@notInSchemaUnion`: a method upstream's TypeScript lists in its union
+   * but its JSON Schema does not (today the raw-response notifications, whose params are published
+   * as standalone `@schemaFile` types). Such entries are kept out of {@link ProtocolModel.maps}.
+   */
+  notInSchemaUnion?: boolean;
   params: ParamsSpec;
   /**
    * Name of the result type (requests only); `null` when the map entry says
@@ -259,6 +265,7 @@ function readMap(
       params: readParams(field('params'), where),
     };
     if (symbol && hasTag(symbol, 'legacy')) entry.legacy = true;
+    if (symbol && hasTag(symbol, 'notInSchemaUnion')) entry.notInSchemaUnion = true;
     const description = symbol ? jsDocText(symbol, checker) : undefined;
     if (description) entry.description = description;
     if (kind === 'request') {
@@ -384,6 +391,9 @@ export function loadProtocol(entry: string = resolveProtocolEntry()): ProtocolMo
     ServerRequest: mapOf('ServerRequest'),
     ServerNotification: mapOf('ServerNotification'),
   };
+  for (const union of Object.keys(METHOD_MAPS) as UnionName[]) {
+    maps[union] = maps[union].filter((e) => e.notInSchemaUnion !== true);
+  }
   const legacy = maps.ClientRequest.filter((e) => e.legacy === true);
   maps.ClientRequest = maps.ClientRequest.filter((e) => e.legacy !== true);
   for (const union of Object.keys(METHOD_MAPS) as UnionName[]) {

@@ -36,6 +36,110 @@ function restoreTagKeywords(member: ts.PropertySignature, schema: Json): Json {
   return out;
 }
 
+/**
+ * `@nullableInSchema` on a property: the TypeScript says `x?: T` (the server
+ * leaves the member out rather than sending `null`: Rust `#[ts(optional)]`
+ * on an `Option` with `skip_serializing_if`), but upstream's schema, made
+ * from the same `Option`, also admits `null`. The tag is not a
+ * typescript-json-schema keyword (a keyword on a property whose type is a
+ * reference ends up on the referenced definition); this pass reads it from
+ * the declaration and makes the property schema nullable the way the checker
+ * writes `T | null`, which rule 6 then spells like upstream.
+ */
+export const NULLABLE_IN_SCHEMA_TAG = 'nullableInSchema';
+
+/** The schema of `T | null` for the schema of `T`, as typescript-json-schema writes it before rule 6. */
+export function withNull(schema: Json, where: string): Json {
+  if (schema === true || (isObject(schema) && Object.keys(schema).every((k) => KEEP.includes(k)))) return schema;
+  if (!isObject(schema)) throw new Error(`${where}: @${NULLABLE_IN_SCHEMA_TAG} on a property whose schema is false`);
+  const isNull = (s: Json) => isObject(s) && s.type === 'null';
+  if (typeof schema.$ref === 'string') {
+    const { $ref, ...rest } = schema;
+    return { ...rest, anyOf: [{ $ref }, { type: 'null' }] };
+  }
+  if (Array.isArray(schema.anyOf)) {
+    return schema.anyOf.some(isNull) ? schema : { ...schema, anyOf: [...schema.anyOf, { type: 'null' }] };
+  }
+  const out: JsonObject = { ...schema };
+  if (typeof schema.type === 'string') out.type = [schema.type, 'null'];
+  else if (Array.isArray(schema.type)) out.type = schema.type.includes('null') ? schema.type : [...schema.type, 'null'];
+  else throw new Error(`${where}: @${NULLABLE_IN_SCHEMA_TAG} on a property whose schema has no type, $ref or anyOf`);
+  if (Array.isArray(schema.enum) && !schema.enum.includes(null)) out.enum = [...schema.enum, null];
+  return out;
+}
+
+/**
+ * `@untypedInSchema` on an index signature: the TypeScript says what the map's
+ * entries are (as upstream's TypeScript does), but upstream's schema writes the
+ * map (a serde `flatten`ed `HashMap`) as an open object without
+ * `additionalProperties`; this pass removes the entry schema.
+ */
+export const UNTYPED_IN_SCHEMA_TAG = 'untypedInSchema';
+
+function hasTag(node: ts.Node, tag: string): boolean {
+  return ts.getJSDocTags(node).some((t) => t.tagName.text === tag);
+}
+
+/**
+ * `@schemaName <name>` on a property: upstream's schema spells the member
+ * differently from the wire (and from upstream's TypeScript). schemars ignores
+ * serde's `rename_all_fields`, which serde and ts-rs apply, so for the struct
+ * variants of such enums upstream's schema keeps the Rust field names
+ * (`turn_id` where the server sends `turnId`). The TypeScript follows the wire;
+ * this pass writes the property under `name` in the schema so that it stays
+ * equal to upstream's. Off for the TypeScript-faithful schema (round trip).
+ */
+export const SCHEMA_NAME_TAG = 'schemaName';
+
+/**
+ * The annotation a `@schemaName` property carries in the schema: the name the
+ * server actually sends (`"x-wire-name": "turnId"` on `turn_id`). Validators
+ * ignore unknown keywords, so it changes nothing that validates (and
+ * `tools/conformance` compares validation keywords only); `@cask/validators`
+ * reads it to check the wire's names.
+ */
+export const WIRE_NAME_KEYWORD = 'x-wire-name';
+
+function schemaNameOf(member: ts.Node): string | undefined {
+  const tag = ts.getJSDocTags(member).find((t) => t.tagName.text === SCHEMA_NAME_TAG);
+  if (!tag) return undefined;
+  const name = ts.getTextOfJSDocComment(tag.comment)?.trim();
+  if (!name || !/^[\w$-]+$/.test(name)) {
+    throw new Error(`${member.getSourceFile().fileName}: @${SCHEMA_NAME_TAG} needs one property name`);
+  }
+  return name;
+}
+
+function renameProperty(schema: JsonObject, from: string, to: string): void {
+  const props = schema.properties;
+  if (!isObject(props) || !(from in props)) return;
+  if (to in props) throw new Error(`@${SCHEMA_NAME_TAG} ${to}: the object already has a property \`${to}\``);
+  const renamed: JsonObject = {};
+  for (const [k, v] of Object.entries(props)) {
+    if (k !== from) renamed[k] = v;
+    else if (isObject(v)) renamed[to] = { ...v, [WIRE_NAME_KEYWORD]: from };
+    else throw new Error(`@${SCHEMA_NAME_TAG} ${to}: the property \`${from}\` has no object schema to annotate`);
+  }
+  schema.properties = renamed;
+  if (Array.isArray(schema.required)) schema.required = schema.required.map((r) => (r === from ? to : r));
+}
+
+function hasNullableTag(member: ts.Node): boolean {
+  return hasTag(member, NULLABLE_IN_SCHEMA_TAG);
+}
+
+function applyNullableTag(member: ts.PropertySignature, schema: Json, applied: Set<ts.Node>): Json {
+  if (!hasNullableTag(member)) return schema;
+  applied.add(member);
+  const where = `${member.getSourceFile().fileName}: ${member.name.getText()}`;
+  if (!member.questionToken) throw new Error(`${where}: @${NULLABLE_IN_SCHEMA_TAG} on a required property`);
+  const type = member.type ? unwrap(member.type) : undefined;
+  if (type && ts.isUnionTypeNode(type) && type.types.some((t) => isNullNode(unwrap(t)))) {
+    throw new Error(`${where}: @${NULLABLE_IN_SCHEMA_TAG} on a property whose type already admits null`);
+  }
+  return withNull(schema, where);
+}
+
 function annotations(schema: Json): JsonObject {
   const out: JsonObject = {};
   if (!isObject(schema)) return out;
@@ -74,8 +178,13 @@ function memberName(m: ts.TypeElement): string | undefined {
 }
 
 /** Puts `$ref`s and enum order back where the declarations have them. */
-export function restoreSourceRefs(defs: Definitions, model: Pick<ProtocolModel, 'types' | 'program'>): Definitions {
+export function restoreSourceRefs(
+  defs: Definitions,
+  model: Pick<ProtocolModel, 'types' | 'program'>,
+  options: { schemaTags: boolean } = { schemaTags: true },
+): Definitions {
   const checker = model.program.getTypeChecker();
+  const applied = new Set<ts.Node>();
   const exportedRef = (n: ts.TypeNode): string | undefined => {
     if (!ts.isTypeReferenceNode(n) || n.typeArguments) return undefined;
     const name = n.typeName.getText();
@@ -100,6 +209,16 @@ export function restoreSourceRefs(defs: Definitions, model: Pick<ProtocolModel, 
         const prop = key !== undefined && isObject(props) ? props[key] : undefined;
         if (key !== undefined && isObject(props) && prop !== undefined)
           props[key] = restoreTagKeywords(m, walk(m.type, prop, false));
+        const current = key !== undefined && isObject(props) ? props[key] : undefined;
+        if (key !== undefined && isObject(props) && current !== undefined && hasNullableTag(m)) {
+          applied.add(m);
+          if (options.schemaTags) props[key] = applyNullableTag(m, current, applied);
+        }
+        const schemaName = key !== undefined && options.schemaTags ? schemaNameOf(m) : undefined;
+        if (key !== undefined && schemaName !== undefined) renameProperty(schema, key, schemaName);
+      } else if (ts.isIndexSignatureDeclaration(m) && options.schemaTags && hasTag(m, UNTYPED_IN_SCHEMA_TAG)) {
+        // Upstream's schema leaves the entries of this (flattened) map unconstrained: an open object.
+        delete schema.additionalProperties;
       } else if (ts.isIndexSignatureDeclaration(m) && isObject(schema.additionalProperties)) {
         schema.additionalProperties = walk(m.type, schema.additionalProperties, false);
       }
@@ -276,6 +395,19 @@ export function restoreSourceRefs(defs: Definitions, model: Pick<ProtocolModel, 
     } else {
       out[name] = walk(t.decl.type, def, true) as Definitions[string];
     }
+  }
+  // Every tagged property must have been reached, or its schema would silently lack `null`.
+  for (const t of model.types.values()) {
+    const visit = (node: ts.Node): void => {
+      if (ts.isPropertySignature(node) && hasNullableTag(node) && !applied.has(node)) {
+        throw new Error(
+          `${node.getSourceFile().fileName}: ${t.name}.${node.name.getText()}: @${NULLABLE_IN_SCHEMA_TAG} on a ` +
+            'property the schema pass does not reach (write the variant as a type literal or a named interface)',
+        );
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(t.decl);
   }
   return out;
 }

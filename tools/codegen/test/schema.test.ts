@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { BUNDLE_FILE, FLAT_V2_FILE, RESULT_KEYWORD, generateSchema } from '../src/index.js';
+import { BUNDLE_FILE, FLAT_V2_FILE, RESULT_KEYWORD, WIRE_NAME_KEYWORD, generateSchema } from '../src/index.js';
 
 const INTEGER_FORMATS: Record<string, [number, number]> = {
   int32: [-(2 ** 31), 2 ** 31 - 1],
@@ -23,6 +23,7 @@ function makeAjv() {
   ajv.addFormat('double', { type: 'number', validate: () => true });
   // Our one non-standard annotation (method → result link); anything else unknown still fails.
   ajv.addKeyword({ keyword: RESULT_KEYWORD, schemaType: 'object' });
+  ajv.addKeyword({ keyword: WIRE_NAME_KEYWORD, schemaType: 'string' });
   return ajv;
 }
 

@@ -1,8 +1,7 @@
 /** Unit tests of the oracle's parts that need no upstream binary. */
 import { describe, expect, it } from 'vitest';
-import { requirement, type TypeResult } from '../src/ts-oracle/check.js';
+import { requirement, satisfies } from '../src/ts-oracle/check.js';
 import { REWRITES } from '../src/ts-oracle/exceptions.js';
-import { compareWithGaps, gapKey } from '../src/ts-oracle/gaps.js';
 
 const rewrite = (id: string, text: string): string => {
   const r = REWRITES.find((x) => x.id === id);
@@ -36,24 +35,15 @@ describe('direction requirements', () => {
     expect(requirement('experimental', 'server')).toEqual({ oursToUp: true, upToOurs: false });
     expect(requirement('experimental', 'client')).toEqual({ oursToUp: false, upToOurs: true });
     expect(requirement('experimental', 'both')).toEqual({ oursToUp: true, upToOurs: true });
-    expect(requirement('stable', 'server')).toEqual({ oursToUp: false, upToOurs: true });
+    expect(requirement('stable', 'client')).toEqual({ oursToUp: false, upToOurs: true });
+    expect(requirement('stable', 'both')).toEqual({ oursToUp: false, upToOurs: true });
   });
-});
-
-describe('gap list', () => {
-  const r = (file: string): TypeResult => ({
-    flavour: 'experimental',
-    file,
-    name: file,
-    direction: 'server',
-    category: 'accepting',
-    ok: false,
-  });
-  it('reports failures not listed and listed gaps that pass', () => {
-    const gaps = new Set([gapKey(r('v2/A')), gapKey(r('v2/B'))]);
-    expect(compareWithGaps([r('v2/A'), r('v2/C')], gaps)).toEqual({
-      unexpected: ['experimental v2/C [server] accepting'],
-      fixed: ['experimental v2/B [server] accepting'],
-    });
+  it('stable server-sent types need one direction: accepting (more variants) or as precise (more members)', () => {
+    const need = requirement('stable', 'server');
+    expect(satisfies(need, true, false)).toBe(true);
+    expect(satisfies(need, false, true)).toBe(true);
+    expect(satisfies(need, false, false)).toBe(false);
+    expect(satisfies(requirement('stable', 'client'), true, false)).toBe(false);
+    expect(satisfies(requirement('experimental', 'both'), true, false)).toBe(false);
   });
 });

@@ -56,6 +56,7 @@ export function placeholderItem(id: string, target: TextDeltaTarget): ThreadItem
         cwd: '',
         processId: null,
         status: 'inProgress',
+        source: 'agent',
         commandActions: [],
         aggregatedOutput: null,
         exitCode: null,
@@ -82,20 +83,16 @@ export function applyTextDelta(item: ThreadItem, target: TextDeltaTarget, delta:
         ? { ...item, aggregatedOutput: appendText(item.aggregatedOutput ?? '', delta) }
         : undefined;
     case 'reasoningSummary':
-      return item.type === 'reasoning'
-        ? { ...item, summary: appendAt(item.summary ?? [], target.index, delta) }
-        : undefined;
+      return item.type === 'reasoning' ? { ...item, summary: appendAt(item.summary, target.index, delta) } : undefined;
     case 'reasoningText':
-      return item.type === 'reasoning'
-        ? { ...item, content: appendAt(item.content ?? [], target.index, delta) }
-        : undefined;
+      return item.type === 'reasoning' ? { ...item, content: appendAt(item.content, target.index, delta) } : undefined;
   }
 }
 
 /** A reasoning item with summary part `index` present (`item/reasoning/summaryPartAdded`). */
 export function addSummaryPart(item: ThreadItem, index: number): ThreadItem | undefined {
   if (item.type !== 'reasoning') return undefined;
-  const summary = item.summary ?? [];
+  const summary = item.summary;
   if (summary.length > index) return item;
   return { ...item, summary: appendAt(summary, index, '') };
 }
@@ -124,7 +121,7 @@ export function itemText(item: ThreadItem): string {
     case 'functionCallOutput':
       return typeof item.output === 'string' ? item.output : `[${item.name} output]`;
     case 'reasoning':
-      return (item.summary ?? []).join('\n\n');
+      return item.summary.join('\n\n');
     case 'commandExecution':
       return item.command;
     case 'fileChange':

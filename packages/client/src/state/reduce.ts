@@ -270,7 +270,8 @@ function onNotification(state: ConversationState, n: StateNotification): Convers
         }),
       });
 
-    // ---- not part of the conversation state (listed so a new method fails to compile until decided)
+    // ---- not part of the conversation state (listed so a new method fails to compile until decided);
+    // the raw-response notifications (sent only to threads that asked for raw events) repeat what items carry
     case 'serverRequest/resolved':
     case 'autoApprovalReview/strictReviewRequired':
     case 'thread/attachment/updated':
@@ -321,6 +322,8 @@ function onNotification(state: ConversationState, n: StateNotification): Convers
     case 'skills/changed':
     case 'windows/worldWritableWarning':
     case 'windowsSandbox/setupCompleted':
+    case 'rawResponseItem/completed':
+    case 'rawResponse/completed':
       return state;
   }
 }

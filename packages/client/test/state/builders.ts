@@ -47,6 +47,7 @@ export function commandExecution(
     pluginId: null,
     scriptPath: null,
     processId: null,
+    source: 'agent',
     commandActions: [],
     aggregatedOutput: null,
     exitCode: null,
@@ -102,6 +103,11 @@ export function thread(fields: Build<Thread, 'id'>): Thread {
     sectionEnteredAt: null,
     historyMode: 'legacy',
     turns: [],
+    attachedToThreadId: null,
+    canAcceptDirectInput: null,
+    daybreakEnabled: null,
+    environments: null,
+    extra: null,
     ...fields,
   };
 }

@@ -104,7 +104,7 @@ describe('structural sharing', () => {
       params: { rateLimits: { limitId: null } },
     } as unknown as StateNotification);
     expect(s1).toBe(s0);
-    expect(reduce(s0, { method: 'thread/name/updated', params: { threadId: T, threadName: null } })).toBe(s0);
+    expect(reduce(s0, { method: 'thread/name/updated', params: { threadId: T } })).toBe(s0);
     expect(reduce(s0, { method: 'thread/unarchived', params: { threadId: 'unknown' } })).toBe(s0);
   });
 });
@@ -232,6 +232,7 @@ describe('gaps, lag and resync', () => {
               turnOf({ id: turn.id, items: [...turn.items], status: turn.status, itemsView: 'full' }),
             ),
           }),
+          readState: null,
         });
       },
     };

@@ -23,6 +23,8 @@ import type {
   PermissionsRequestApprovalParams,
   PermissionsRequestApprovalResponse,
   PlanDeltaNotification,
+  RawResponseCompletedNotification,
+  RawResponseItemCompletedNotification,
   ReasoningSummaryPartAddedNotification,
   ReasoningSummaryTextDeltaNotification,
   ReasoningTextDeltaNotification,
@@ -161,6 +163,18 @@ export interface EventsServerNotifications {
   guardianWarning: { params: GuardianWarningNotification };
   /** Something the client uses is deprecated. */
   deprecationNotice: { params: DeprecationNoticeNotification };
+  /**
+   * One raw model API item of a turn, as the model produced it (sent when the thread asked for raw
+   * events). Upstream's JSON Schema leaves it out of its notification union.
+   * @notInSchemaUnion
+   */
+  'rawResponseItem/completed': { params: RawResponseItemCompletedNotification };
+  /**
+   * One raw model response finished, with its token usage (sent when the thread asked for raw
+   * events). Upstream's JSON Schema leaves it out of its notification union.
+   * @notInSchemaUnion
+   */
+  'rawResponse/completed': { params: RawResponseCompletedNotification };
   /** A realtime session is up. */
   'thread/realtime/started': { params: ThreadRealtimeStartedNotification };
   /** A raw non-audio item from the realtime backend. */

@@ -80,13 +80,19 @@ export type UserInput =
     }
   | ({
       type: 'image';
-      /** Requested image detail; absent or `null` lets the server decide. */
-      detail?: ImageDetail | null;
+      /**
+       * Requested image detail; absent or `null` lets the server decide.
+       * @nullableInSchema
+       */
+      detail?: ImageDetail;
     } & ({ url: string } | { fileId: string }))
   | {
       type: 'localImage';
-      /** Requested image detail; absent or `null` lets the server decide. */
-      detail?: ImageDetail | null;
+      /**
+       * Requested image detail; absent or `null` lets the server decide.
+       * @nullableInSchema
+       */
+      detail?: ImageDetail;
       path: string;
     }
   | ({ type: 'audio' } & ({ url: string } | { fileId: string }))

@@ -88,10 +88,16 @@ export type ThreadItem = {
   | {
       type: 'reasoning';
       id: string;
-      /** Summary paragraphs of the reasoning; absent means none. */
-      summary?: string[];
-      /** Raw reasoning text blocks; absent means none. */
-      content?: string[];
+      /**
+       * Summary paragraphs of the reasoning; empty when there are none.
+       * @default []
+       */
+      summary: string[];
+      /**
+       * Raw reasoning text blocks; empty when there are none.
+       * @default []
+       */
+      content: string[];
     }
   | {
       type: 'commandExecution';
@@ -106,8 +112,11 @@ export type ThreadItem = {
       cwd: LegacyAppPathString;
       /** Id of the PTY process running the command, when there is one. */
       processId: string | null;
-      /** Who started the command; absent means the agent. */
-      source?: CommandExecutionSource;
+      /**
+       * Who started the command (the agent unless a user or client ran it).
+       * @default "agent"
+       */
+      source: CommandExecutionSource;
       status: CommandExecutionStatus;
       /**
        * Best-effort reading of what the command does; a pipeline may yield
@@ -146,8 +155,11 @@ export type ThreadItem = {
       arguments: JsonValue;
       /** App (connector) details when the tool belongs to an app. */
       appContext: McpToolCallAppContext | null;
-      /** Older way to name the app UI resource; prefer `mcpAppUi.resourceUri`. */
-      mcpAppResourceUri?: string | null;
+      /**
+       * Older way to name the app UI resource; prefer `mcpAppUi.resourceUri`.
+       * @nullableInSchema
+       */
+      mcpAppResourceUri?: string;
       /** UI resource and display preference taken from the tool's descriptor. */
       mcpAppUi: McpAppUi | null;
       pluginId: string | null;
@@ -243,16 +255,22 @@ export type ThreadItem = {
       status: string;
       /** Prompt the model actually used, if it rewrote the request. */
       revisedPrompt: string | null;
-      /** Where the image was saved locally, if it was. */
-      savedPath?: AbsolutePathBuf | null;
+      /**
+       * Where the image was saved locally, if it was.
+       * @nullableInSchema
+       */
+      savedPath?: AbsolutePathBuf;
       /** Local images used as inputs to the generation. */
       inputImages?: ImageGenerationInputImage[];
       /** Why the generation failed, when it did. */
       failure: ImageGenerationFailure | null;
       /** Provider-side identifier of the generation. */
       generationId: string | null;
-      /** Whether a transparent background was requested. */
-      transparentBackground?: boolean | null;
+      /**
+       * Whether a transparent background was requested.
+       * @nullableInSchema
+       */
+      transparentBackground?: boolean;
     } & (
       | {
           /** Uploaded file holding the image. */
@@ -313,8 +331,11 @@ interface AgentMessageDisplayShow {
    * @format uint8
    */
   version: 1;
-  /** Something to show alongside the answer, if anything. */
-  annotation?: AnswerAnnotation | null;
+  /**
+   * Something to show alongside the answer, if anything.
+   * @nullableInSchema
+   */
+  annotation?: AnswerAnnotation;
   trustedContacts: TrustedContacts;
 }
 
@@ -357,7 +378,12 @@ export type AnswerReplacement = { kind: 'wellbeingPromptHelpline' };
  * moderation record the live path writes) or the `cyber` policy (with whether trusted access applied).
  */
 export type BlockReason =
-  { kind: 'protection'; protectionType: string } | { kind: 'cyber'; trustedAccess?: boolean | null };
+  | { kind: 'protection'; protectionType: string }
+  | {
+      kind: 'cyber';
+      /** @nullableInSchema */
+      trustedAccess?: boolean;
+    };
 
 /**
  * A question the agent asks the user without blocking, optionally with
@@ -412,8 +438,11 @@ export type FunctionCallOutputContentItem =
   | { type: 'input_text'; text: string }
   | ({
       type: 'input_image';
-      /** Requested image detail; absent or `null` lets the server decide. */
-      detail?: ImageDetail | null;
+      /**
+       * Requested image detail; absent lets the server decide.
+       * @nullableInSchema
+       */
+      detail?: ImageDetail;
     } & ({ image_url: string } | { file_id: string }))
   | ({ type: 'input_audio' } & ({ audio_url: string } | { file_id: string }))
   | { type: 'encrypted_content'; encrypted_content: string };
@@ -490,9 +519,9 @@ export interface McpToolCallResult {
   /** Content blocks, as the MCP server sent them. */
   content: JsonValue[];
   /** Structured result, if the tool produced one. */
-  structuredContent?: JsonValue;
+  structuredContent: JsonValue | null;
   /** MCP metadata attached to the result. */
-  _meta?: JsonValue;
+  _meta: JsonValue | null;
 }
 
 /** Why an MCP tool call failed. */

@@ -138,10 +138,16 @@ export interface WarningNotification {
 export interface ConfigWarningNotification {
   /** Longer explanation or hints on fixing it, when available. */
   details: string | null;
-  /** The config file the warning is about, when known. */
-  path?: string | null;
-  /** Where in that file the problem is, when known. */
-  range?: TextRange | null;
+  /**
+   * The config file the warning is about, when known.
+   * @nullableInSchema
+   */
+  path?: string;
+  /**
+   * Where in that file the problem is, when known.
+   * @nullableInSchema
+   */
+  range?: TextRange;
   /** One-line description of the problem. */
   summary: string;
 }

@@ -29,7 +29,7 @@ interface GranularAskForApproval {
      * Whether the agent may ask for extra permissions mid-turn.
      * @default false
      */
-    request_permissions?: boolean;
+    request_permissions: boolean;
     /** Whether prompts triggered by exec-policy rules are shown. */
     rules: boolean;
     /** Whether the agent may ask to run a command outside the sandbox. */
@@ -38,7 +38,7 @@ interface GranularAskForApproval {
      * Whether skills may ask for approval.
      * @default false
      */
-    skill_approval?: boolean;
+    skill_approval: boolean;
   };
 }
 
@@ -135,14 +135,18 @@ export interface AdditionalPermissionProfile {
  * Extra filesystem access requested for one command.
  */
 export interface AdditionalFileSystemPermissions {
-  /** Paths, glob patterns or special locations with the access each one gets. */
-  entries?: FileSystemSandboxEntry[] | null;
+  /**
+   * Paths, glob patterns or special locations with the access each one gets.
+   * @nullableInSchema
+   */
+  entries?: FileSystemSandboxEntry[];
   /**
    * How many directory levels deep glob patterns in `entries` are expanded.
    * @format uint
    * @minimum 1
+   * @nullableInSchema
    */
-  globScanMaxDepth?: number | null;
+  globScanMaxDepth?: number;
   /** Paths to make readable. Older form, superseded by `entries`. */
   read: LegacyAppPathString[] | null;
   /** Paths to make writable. Older form, superseded by `entries`. */

@@ -29,7 +29,7 @@ export interface Thread {
    * The thread that owns this attached thread, regardless of how it was forked or spawned.
    * @experimental
    */
-  attachedToThreadId?: string | null;
+  attachedToThreadId: string | null;
   /** Usually the user's first message, as a preview for thread lists. */
   preview: string;
   /** True for threads that are never written to disk. */
@@ -99,24 +99,24 @@ export interface Thread {
    * `null` when that does not apply (for example an unloaded thread).
    * @experimental
    */
-  canAcceptDirectInput?: boolean | null;
+  canAcceptDirectInput: boolean | null;
   /**
    * The saved Daybreak setting of the thread; `null` if never set.
    * @experimental
    */
-  daybreakEnabled?: boolean | null;
+  daybreakEnabled: boolean | null;
   /**
    * Environments a loaded thread uses, most preferred first. `null` when the
    * thread is not loaded or the server does not say; empty when none are
    * selected. Says nothing about connection state.
    * @experimental
    */
-  environments?: ThreadEnvironment[] | null;
+  environments: ThreadEnvironment[] | null;
   /**
    * Implementation-specific extra data.
    * @experimental
    */
-  extra?: ThreadExtra | null;
+  extra: ThreadExtra | null;
   /** The thread's turns; see the type's description for when this is filled. */
   turns: Turn[];
 }
@@ -227,9 +227,9 @@ interface ThreadSpawnSubAgentSource {
      */
     depth: number;
     /** The sub-agent's path in the agent tree. */
-    agent_path?: AgentPath | null;
-    agent_nickname?: string | null;
-    agent_role?: string | null;
+    agent_path: AgentPath | null;
+    agent_nickname: string | null;
+    agent_role: string | null;
   };
 }
 

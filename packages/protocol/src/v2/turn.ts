@@ -116,7 +116,7 @@ interface HttpConnectionFailedCodexErrorInfo {
      * HTTP status from the provider, when there was one.
      * @format uint16
      */
-    httpStatusCode?: number | null;
+    httpStatusCode: number | null;
   };
 }
 
@@ -130,7 +130,7 @@ interface ResponseStreamConnectionFailedCodexErrorInfo {
      * HTTP status from the provider, when there was one.
      * @format uint16
      */
-    httpStatusCode?: number | null;
+    httpStatusCode: number | null;
   };
 }
 
@@ -144,7 +144,7 @@ interface ResponseStreamDisconnectedCodexErrorInfo {
      * HTTP status from the provider, when there was one.
      * @format uint16
      */
-    httpStatusCode?: number | null;
+    httpStatusCode: number | null;
   };
 }
 
@@ -158,7 +158,7 @@ interface ResponseTooManyFailedAttemptsCodexErrorInfo {
      * HTTP status from the provider, when there was one.
      * @format uint16
      */
-    httpStatusCode?: number | null;
+    httpStatusCode: number | null;
   };
 }
 

@@ -48,14 +48,29 @@ export interface CheckInput {
   readonly flavours: readonly FlavourInput[];
 }
 
+/** What a type must satisfy: the required assignments, or (`either`) at least one of the two. */
+export interface Requirement {
+  readonly oursToUp: boolean;
+  readonly upToOurs: boolean;
+  /** Satisfied when either assignment holds (the stable flavour's server-sent types). */
+  readonly either?: boolean;
+}
+
 /**
  * What a direction requires, per flavour. Our types describe the whole
  * surface, so the per-direction rule is checked against the experimental
- * output; the stable output is a subset (fewer fields and variants), so there
- * every upstream type need only be accepted by ours.
+ * output. The stable output leaves out the experimental variants, methods and
+ * members: where the client sends a type, ours must still accept every stable
+ * value; where the server sends it, ours may have more variants (accepting)
+ * or require the experimental members the server sends to every client
+ * anyway (as precise), so one of the two directions must hold.
  */
-export function requirement(flavour: Flavour, direction: Direction): { oursToUp: boolean; upToOurs: boolean } {
-  if (flavour === 'stable') return { oursToUp: false, upToOurs: true };
+export function requirement(flavour: Flavour, direction: Direction): Requirement {
+  if (flavour === 'stable') {
+    return direction === 'server' || direction === 'none'
+      ? { oursToUp: false, upToOurs: false, either: true }
+      : { oursToUp: false, upToOurs: true };
+  }
   switch (direction) {
     case 'server':
       return { oursToUp: true, upToOurs: false };
@@ -65,6 +80,12 @@ export function requirement(flavour: Flavour, direction: Direction): { oursToUp:
     case 'none':
       return { oursToUp: true, upToOurs: true };
   }
+}
+
+/** Whether the two assignability results satisfy `need`. */
+export function satisfies(need: Requirement, oursToUp: boolean, upToOurs: boolean): boolean {
+  if (need.either === true) return oursToUp || upToOurs;
+  return (!need.oursToUp || oursToUp) && (!need.upToOurs || upToOurs);
 }
 
 /** Options of the oracle's program (upstream's files import without extensions, hence `Bundler`). */
@@ -176,7 +197,7 @@ export function checkTypes(input: CheckInput): TypeResult[] {
       const oursToUp = checker.isTypeAssignableTo(mine, theirs);
       const upToOurs = checker.isTypeAssignableTo(theirs, mine);
       const need = requirement(f.flavour, direction);
-      const ok = (!need.oursToUp || oursToUp) && (!need.upToOurs || upToOurs);
+      const ok = satisfies(need, oursToUp, upToOurs);
       results.push({ flavour: f.flavour, file, name: t.name, direction, category: categoryOf(oursToUp, upToOurs), ok });
       if (ok) continue;
       // Pass 2 explains the failure: the compiler's message for the required assignment that failed.

@@ -1,8 +1,10 @@
 /**
  * `pnpm --filter @cask/conformance ts-oracle:fix [--write]`: lists the members of
  * server-sent types that upstream's TypeScript requires and ours leaves
- * optional; `--write` makes the nullable ones required in `packages/protocol/src`
- * (the schema does not change: codegen rule 9). See `precision.ts`.
+ * optional, and those upstream types `x?: T` that ours types `x?: T | null`;
+ * `--write` makes the nullable ones required and the others `x?: T` with
+ * `@nullableInSchema`, in `packages/protocol/src` (the schema does not change:
+ * codegen rules 9 and 1b). See `precision.ts`.
  * @module
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -14,7 +16,7 @@ import ts from 'typescript';
 import { COMPILER_OPTIONS, resultRoots } from './check.js';
 import { directions } from './direction.js';
 import { normaliseTree } from './normalise.js';
-import { addDefaults, findOptionalMembers, makeRequired, schemaNeutral } from './precision.js';
+import { addDefaults, findOptionalMembers, makeAbsentNotNull, makeRequired, schemaNeutral } from './precision.js';
 import { generateUpstreamSchema } from '../upstream.js';
 import { readFileSync } from 'node:fs';
 import { generateUpstreamTs, readUpstreamTs } from './upstream-ts.js';
@@ -37,12 +39,13 @@ try {
   const upstream = new Map([...tree.types].map(([f, t]) => [f, { name: t.name, direction: dirs.get(f) ?? 'none' }]));
   const members = findOptionalMembers(program, oursEntry, { root: dir, files: upstream }, srcRoot);
   for (const m of members) {
-    const kind = m.nullable ? 'nullable' : m.defaulted ? 'default ' : 'BY HAND ';
+    const kind =
+      m.kind === 'absent-not-null' ? 'no null ' : m.nullable ? 'nullable' : m.defaulted ? 'default ' : 'BY HAND ';
     console.log(`${kind} ${m.where}  (${m.via})`);
   }
   const neutral = members.filter(schemaNeutral).length;
   console.log(
-    `${members.length} optional members upstream requires; ${neutral} fixable without a schema change, ` +
+    `${members.length} members less precise than upstream's; ${neutral} fixable without a schema change, ` +
       `${members.length - neutral} to decide by hand`,
   );
   if (values.write) {
@@ -56,6 +59,9 @@ try {
     const again = ts.createProgram(files, COMPILER_OPTIONS);
     const refreshed = findOptionalMembers(again, oursEntry, { root: dir, files: upstream }, srcRoot);
     console.log(`made ${makeRequired(refreshed)} members required`);
+    const third = ts.createProgram(files, COMPILER_OPTIONS);
+    const absent = findOptionalMembers(third, oursEntry, { root: dir, files: upstream }, srcRoot);
+    console.log(`made ${makeAbsentNotNull(absent)} members \`x?: T\` with @nullableInSchema`);
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -16,8 +16,13 @@ import ts from 'typescript';
 import type { Direction } from './direction.js';
 import { RENAMES } from './exceptions.js';
 
-/** One member upstream requires that ours declares optional. */
+/**
+ * One member of a server-sent type that ours gets wrong against upstream's TypeScript: `kind: 'optional'`,
+ * upstream requires it and ours declares it optional; `kind: 'absent-not-null'`, upstream types it `x?: T`
+ * (the server omits it, never sends `null`) and ours `x?: T | null`.
+ */
 export interface OptionalMember {
+  readonly kind: 'optional' | 'absent-not-null';
   /** Our file and line (`src/v2/turn.ts:42`). */
   readonly where: string;
   /** The upstream type through which it was found, and the member path (`v2/Turn.error`). */
@@ -104,6 +109,11 @@ export function findOptionalMembers(
   const ours = typesOf(oursEntry);
   const renamed = new Map(RENAMES.map((r) => [r.file, r.ours]));
   const found = new Map<ts.PropertySignature, OptionalMember>();
+  const where = (decl: ts.PropertySignature): string => {
+    const sf = decl.getSourceFile();
+    const line = sf.getLineAndCharacterOfPosition(decl.getStart()).line + 1;
+    return `${sf.fileName.slice(srcRoot.length + 1)}:${line}`;
+  };
   const seen = new Set<string>();
   const visit = (mine: ts.Type, theirs: ts.Type, via: string, depth: number): void => {
     if (depth > 6) return;
@@ -116,23 +126,49 @@ export function findOptionalMembers(
         if (!po) continue;
         const path = `${via}.${pu.name}`;
         const decl = po.declarations?.find(ts.isPropertySignature);
-        // An @experimental member stays optional: a server sends it only to clients that opted in.
-        const experimental = decl !== undefined && ts.getJSDocTags(decl).some((t) => t.tagName.text === 'experimental');
-        const upRequired = !(pu.flags & ts.SymbolFlags.Optional) && !experimental;
+        // @experimental members too: the 0.171 server sends them to every client, opted in or not.
+        const upRequired = !(pu.flags & ts.SymbolFlags.Optional);
         if (
           upRequired &&
           po.flags & ts.SymbolFlags.Optional &&
           decl?.questionToken &&
           decl.getSourceFile().fileName.startsWith(srcRoot)
         ) {
-          const sf = decl.getSourceFile();
-          const line = sf.getLineAndCharacterOfPosition(decl.getStart()).line + 1;
           const nullable = decl.type !== undefined && /\bnull\b/.test(decl.type.getText());
           const defaulted = ts.getJSDocTags(decl).some((t) => t.tagName.text === 'default');
           if (!found.has(decl)) {
-            const where = `${sf.fileName.slice(srcRoot.length + 1)}:${line}`;
-            found.set(decl, { where, via: path, nullable, defaulted, declaration: decl });
+            found.set(decl, {
+              kind: 'optional',
+              where: where(decl),
+              via: path,
+              nullable,
+              defaulted,
+              declaration: decl,
+            });
           }
+        }
+        const upAdmitsNull = (() => {
+          const t = checker.getTypeOfSymbol(pu);
+          return (t.isUnion() ? t.types : [t]).some((x) => (x.flags & ts.TypeFlags.Null) !== 0);
+        })();
+        if (
+          pu.flags & ts.SymbolFlags.Optional &&
+          !upAdmitsNull &&
+          decl?.questionToken &&
+          decl.type !== undefined &&
+          ts.isUnionTypeNode(decl.type) &&
+          decl.type.types.some((t) => ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword) &&
+          decl.getSourceFile().fileName.startsWith(srcRoot) &&
+          !found.has(decl)
+        ) {
+          found.set(decl, {
+            kind: 'absent-not-null',
+            where: where(decl),
+            via: path,
+            nullable: true,
+            defaulted: false,
+            declaration: decl,
+          });
         }
         const to = checker.getTypeOfSymbol(po);
         const tu = checker.getTypeOfSymbol(pu);
@@ -154,9 +190,58 @@ export function findOptionalMembers(
   return [...found.values()].sort((a, b) => a.where.localeCompare(b.where, 'en', { numeric: true }));
 }
 
-/** Whether codegen's rule 9 keeps the schema unchanged when the member becomes required. */
+/** Whether the fix leaves the schema unchanged (rule 9 for a required member, rule 1b's `@nullableInSchema`). */
 export function schemaNeutral(m: OptionalMember): boolean {
-  return m.nullable || m.defaulted;
+  return m.kind === 'absent-not-null' || m.nullable || m.defaulted;
+}
+
+/** Adds `tag` to the member's TSDoc (its last comment block, or a new one-line block). */
+function addTag(text: string, decl: ts.PropertySignature, tag: string): string {
+  const sf = decl.getSourceFile();
+  const start = decl.getStart();
+  const lineStart = text.lastIndexOf('\n', start) + 1;
+  const indent = text.slice(lineStart, start).replace(/\S.*$/, '');
+  const docs = ts.getJSDocCommentsAndTags(decl).filter(ts.isJSDoc);
+  const doc = docs[docs.length - 1];
+  if (!doc) return `${text.slice(0, start)}/** ${tag} */\n${indent}${text.slice(start)}`;
+  const lines = sf.text
+    .slice(doc.getStart(), doc.end)
+    .replace(/^\/\*\*\s?/, '')
+    .replace(/\s*\*\/$/, '')
+    .split('\n')
+    .map((l) => l.replace(/^\s*\*\s?/, ''))
+    .filter((l, i, all) => l.trim() !== '' || (i > 0 && i < all.length - 1));
+  const rebuilt = ['/**', ...[...lines, tag].map((l) => ` * ${l}`.trimEnd()), ' */'].join(`\n${indent}`);
+  return text.slice(0, doc.getStart()) + rebuilt + text.slice(doc.end);
+}
+
+/**
+ * Turns each `absent-not-null` member `x?: T | null` into `x?: T` with `@nullableInSchema` (the schema keeps
+ * admitting `null`, codegen rule 1b), file by file, last member first; returns how many were changed.
+ */
+export function makeAbsentNotNull(members: readonly OptionalMember[]): number {
+  const byFile = new Map<string, OptionalMember[]>();
+  for (const m of members) {
+    if (m.kind !== 'absent-not-null') continue;
+    const file = m.declaration.getSourceFile().fileName;
+    byFile.set(file, [...(byFile.get(file) ?? []), m]);
+  }
+  let changed = 0;
+  for (const [file, list] of byFile) {
+    let text = readFileSync(file, 'utf8');
+    for (const m of [...list].sort((a, b) => b.declaration.getStart() - a.declaration.getStart())) {
+      const type = m.declaration.type;
+      if (!type) continue;
+      const before = text.slice(type.getStart(), type.end);
+      const after = before.replace(/\s*\|\s*null\b/, '');
+      if (after === before) throw new Error(`${m.where}: expected \`| null\` in \`${before}\``);
+      text = text.slice(0, type.getStart()) + after + text.slice(type.end);
+      text = addTag(text, m.declaration, '@nullableInSchema');
+      changed++;
+    }
+    writeFileSync(file, text);
+  }
+  return changed;
 }
 
 type JsonSchema = { [key: string]: unknown };
@@ -200,7 +285,7 @@ export function upstreamDefault(bundle: JsonSchema, via: string): unknown {
 export function addDefaults(members: readonly OptionalMember[], bundle: JsonSchema): OptionalMember[] {
   const tagged: { m: OptionalMember; value: unknown }[] = [];
   for (const m of members) {
-    if (schemaNeutral(m)) continue;
+    if (m.kind !== 'optional' || schemaNeutral(m)) continue;
     const value = upstreamDefault(bundle, m.via);
     if (value !== undefined) tagged.push({ m, value });
   }
@@ -244,7 +329,7 @@ export function addDefaults(members: readonly OptionalMember[], bundle: JsonSche
 export function makeRequired(members: readonly OptionalMember[]): number {
   const byFile = new Map<string, OptionalMember[]>();
   for (const m of members) {
-    if (!schemaNeutral(m)) continue;
+    if (m.kind !== 'optional' || !schemaNeutral(m)) continue;
     const file = m.declaration.getSourceFile().fileName;
     byFile.set(file, [...(byFile.get(file) ?? []), m]);
   }

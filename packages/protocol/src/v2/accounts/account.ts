@@ -86,7 +86,7 @@ export interface GetAccountResponse {
    * Backend routing of the selected workspace.
    * @experimental
    */
-  workspaceRouting?: WorkspaceRouting | null;
+  workspaceRouting: WorkspaceRouting | null;
 }
 
 /** Params of `account/updated`: the authentication mode or plan changed. */

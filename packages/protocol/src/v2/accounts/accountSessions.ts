@@ -66,15 +66,17 @@ export interface AccountSessionsSwitchParams {
   sessionId: string;
 }
 
-/** The switch needs a browser sign-in first: open `auth_url`, then wait for `account/login/completed`. */
+/** The switch needs a browser sign-in first: open `authUrl`, then wait for `account/login/completed`. */
 interface AccountSessionsSwitchBrowserLogin {
-  auth_url: string;
-  login_id: string;
+  /** @schemaName auth_url */
+  authUrl: string;
+  /** @schemaName login_id */
+  loginId: string;
 }
 
 /**
  * Result of `accountSession/switch`: the updated list, or a browser sign-in to finish first.
- * Note the snake_case keys of the second form.
+ * (Upstream's JSON Schema spells the second form's keys in snake_case; the server sends camelCase.)
  * @experimental
  */
 export type AccountSessionsSwitchResponse = AccountSessionsResponse | AccountSessionsSwitchBrowserLogin;

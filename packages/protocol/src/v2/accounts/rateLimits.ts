@@ -173,7 +173,7 @@ export interface GetAccountRateLimitsResponse {
   ordinaryUsageAllowed: boolean | null;
   rateLimitResetCredits: RateLimitResetCreditsSummary | null;
   /** An optional banner from the backend, passed through as is (its keys are snake_case). */
-  rateLimitUpsell?: JsonValue;
+  rateLimitUpsell: JsonValue | null;
   /** The single-bucket view older clients read. */
   rateLimits: RateLimitSnapshot;
   /** Every bucket, keyed by its limit id (for example `codex`). */

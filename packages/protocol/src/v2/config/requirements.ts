@@ -333,7 +333,7 @@ interface OtlpHttpOtelExporter {
     /** Headers sent with each export; the server redacts their values. */
     headers: { [key: string]: string };
     protocol: OtelHttpProtocol;
-    tls?: OtelTlsConfig | null;
+    tls: OtelTlsConfig | null;
   };
 }
 
@@ -346,7 +346,7 @@ interface OtlpGrpcOtelExporter {
     endpoint: string;
     /** Headers sent with each export; the server redacts their values. */
     headers: { [key: string]: string };
-    tls?: OtelTlsConfig | null;
+    tls: OtelTlsConfig | null;
   };
 }
 
@@ -416,7 +416,7 @@ export interface ConfigRequirements {
    * Approval reviewers that may be chosen.
    * @experimental
    */
-  allowedApprovalsReviewers?: ApprovalsReviewer[] | null;
+  allowedApprovalsReviewers: ApprovalsReviewer[] | null;
   /**
    * Sign-in methods left after managed, forced-login and workspace limits;
    * an empty list allows none. Older servers leave it out.
@@ -434,7 +434,7 @@ export interface ConfigRequirements {
    * Desktop application settings.
    * @experimental
    */
-  application?: ApplicationRequirements | null;
+  application: ApplicationRequirements | null;
   autoReview: AutoReviewRequirements | null;
   browserUse: BrowserUseRequirements | null;
   /** ChatGPT base URL to use. */
@@ -455,7 +455,7 @@ export interface ConfigRequirements {
    * Managed hooks.
    * @experimental
    */
-  hooks?: ManagedHooksRequirements | null;
+  hooks: ManagedHooksRequirements | null;
   inAppBrowser: InAppBrowserRequirements | null;
   /** Folder for log files. */
   logDir: string | null;
@@ -470,7 +470,7 @@ export interface ConfigRequirements {
    * Managed network rules.
    * @experimental
    */
-  network?: NetworkRequirements | null;
+  network: NetworkRequirements | null;
   otel: OtelRequirements | null;
   /** Folder for the SQLite state database. */
   sqliteHome: string | null;

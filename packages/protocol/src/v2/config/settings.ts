@@ -56,6 +56,8 @@ export type AppToolApproval = 'auto' | 'prompt' | 'writes' | 'approve';
 export interface AnalyticsConfig {
   /** Whether analytics are turned on; unset means the default. */
   enabled: boolean | null;
+  /** Any other key of the table, as written. */
+  [key: string]: JsonValue;
 }
 
 /**
@@ -65,17 +67,23 @@ export interface AnalyticsConfig {
  */
 export interface AppToolConfig {
   /** How calls to this tool are approved; unset means the app's default. */
-  approval_mode?: AppToolApproval | null;
+  approval_mode: AppToolApproval | null;
   /** Whether the tool is offered at all; unset means the app's default. */
-  enabled?: boolean | null;
+  enabled: boolean | null;
 }
 
 /**
  * Per-tool settings of an app, keyed by tool name (each value an
- * {@link AppToolConfig}). Upstream's schema leaves the entries unconstrained,
- * so this type does too.
+ * {@link AppToolConfig}). Upstream's schema leaves the entries unconstrained;
+ * the TypeScript says what the server sends.
  */
-export interface AppToolsConfig {}
+export interface AppToolsConfig {
+  /**
+   * Settings of one tool, by tool name.
+   * @untypedInSchema
+   */
+  [toolName: string]: AppToolConfig;
+}
 
 /**
  * Approval settings for one connected account (link) of an app.
@@ -84,17 +92,23 @@ export interface AppToolsConfig {}
  */
 export interface AppLinkConfig {
   /** Who reviews this account's approval requests; unset means the app's default. */
-  approvals_reviewer?: ApprovalsReviewer | null;
+  approvals_reviewer: ApprovalsReviewer | null;
   /** Default approval mode for this account's tools. */
-  default_tools_approval_mode?: AppToolApproval | null;
+  default_tools_approval_mode: AppToolApproval | null;
 }
 
 /**
  * Per-account settings of an app, keyed by link id (each value an
- * {@link AppLinkConfig}). Upstream's schema leaves the entries unconstrained,
- * so this type does too.
+ * {@link AppLinkConfig}). Upstream's schema leaves the entries unconstrained;
+ * the TypeScript says what the server sends.
  */
-export interface AppLinksConfig {}
+export interface AppLinksConfig {
+  /**
+   * Settings of one connected account, by link id.
+   * @untypedInSchema
+   */
+  [linkId: string]: AppLinkConfig;
+}
 
 /**
  * Settings for one app (connector), as written under `apps.<id>` in `config.toml`.
@@ -103,26 +117,26 @@ export interface AppLinksConfig {}
  */
 export interface AppConfig {
   /** Who reviews this app's approval requests. */
-  approvals_reviewer?: ApprovalsReviewer | null;
+  approvals_reviewer: ApprovalsReviewer | null;
   /** Default approval mode for the app's tools. */
-  default_tools_approval_mode?: AppToolApproval | null;
+  default_tools_approval_mode: AppToolApproval | null;
   /** Whether the app's tools are enabled unless a tool says otherwise. */
-  default_tools_enabled?: boolean | null;
+  default_tools_enabled: boolean | null;
   /** Whether tools that can destroy data are allowed. */
-  destructive_enabled?: boolean | null;
+  destructive_enabled: boolean | null;
   /**
    * Whether the app is enabled.
    * @default true
    */
-  enabled?: boolean;
+  enabled: boolean;
   /** Settings per connected account, keyed by link id. */
-  links?: AppLinksConfig | null;
+  links: AppLinksConfig | null;
   /** Extra model-facing surfaces on which this app's tools are hidden. */
-  omit_tools_from?: ToolExposureSurface[] | null;
+  omit_tools_from: ToolExposureSurface[] | null;
   /** Whether tools that reach outside the app's own data ("open world") are allowed. */
-  open_world_enabled?: boolean | null;
+  open_world_enabled: boolean | null;
   /** Settings per tool, keyed by tool name. */
-  tools?: AppToolsConfig | null;
+  tools: AppToolsConfig | null;
 }
 
 /** Defaults that apply to every app unless the app's own table overrides them (the `apps._default` table). */
@@ -152,7 +166,16 @@ export interface AppsDefaultConfig {
  * The `apps` table: the `_default` entry plus one entry per app id
  * (see {@link AppConfig}); upstream's schema only describes `_default`.
  */
-export interface AppsConfig {
+export type AppsConfig = AppsConfigDefault & {
+  /**
+   * One entry per app id.
+   * @untypedInSchema
+   */
+  [appId: string]: AppConfig;
+};
+
+/** The `_default` entry of {@link AppsConfig}. */
+interface AppsConfigDefault {
   /**
    * Defaults for every app.
    * @default null
@@ -275,9 +298,14 @@ export interface SandboxWorkspaceWrite {
 /**
  * The effective configuration, merged from every layer. Keys are spelled as
  * in `config.toml`; keys this type does not list are passed through as they are.
- * @additionalProperties true
  */
-export interface Config {
+export type Config = ConfigKnownKeys & {
+  /** Any other key of the configuration, as written. */
+  [key: string]: JsonValue;
+};
+
+/** The keys of {@link Config} this package knows. */
+interface ConfigKnownKeys {
   /** The `analytics` table. */
   analytics: AnalyticsConfig | null;
   /** Default approval policy. */
@@ -289,7 +317,7 @@ export interface Config {
    * @default null
    * @experimental
    */
-  apps?: AppsConfig | null;
+  apps: AppsConfig | null;
   /** The `browser_use` table. */
   browser_use: BrowserUseConfig | null;
   /** The effective `tools.client_search_provider` hint; a provider chosen by the model takes precedence. */

@@ -108,12 +108,13 @@ export interface ResponseUsageMetadata {
   /** The charged amount, as a decimal string, when reported. */
   amount: string | null;
   /** Further backend-specific details, as raw JSON. */
-  metadata?: JsonValue;
+  metadata: JsonValue | null;
 }
 
 /**
- * Sent when one raw model response has finished, with its token usage. No
- * method map entry carries it; upstream still publishes its schema.
+ * Params of `rawResponse/completed`: one raw model response has finished, with its
+ * token usage. Upstream's JSON Schema publishes it as a file of its own but leaves the
+ * method out of its notification union.
  * @schemaFile
  */
 export interface RawResponseCompletedNotification {
@@ -128,8 +129,9 @@ export interface RawResponseCompletedNotification {
 }
 
 /**
- * Relays one raw Responses API item of a turn as the model produced it. No
- * method map entry carries it; upstream still publishes its schema.
+ * Params of `rawResponseItem/completed`: one raw Responses API item of a turn as the
+ * model produced it. Upstream's JSON Schema publishes it as a file of its own but leaves
+ * the method out of its notification union.
  * @schemaFile
  */
 export interface RawResponseItemCompletedNotification {

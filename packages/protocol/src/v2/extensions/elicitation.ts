@@ -29,20 +29,26 @@ export type McpElicitationStringFormat = 'email' | 'uri' | 'date' | 'date-time';
  * @additionalProperties false
  */
 export interface McpElicitationStringSchema {
-  default?: string | null;
-  description?: string | null;
-  format?: McpElicitationStringFormat | null;
+  /** @nullableInSchema */
+  default?: string;
+  /** @nullableInSchema */
+  description?: string;
+  /** @nullableInSchema */
+  format?: McpElicitationStringFormat;
   /**
    * Longest accepted text.
    * @format uint32
+   * @nullableInSchema
    */
-  maxLength?: number | null;
+  maxLength?: number;
   /**
    * Shortest accepted text.
    * @format uint32
+   * @nullableInSchema
    */
-  minLength?: number | null;
-  title?: string | null;
+  minLength?: number;
+  /** @nullableInSchema */
+  title?: string;
   type: McpElicitationStringType;
 }
 
@@ -51,20 +57,27 @@ export interface McpElicitationStringSchema {
  * @additionalProperties false
  */
 export interface McpElicitationNumberSchema {
-  /** @format double */
-  default?: number | null;
-  description?: string | null;
+  /**
+   * @format double
+   * @nullableInSchema
+   */
+  default?: number;
+  /** @nullableInSchema */
+  description?: string;
   /**
    * Largest accepted value.
    * @format double
+   * @nullableInSchema
    */
-  maximum?: number | null;
+  maximum?: number;
   /**
    * Smallest accepted value.
    * @format double
+   * @nullableInSchema
    */
-  minimum?: number | null;
-  title?: string | null;
+  minimum?: number;
+  /** @nullableInSchema */
+  title?: string;
   type: McpElicitationNumberType;
 }
 
@@ -73,9 +86,12 @@ export interface McpElicitationNumberSchema {
  * @additionalProperties false
  */
 export interface McpElicitationBooleanSchema {
-  default?: boolean | null;
-  description?: string | null;
-  title?: string | null;
+  /** @nullableInSchema */
+  default?: boolean;
+  /** @nullableInSchema */
+  description?: string;
+  /** @nullableInSchema */
+  title?: string;
   type: McpElicitationBooleanType;
 }
 
@@ -93,11 +109,14 @@ export interface McpElicitationConstOption {
  * @additionalProperties false
  */
 export interface McpElicitationUntitledSingleSelectEnumSchema {
-  default?: string | null;
-  description?: string | null;
+  /** @nullableInSchema */
+  default?: string;
+  /** @nullableInSchema */
+  description?: string;
   /** The values to choose from. */
   enum: string[];
-  title?: string | null;
+  /** @nullableInSchema */
+  title?: string;
   type: McpElicitationStringType;
 }
 
@@ -106,11 +125,14 @@ export interface McpElicitationUntitledSingleSelectEnumSchema {
  * @additionalProperties false
  */
 export interface McpElicitationTitledSingleSelectEnumSchema {
-  default?: string | null;
-  description?: string | null;
+  /** @nullableInSchema */
+  default?: string;
+  /** @nullableInSchema */
+  description?: string;
   /** The choices to pick one of. */
   oneOf: McpElicitationConstOption[];
-  title?: string | null;
+  /** @nullableInSchema */
+  title?: string;
   type: McpElicitationStringType;
 }
 
@@ -140,20 +162,25 @@ export interface McpElicitationTitledEnumItems {
  * @additionalProperties false
  */
 export interface McpElicitationUntitledMultiSelectEnumSchema {
-  default?: string[] | null;
-  description?: string | null;
+  /** @nullableInSchema */
+  default?: string[];
+  /** @nullableInSchema */
+  description?: string;
   items: McpElicitationUntitledEnumItems;
   /**
    * Most choices the user may pick.
    * @format uint64
+   * @nullableInSchema
    */
-  maxItems?: number | null;
+  maxItems?: number;
   /**
    * Fewest choices the user must pick.
    * @format uint64
+   * @nullableInSchema
    */
-  minItems?: number | null;
-  title?: string | null;
+  minItems?: number;
+  /** @nullableInSchema */
+  title?: string;
   type: McpElicitationArrayType;
 }
 
@@ -162,20 +189,25 @@ export interface McpElicitationUntitledMultiSelectEnumSchema {
  * @additionalProperties false
  */
 export interface McpElicitationTitledMultiSelectEnumSchema {
-  default?: string[] | null;
-  description?: string | null;
+  /** @nullableInSchema */
+  default?: string[];
+  /** @nullableInSchema */
+  description?: string;
   items: McpElicitationTitledEnumItems;
   /**
    * Most choices the user may pick.
    * @format uint64
+   * @nullableInSchema
    */
-  maxItems?: number | null;
+  maxItems?: number;
   /**
    * Fewest choices the user must pick.
    * @format uint64
+   * @nullableInSchema
    */
-  minItems?: number | null;
-  title?: string | null;
+  minItems?: number;
+  /** @nullableInSchema */
+  title?: string;
   type: McpElicitationArrayType;
 }
 
@@ -188,12 +220,18 @@ export type McpElicitationMultiSelectEnumSchema =
  * @additionalProperties false
  */
 export interface McpElicitationLegacyTitledEnumSchema {
-  default?: string | null;
-  description?: string | null;
+  /** @nullableInSchema */
+  default?: string;
+  /** @nullableInSchema */
+  description?: string;
   enum: string[];
-  /** Display labels, one per entry of `enum`. */
-  enumNames?: string[] | null;
-  title?: string | null;
+  /**
+   * Display labels, one per entry of `enum`.
+   * @nullableInSchema
+   */
+  enumNames?: string[];
+  /** @nullableInSchema */
+  title?: string;
   type: McpElicitationStringType;
 }
 
@@ -211,12 +249,18 @@ export type McpElicitationPrimitiveSchema =
  * @additionalProperties false
  */
 export interface McpElicitationSchema {
-  /** The JSON Schema dialect, if stated. */
-  $schema?: string | null;
+  /**
+   * The JSON Schema dialect, if stated.
+   * @nullableInSchema
+   */
+  $schema?: string;
   /** The fields, by name. */
   properties: { [key: string]: McpElicitationPrimitiveSchema };
-  /** Names of the fields that must be filled in. */
-  required?: string[] | null;
+  /**
+   * Names of the fields that must be filled in.
+   * @nullableInSchema
+   */
+  required?: string[];
   type: McpElicitationObjectType;
 }
 
@@ -243,7 +287,7 @@ interface McpServerElicitationRequestCommon {
  * @experimental
  */
 interface McpServerElicitationUserVerification extends McpServerElicitationRequestCommon {
-  _meta?: JsonValue;
+  _meta: JsonValue | null;
   /** The challenge to sign. */
   challenge: string;
   description: string;
@@ -253,7 +297,7 @@ interface McpServerElicitationUserVerification extends McpServerElicitationReque
 
 /** A form checked against a typed schema. */
 interface McpServerElicitationForm extends McpServerElicitationRequestCommon {
-  _meta?: JsonValue;
+  _meta: JsonValue | null;
   /** What the server asks for. */
   message: string;
   mode: 'form';
@@ -262,7 +306,7 @@ interface McpServerElicitationForm extends McpServerElicitationRequestCommon {
 
 /** A form whose schema the server does not constrain (`openai/form`). */
 interface McpServerElicitationOpenaiForm extends McpServerElicitationRequestCommon {
-  _meta?: JsonValue;
+  _meta: JsonValue | null;
   message: string;
   mode: 'openai/form';
   /** The form's schema, passed through as is. */
@@ -271,7 +315,7 @@ interface McpServerElicitationOpenaiForm extends McpServerElicitationRequestComm
 
 /** The same unconstrained form under its other spelling, `openaiForm`. */
 interface McpServerElicitationOpenaiFormCamel extends McpServerElicitationRequestCommon {
-  _meta?: JsonValue;
+  _meta: JsonValue | null;
   message: string;
   mode: 'openaiForm';
   /** The form's schema, passed through as is. */
@@ -280,7 +324,7 @@ interface McpServerElicitationOpenaiFormCamel extends McpServerElicitationReques
 
 /** A URL the user should open to complete a step out of band. */
 interface McpServerElicitationUrl extends McpServerElicitationRequestCommon {
-  _meta?: JsonValue;
+  _meta: JsonValue | null;
   /** Identifies the elicitation in later MCP messages. */
   elicitationId: string;
   message: string;

@@ -30,17 +30,24 @@ export interface Tool {
   _meta?: JsonValue;
   /** MCP tool annotations (hints such as read-only or destructive). */
   annotations?: JsonValue;
-  description?: string | null;
-  /** Icons the server suggests for the tool. */
-  icons?: JsonValue[] | null;
+  /** @nullableInSchema */
+  description?: string;
+  /**
+   * Icons the server suggests for the tool.
+   * @nullableInSchema
+   */
+  icons?: JsonValue[];
   /** JSON Schema of the tool's arguments. */
   inputSchema: JsonValue;
   /** The tool's name, unique within its server. */
   name: string;
   /** JSON Schema of the tool's structured result, when declared. */
   outputSchema?: JsonValue;
-  /** Human-readable title. */
-  title?: string | null;
+  /**
+   * Human-readable title.
+   * @nullableInSchema
+   */
+  title?: string;
 }
 
 /** A resource an MCP server lists as readable. */
@@ -49,19 +56,28 @@ export interface Resource {
   _meta?: JsonValue;
   /** MCP resource annotations (audience, priority, ...). */
   annotations?: JsonValue;
-  description?: string | null;
-  /** Icons the server suggests for the resource. */
-  icons?: JsonValue[] | null;
-  mimeType?: string | null;
+  /** @nullableInSchema */
+  description?: string;
+  /**
+   * Icons the server suggests for the resource.
+   * @nullableInSchema
+   */
+  icons?: JsonValue[];
+  /** @nullableInSchema */
+  mimeType?: string;
   /** Short name of the resource. */
   name: string;
   /**
    * Size in bytes, when the server knows it.
    * @format int64
+   * @nullableInSchema
    */
-  size?: number | null;
-  /** Human-readable title. */
-  title?: string | null;
+  size?: number;
+  /**
+   * Human-readable title.
+   * @nullableInSchema
+   */
+  title?: string;
   /** Where to read the resource from. */
   uri: string;
 }
@@ -70,10 +86,13 @@ export interface Resource {
 export interface ResourceTemplate {
   /** MCP annotations attached to the template. */
   annotations?: JsonValue;
-  description?: string | null;
-  mimeType?: string | null;
+  /** @nullableInSchema */
+  description?: string;
+  /** @nullableInSchema */
+  mimeType?: string;
   name: string;
-  title?: string | null;
+  /** @nullableInSchema */
+  title?: string;
   /** The URI template that expands to resource URIs. */
   uriTemplate: string;
 }
@@ -85,7 +104,8 @@ export interface ResourceTemplate {
 export type ResourceContent =
   | {
       _meta?: JsonValue;
-      mimeType?: string | null;
+      /** @nullableInSchema */
+      mimeType?: string;
       text: string;
       /** URI of the resource these contents belong to. */
       uri: string;
@@ -94,7 +114,8 @@ export type ResourceContent =
       _meta?: JsonValue;
       /** Base64-encoded bytes. */
       blob: string;
-      mimeType?: string | null;
+      /** @nullableInSchema */
+      mimeType?: string;
       /** URI of the resource these contents belong to. */
       uri: string;
     };
@@ -132,10 +153,10 @@ export interface McpServerStatus {
   /** Connection state in the thread's runtime; `null` when unknown or the configuration changed since. */
   runtimeStatus: McpServerConnectionStatus | null;
   /** The capabilities the server announced when it started; `null` when not known. */
-  serverCapabilities?: JsonValue;
+  serverCapabilities: JsonValue | null;
   serverInfo: McpServerInfo | null;
   /** The MCP `_meta` of the first page of the server's tool list; `null` when not known. */
-  toolListMeta?: JsonValue;
+  toolListMeta: JsonValue | null;
   /** Tools by name. */
   tools: { [key: string]: Tool };
   /** Why listing tools failed, when no tool list came back at all (a cached or empty list is not a failure). */
@@ -197,14 +218,20 @@ export interface McpServerOauthLoginParams {
 export interface McpServerOauthLoginResponse {
   /** URL of the authorization page to open in a browser. */
   authorizationUrl: string;
-  /** Identifies this sign-in attempt in the later completion notification (older servers leave it out). */
-  loginId?: string | null;
+  /**
+   * Identifies this sign-in attempt in the later completion notification (older servers leave it out).
+   * @nullableInSchema
+   */
+  loginId?: string;
 }
 
 /** Params of `mcpServer/oauthLogin/completed`: how an MCP OAuth sign-in ended. */
 export interface McpServerOauthLoginCompletedNotification {
-  /** What went wrong, when it failed. */
-  error?: string | null;
+  /**
+   * What went wrong, when it failed.
+   * @nullableInSchema
+   */
+  error?: string;
   /** The attempt this reports on (older servers leave it out). */
   loginId?: string | null;
   /** The MCP server's name. */
@@ -284,7 +311,8 @@ export interface McpServerToolCallResponse {
   _meta?: JsonValue;
   /** MCP content blocks. */
   content: JsonValue[];
-  isError?: boolean | null;
+  /** @nullableInSchema */
+  isError?: boolean;
   structuredContent?: JsonValue;
 }
 

@@ -10,32 +10,54 @@ export type SkillScope = 'user' | 'repo' | 'system' | 'admin';
 
 /** How a skill presents itself in a UI. */
 export interface SkillInterface {
-  brandColor?: string | null;
-  /** A prompt to suggest when the skill is picked. */
-  defaultPrompt?: string | null;
-  displayName?: string | null;
-  /** Local path of the large icon. */
-  iconLarge?: AbsolutePathBuf | null;
+  /** @nullableInSchema */
+  brandColor?: string;
+  /**
+   * A prompt to suggest when the skill is picked.
+   * @nullableInSchema
+   */
+  defaultPrompt?: string;
+  /** @nullableInSchema */
+  displayName?: string;
+  /**
+   * Local path of the large icon.
+   * @nullableInSchema
+   */
+  iconLarge?: AbsolutePathBuf;
   /** URL of the large icon from the plugin catalog. */
   iconLargeUrl: string | null;
-  /** Local path of the small icon. */
-  iconSmall?: AbsolutePathBuf | null;
+  /**
+   * Local path of the small icon.
+   * @nullableInSchema
+   */
+  iconSmall?: AbsolutePathBuf;
   /** URL of the small icon from the plugin catalog. */
   iconSmallUrl: string | null;
-  shortDescription?: string | null;
+  /** @nullableInSchema */
+  shortDescription?: string;
 }
 
 /** A tool a skill needs (for example an MCP server it expects). */
 export interface SkillToolDependency {
-  /** For tools started as a process: the command. */
-  command?: string | null;
-  description?: string | null;
-  /** How to reach the tool (for MCP: its transport). */
-  transport?: string | null;
+  /**
+   * For tools started as a process: the command.
+   * @nullableInSchema
+   */
+  command?: string;
+  /** @nullableInSchema */
+  description?: string;
+  /**
+   * How to reach the tool (for MCP: its transport).
+   * @nullableInSchema
+   */
+  transport?: string;
   /** The kind of dependency. */
   type: string;
-  /** For tools reached over the network: the URL. */
-  url?: string | null;
+  /**
+   * For tools reached over the network: the URL.
+   * @nullableInSchema
+   */
+  url?: string;
   /** The dependency's identifier (a tool or server name). */
   value: string;
 }
@@ -47,18 +69,23 @@ export interface SkillDependencies {
 
 /** A skill as `skills/list` reports it. */
 export interface SkillMetadata {
-  dependencies?: SkillDependencies | null;
+  /** @nullableInSchema */
+  dependencies?: SkillDependencies;
   description: string;
   enabled: boolean;
-  interface?: SkillInterface | null;
+  /** @nullableInSchema */
+  interface?: SkillInterface;
   name: string;
   /** The skill's file. */
   path: LegacyAppPathString;
   /** The plugin that provides the skill (the same id as `PluginSummary.id`), when known. */
   pluginId: string | null;
   scope: SkillScope;
-  /** The short description from the skill's Markdown front matter (an older place for it). */
-  shortDescription?: string | null;
+  /**
+   * The short description from the skill's Markdown front matter (an older place for it).
+   * @nullableInSchema
+   */
+  shortDescription?: string;
 }
 
 /** A skill file that could not be loaded. */

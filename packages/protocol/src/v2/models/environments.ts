@@ -100,8 +100,11 @@ export interface EnvironmentStatusParams {
  * @experimental
  */
 export interface EnvironmentStatusResponse {
-  /** Explanation for `disconnected` and `unknown`; absent otherwise. */
-  error?: string | null;
+  /**
+   * Explanation for `disconnected` and `unknown`; absent otherwise.
+   * @nullableInSchema
+   */
+  error?: string;
   /** The observed status. */
   status: EnvironmentStatusKind;
 }

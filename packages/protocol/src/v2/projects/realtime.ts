@@ -55,8 +55,9 @@ export type ThreadRealtimeItem = {
   /**
    * When the event was observed, in milliseconds since the Unix epoch; only voice calls that qualify carry it.
    * @format int64
+   * @nullableInSchema
    */
-  observedAtMs?: number | null;
+  observedAtMs?: number;
 } & (
   | { type: 'realtimeSessionStarted' }
   | { type: 'frame'; channels: ThreadRealtimeFrameChannels }
@@ -68,33 +69,57 @@ export type ThreadRealtimeItem = {
     }
   | {
       type: 'bemItemPromoted';
-      /** The promoted thread item. */
-      item_id: string;
-      /** The turn holding that item. */
-      turn_id: string;
+      /**
+       * The promoted thread item.
+       * @schemaName item_id
+       */
+      itemId: string;
+      /**
+       * The turn holding that item.
+       * @schemaName turn_id
+       */
+      turnId: string;
       presentation: ThreadRealtimeBemItemPresentation;
     }
   | { type: 'realtimeSessionClosed'; outcome: ThreadRealtimeSessionOutcome }
   | {
       type: 'turnInputAccepted';
-      /** Id of the hand-off. */
-      handoff_id: string;
-      /** The turn that received the input. */
-      turn_id: string;
+      /**
+       * Id of the hand-off.
+       * @schemaName handoff_id
+       */
+      handoffId: string;
+      /**
+       * The turn that received the input.
+       * @schemaName turn_id
+       */
+      turnId: string;
       mode: ThreadRealtimeHandoffMode;
-      /** The realtime events the input was built from. */
-      source_event_ids: string[];
-      /** The thread item holding the input. */
-      input_item_id: string;
+      /**
+       * The realtime events the input was built from.
+       * @schemaName source_event_ids
+       */
+      sourceEventIds: string[];
+      /**
+       * The thread item holding the input.
+       * @schemaName input_item_id
+       */
+      inputItemId: string;
       /** The text handed to the turn. */
       input: string;
     }
   | {
       type: 'sessionEndInputSaved';
-      /** The realtime events the input was built from. */
-      source_event_ids: string[];
-      /** The thread item holding the input. */
-      input_item_id: string;
+      /**
+       * The realtime events the input was built from.
+       * @schemaName source_event_ids
+       */
+      sourceEventIds: string[];
+      /**
+       * The thread item holding the input.
+       * @schemaName input_item_id
+       */
+      inputItemId: string;
       /** The text saved when the session ended. */
       input: string;
     }

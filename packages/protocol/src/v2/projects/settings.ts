@@ -35,13 +35,13 @@ export interface ThreadSettings {
    * The environments the thread runs in; the default one when absent or `null`.
    * @experimental
    */
-  environments?: ThreadEnvironment[] | null;
+  environments: ThreadEnvironment[] | null;
   /**
    * How eagerly the agent delegates to sub-agents (`explicitRequestOnly` when absent).
    * @experimental
    * @default "explicitRequestOnly"
    */
-  multiAgentMode?: MultiAgentMode;
+  multiAgentMode: MultiAgentMode;
 }
 
 /**

@@ -35,12 +35,14 @@ export type ThreadTimelineEntry =
        * @format uint64
        */
       position: number;
-      turn_id: string;
+      /** @schemaName turn_id */
+      turnId: string;
       /**
        * When the turn started, in seconds since the Unix epoch.
        * @format int64
+       * @schemaName started_at
        */
-      started_at?: number | null;
+      startedAt: number | null;
     }
   | {
       type: 'turnCompleted';
@@ -49,25 +51,29 @@ export type ThreadTimelineEntry =
        * @format uint64
        */
       position: number;
-      turn_id: string;
+      /** @schemaName turn_id */
+      turnId: string;
       status: TurnStatus;
       /** Why the turn failed, when it did. */
       error: TurnError | null;
       /**
        * When the turn started, in seconds since the Unix epoch.
        * @format int64
+       * @schemaName started_at
        */
-      started_at?: number | null;
+      startedAt: number | null;
       /**
        * When the turn completed, in seconds since the Unix epoch.
        * @format int64
+       * @schemaName completed_at
        */
-      completed_at?: number | null;
+      completedAt: number | null;
       /**
        * How long the turn took, in milliseconds.
        * @format int64
+       * @schemaName duration_ms
        */
-      duration_ms?: number | null;
+      durationMs: number | null;
     };
 
 /**

@@ -79,7 +79,7 @@ interface ThreadSessionResponse {
    * The permission profile behind the active permissions, when known.
    * @experimental
    */
-  activePermissionProfile?: ActivePermissionProfile | null;
+  activePermissionProfile: ActivePermissionProfile | null;
   reasoningEffort: ReasoningEffort | null;
   /**
    * Plugin ids the user has disabled (not yet enforced).
@@ -92,13 +92,13 @@ interface ThreadSessionResponse {
    * @experimental
    * @default "explicitRequestOnly"
    */
-  multiAgentMode?: MultiAgentMode;
+  multiAgentMode: MultiAgentMode;
   /**
    * Workspace roots of the thread.
    * @experimental
    * @default []
    */
-  runtimeWorkspaceRoots?: AbsolutePathBuf[];
+  runtimeWorkspaceRoots: AbsolutePathBuf[];
 }
 
 /**
@@ -227,7 +227,7 @@ export interface ThreadResumeResponse extends ThreadSessionResponse {
    * The first page of turns, when `initialTurnsPage` was requested.
    * @experimental
    */
-  initialTurnsPage?: TurnsPage | null;
+  initialTurnsPage: TurnsPage | null;
 }
 
 /**

@@ -108,7 +108,7 @@ export interface ThreadListResponse {
    * Read states of the threads on this page that have one, by thread id; `null` when read state is unavailable.
    * @experimental
    */
-  readStates?: { [key: string]: ThreadReadState } | null;
+  readStates: { [key: string]: ThreadReadState } | null;
 }
 
 /** Params of `thread/loaded/list`: page through the ids of threads loaded in memory. */

@@ -33,8 +33,11 @@ export interface ThreadRevertedNotification {
 /** Sent when a thread's title changes. */
 export interface ThreadNameUpdatedNotification {
   threadId: string;
-  /** The new title; `null` or absent when it was cleared. */
-  threadName?: string | null;
+  /**
+   * The new title; `null` or absent when it was cleared.
+   * @nullableInSchema
+   */
+  threadName?: string;
 }
 
 /**

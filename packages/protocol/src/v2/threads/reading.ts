@@ -21,7 +21,7 @@ export interface ThreadReadResponse {
    * The thread's read state; `null` when it is not available.
    * @experimental
    */
-  readState?: ThreadReadState | null;
+  readState: ThreadReadState | null;
 }
 
 /** Params of `thread/turns/list`: one page of a thread's turns. */

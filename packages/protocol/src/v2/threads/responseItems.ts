@@ -16,136 +16,190 @@ import type { MessagePhase, ReasoningEffort } from '../model.js';
 export type ResponseItem =
   | {
       type: 'additional_tools';
-      id?: string | null;
+      /** @nullableInSchema */
+      id?: string;
       role: string;
       /** Tool definitions, in the model API's JSON shape. */
       tools: JsonValue[];
     }
   | {
       type: 'message';
-      id?: string | null;
+      /** @nullableInSchema */
+      id?: string;
       /** Who wrote the message (`user`, `assistant`, `developer`, ...). */
       role: string;
       content: ContentItem[];
-      status?: string | null;
-      phase?: MessagePhase | null;
-      encrypted_content?: string | null;
-      internal_chat_message_metadata_passthrough?: InternalChatMessageMetadataPassthrough | null;
+      /** @nullableInSchema */
+      status?: string;
+      /** @nullableInSchema */
+      phase?: MessagePhase;
+      /** @nullableInSchema */
+      encrypted_content?: string;
+      /** @nullableInSchema */
+      internal_chat_message_metadata_passthrough?: InternalChatMessageMetadataPassthrough;
     }
   | {
       type: 'agent_message';
-      id?: string | null;
+      /** @nullableInSchema */
+      id?: string;
       author: string;
       recipient: string;
       content: AgentMessageInputContent[];
-      internal_chat_message_metadata_passthrough?: InternalChatMessageMetadataPassthrough | null;
+      /** @nullableInSchema */
+      internal_chat_message_metadata_passthrough?: InternalChatMessageMetadataPassthrough;
     }
   | {
       type: 'reasoning';
-      id?: string | null;
+      /** @nullableInSchema */
+      id?: string;
       summary: ReasoningItemReasoningSummary[];
-      /** The full reasoning, when the model exposes it. */
-      content?: ReasoningItemContent[] | null;
+      /**
+       * The full reasoning, when the model exposes it.
+       * @nullableInSchema
+       */
+      content?: ReasoningItemContent[];
       encrypted_content: string | null;
-      internal_chat_message_metadata_passthrough?: InternalChatMessageMetadataPassthrough | null;
+      /** @nullableInSchema */
+      internal_chat_message_metadata_passthrough?: InternalChatMessageMetadataPassthrough;
     }
   | {
       type: 'local_shell_call';
-      /** Kept for older payloads. */
-      id?: string | null;
+      /**
+       * Kept for older payloads.
+       * @nullableInSchema
+       */
+      id?: string;
       /** Call id, set by the Responses API. */
       call_id: string | null;
       status: LocalShellStatus;
       action: LocalShellAction;
-      encrypted_content?: string | null;
-      internal_chat_message_metadata_passthrough?: InternalChatMessageMetadataPassthrough | null;
+      /** @nullableInSchema */
+      encrypted_content?: string;
+      /** @nullableInSchema */
+      internal_chat_message_metadata_passthrough?: InternalChatMessageMetadataPassthrough;
     }
   | {
       type: 'function_call';
-      id?: string | null;
+      /** @nullableInSchema */
+      id?: string;
       call_id: string;
       name: string;
-      namespace?: string | null;
+      /** @nullableInSchema */
+      namespace?: string;
       /** The arguments as a JSON string. */
       arguments: string;
-      encrypted_function_args?: string[] | null;
-      status?: string | null;
-      encrypted_content?: string | null;
-      internal_chat_message_metadata_passthrough?: InternalChatMessageMetadataPassthrough | null;
+      /** @nullableInSchema */
+      encrypted_function_args?: string[];
+      /** @nullableInSchema */
+      status?: string;
+      /** @nullableInSchema */
+      encrypted_content?: string;
+      /** @nullableInSchema */
+      internal_chat_message_metadata_passthrough?: InternalChatMessageMetadataPassthrough;
     }
   | {
       type: 'tool_search_call';
-      id?: string | null;
+      /** @nullableInSchema */
+      id?: string;
       call_id: string | null;
       execution: string;
       /** The search arguments, any JSON value. */
       arguments: JsonValue;
-      status?: string | null;
-      encrypted_content?: string | null;
-      internal_chat_message_metadata_passthrough?: InternalChatMessageMetadataPassthrough | null;
+      /** @nullableInSchema */
+      status?: string;
+      /** @nullableInSchema */
+      encrypted_content?: string;
+      /** @nullableInSchema */
+      internal_chat_message_metadata_passthrough?: InternalChatMessageMetadataPassthrough;
     }
   | {
       type: 'function_call_output';
-      id?: string | null;
-      call_id?: string | null;
-      name?: string | null;
-      namespace?: string | null;
+      /** @nullableInSchema */
+      id?: string;
+      /** @nullableInSchema */
+      call_id?: string;
+      /** @nullableInSchema */
+      name?: string;
+      /** @nullableInSchema */
+      namespace?: string;
       output: FunctionCallOutputBody;
-      internal_chat_message_metadata_passthrough?: InternalChatMessageMetadataPassthrough | null;
+      /** @nullableInSchema */
+      internal_chat_message_metadata_passthrough?: InternalChatMessageMetadataPassthrough;
     }
   | {
       type: 'custom_tool_call';
-      id?: string | null;
+      /** @nullableInSchema */
+      id?: string;
       call_id: string;
       name: string;
-      namespace?: string | null;
+      /** @nullableInSchema */
+      namespace?: string;
       /** The raw input the model wrote for the tool. */
       input: string;
-      status?: string | null;
-      encrypted_content?: string | null;
-      internal_chat_message_metadata_passthrough?: InternalChatMessageMetadataPassthrough | null;
+      /** @nullableInSchema */
+      status?: string;
+      /** @nullableInSchema */
+      encrypted_content?: string;
+      /** @nullableInSchema */
+      internal_chat_message_metadata_passthrough?: InternalChatMessageMetadataPassthrough;
     }
   | {
       type: 'custom_tool_call_output';
-      id?: string | null;
+      /** @nullableInSchema */
+      id?: string;
       call_id: string;
-      name?: string | null;
+      /** @nullableInSchema */
+      name?: string;
       output: FunctionCallOutputBody;
-      internal_chat_message_metadata_passthrough?: InternalChatMessageMetadataPassthrough | null;
+      /** @nullableInSchema */
+      internal_chat_message_metadata_passthrough?: InternalChatMessageMetadataPassthrough;
     }
   | {
       type: 'tool_search_output';
-      id?: string | null;
+      /** @nullableInSchema */
+      id?: string;
       call_id: string | null;
       execution: string;
       status: string;
       /** Tools found, in the model API's JSON shape. */
       tools: JsonValue[];
-      internal_chat_message_metadata_passthrough?: InternalChatMessageMetadataPassthrough | null;
+      /** @nullableInSchema */
+      internal_chat_message_metadata_passthrough?: InternalChatMessageMetadataPassthrough;
     }
   | {
       type: 'web_search_call';
-      id?: string | null;
-      status?: string | null;
-      action?: ResponsesApiWebSearchAction | null;
-      encrypted_content?: string | null;
-      internal_chat_message_metadata_passthrough?: InternalChatMessageMetadataPassthrough | null;
+      /** @nullableInSchema */
+      id?: string;
+      /** @nullableInSchema */
+      status?: string;
+      /** @nullableInSchema */
+      action?: ResponsesApiWebSearchAction;
+      /** @nullableInSchema */
+      encrypted_content?: string;
+      /** @nullableInSchema */
+      internal_chat_message_metadata_passthrough?: InternalChatMessageMetadataPassthrough;
     }
   | {
       type: 'image_generation_call';
-      id?: string | null;
+      /** @nullableInSchema */
+      id?: string;
       status: string;
-      revised_prompt?: string | null;
+      /** @nullableInSchema */
+      revised_prompt?: string;
       /** The generated image, as the model API returns it. */
       result: string;
-      encrypted_content?: string | null;
-      internal_chat_message_metadata_passthrough?: InternalChatMessageMetadataPassthrough | null;
+      /** @nullableInSchema */
+      encrypted_content?: string;
+      /** @nullableInSchema */
+      internal_chat_message_metadata_passthrough?: InternalChatMessageMetadataPassthrough;
     }
   | {
       type: 'compaction';
-      id?: string | null;
+      /** @nullableInSchema */
+      id?: string;
       encrypted_content: string;
-      internal_chat_message_metadata_passthrough?: InternalChatMessageMetadataPassthrough | null;
+      /** @nullableInSchema */
+      internal_chat_message_metadata_passthrough?: InternalChatMessageMetadataPassthrough;
     }
   | {
       /** A settings change the backend applies from this point of the history on. */
@@ -155,9 +209,12 @@ export type ResponseItem =
   | { type: 'compaction_trigger' }
   | {
       type: 'context_compaction';
-      id?: string | null;
-      encrypted_content?: string | null;
-      internal_chat_message_metadata_passthrough?: InternalChatMessageMetadataPassthrough | null;
+      /** @nullableInSchema */
+      id?: string;
+      /** @nullableInSchema */
+      encrypted_content?: string;
+      /** @nullableInSchema */
+      internal_chat_message_metadata_passthrough?: InternalChatMessageMetadataPassthrough;
     }
   | { type: 'other' };
 
@@ -169,17 +226,26 @@ export type ContentItem =
   | { type: 'input_text'; text: string }
   | ({
       type: 'input_image';
-      /** Requested image detail; absent or `null` lets the server decide. */
-      detail?: ImageDetail | null;
+      /**
+       * Requested image detail; absent or `null` lets the server decide.
+       * @nullableInSchema
+       */
+      detail?: ImageDetail;
     } & ({ image_url: string } | { file_id: string }))
   | ({ type: 'input_audio' } & ({ audio_url: string } | { file_id: string }))
   | {
       type: 'output_text';
       text: string;
-      /** Annotations the model attached, in the model API's JSON shape. */
-      annotations?: JsonValue[] | null;
-      /** Token log-probabilities, in the model API's JSON shape. */
-      logprobs?: JsonValue[] | null;
+      /**
+       * Annotations the model attached, in the model API's JSON shape.
+       * @nullableInSchema
+       */
+      annotations?: JsonValue[];
+      /**
+       * Token log-probabilities, in the model API's JSON shape.
+       * @nullableInSchema
+       */
+      logprobs?: JsonValue[];
     };
 
 /** One part of an agent-to-agent message, tagged by `type`: plain `input_text` or `encrypted_content`. */
@@ -188,7 +254,8 @@ export type AgentMessageInputContent =
 
 /** Opaque metadata the model API passes through into chat messages; do not change its shape. */
 export interface InternalChatMessageMetadataPassthrough {
-  turn_id?: string | null;
+  /** @nullableInSchema */
+  turn_id?: string;
 }
 
 /** One part of a reasoning item's full content, tagged by `type`: `reasoning_text` or `text`. */
@@ -221,9 +288,25 @@ export type LocalShellAction = {
  * What a model API web search call did, tagged by `type`: `search`, `open_page`, `find_in_page` or `other`.
  */
 export type ResponsesApiWebSearchAction =
-  | { type: 'search'; query?: string | null; queries?: string[] | null }
-  | { type: 'open_page'; url?: string | null }
-  | { type: 'find_in_page'; url?: string | null; pattern?: string | null }
+  | {
+      type: 'search';
+      /** @nullableInSchema */
+      query?: string;
+      /** @nullableInSchema */
+      queries?: string[];
+    }
+  | {
+      type: 'open_page';
+      /** @nullableInSchema */
+      url?: string;
+    }
+  | {
+      type: 'find_in_page';
+      /** @nullableInSchema */
+      url?: string;
+      /** @nullableInSchema */
+      pattern?: string;
+    }
   | { type: 'other' };
 
 /** Reasoning settings of a configuration update, applied by the backend to the model it routes to. */
