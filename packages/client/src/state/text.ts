@@ -15,11 +15,27 @@ const MIN_STEP = 4096;
 /** `prev + delta`, flattened now and then (see the module doc). */
 export function appendText(prev: string, delta: string): string {
   const next = prev + delta;
-  const before = prev.length;
-  // The step is a power of two: an eighth of the largest power of two ≤ the length, at least MIN_STEP.
-  const step = before < MIN_STEP * 8 ? MIN_STEP : 2 ** (31 - Math.clz32(before)) / 8;
-  if (Math.floor(next.length / step) !== Math.floor(before / step)) flatten(next);
+  if (crossesFlattenStep(prev.length, next.length)) flatten(next);
   return next;
+}
+
+/**
+ * The flattening step for a text of `length` characters: a power of two, an
+ * eighth of the largest power of two ≤ the length, at least 4096.
+ * @internal
+ */
+export function flattenStep(length: number): number {
+  return length < MIN_STEP * 8 ? MIN_STEP : 2 ** (31 - Math.clz32(length)) / 8;
+}
+
+/**
+ * Whether growing a text from `before` to `after` characters crosses a
+ * multiple of the step for `before` (then `appendText` flattens it).
+ * @internal
+ */
+export function crossesFlattenStep(before: number, after: number): boolean {
+  const step = flattenStep(before);
+  return Math.floor(after / step) !== Math.floor(before / step);
 }
 
 /**
