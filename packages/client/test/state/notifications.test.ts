@@ -147,6 +147,56 @@ describe('turn notifications', () => {
   });
 });
 
+describe('auto-approval reviews', () => {
+  it('started and completed reviews are kept by review id, the newest replacing the older', () => {
+    const started = {
+      ...ref,
+      reviewId: 'rv',
+      startedAtMs: 1,
+      targetItemId: null,
+      action: { type: 'command' as const, command: 'ls', cwd: '/', source: 'shell' as const },
+      review: { rationale: null, riskLevel: null, status: 'inProgress' as const, userAuthorization: null },
+    };
+    const s1 = run({ method: 'item/autoApprovalReview/started', params: started });
+    expect(turnAt(s1, T, 0).reviews).toEqual({ rv: started });
+    const completed = {
+      ...started,
+      review: { ...started.review, status: 'approved' as const },
+      completedAtMs: 2,
+      decisionSource: 'agent' as const,
+    };
+    const s2 = reduce(s1, { method: 'item/autoApprovalReview/completed', params: completed });
+    expect(turnAt(s2, T, 0).reviews).toEqual({ rv: completed });
+  });
+});
+
+describe('turn/started for a turn the state already has', () => {
+  it('updates its fields but leaves its open items open', () => {
+    const item = { type: 'plan' as const, id: 'p', text: '' };
+    const s1 = run({ method: 'item/started', params: { ...ref, item, startedAtMs: 1 } });
+    const s2 = reduce(s1, {
+      method: 'turn/started',
+      params: { threadId: T, turn: turnOf({ id: U, status: 'inProgress', startedAt: 9 }) },
+    });
+    expect(turnAt(s2, T, 0)).toMatchObject({ items: [item], openItemIds: ['p'], offRecord: [], startedAt: 9 });
+  });
+});
+
+describe('item/fileChange/patchUpdated for an open item of another kind', () => {
+  it('replaces it with a file change carrying the changes and marks the thread stale', () => {
+    const changes = [{ path: 'a.txt', kind: { type: 'add' as const }, diff: '+x' }];
+    const s1 = run({
+      method: 'item/started',
+      params: { ...ref, item: { type: 'plan', id: 'f', text: '' }, startedAtMs: 1 },
+    });
+    const s2 = reduce(s1, { method: 'item/fileChange/patchUpdated', params: { ...ref, itemId: 'f', changes } });
+    expect(turnAt(s2, T, 0).items).toEqual([{ type: 'fileChange', id: 'f', changes, status: 'inProgress' }]);
+    expect(threadOf(s2, T).stale).toMatchObject({
+      detail: `item/fileChange/patchUpdated for item f of turn ${U}, which is of another kind`,
+    });
+  });
+});
+
 describe('hooks', () => {
   it('a run with a turn goes to the turn, one without to the thread; completion replaces it', () => {
     const s = run(
