@@ -25,7 +25,8 @@ export function appendText(prev: string, delta: string): string {
  * @internal
  */
 export function flattenStep(length: number): number {
-  return length < MIN_STEP * 8 ? MIN_STEP : 2 ** (31 - Math.clz32(length)) / 8;
+  // Below 32 KiB (and for 0, where clz32 gives 32) the eighth is under MIN_STEP.
+  return Math.max(MIN_STEP, 2 ** (31 - Math.clz32(length)) / 8);
 }
 
 /**
