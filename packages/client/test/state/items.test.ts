@@ -107,5 +107,15 @@ describe('itemText', () => {
     expect(itemText({ ...dynamic, namespace: null })).toBe('run');
     expect(itemText({ type: 'sleep', id: 's', durationMs: 20 })).toBe('20 ms');
     expect(itemText({ type: 'contextCompaction', id: 'k' })).toBe('');
+    const fragments = [
+      { hookRunId: 'h', text: 'one' },
+      { hookRunId: 'h', text: 'two' },
+    ];
+    expect(itemText({ type: 'hookPrompt', id: 'h', fragments })).toBe('one\ntwo');
+    const changes = [
+      { path: 'a.ts', kind: { type: 'add' as const }, diff: '' },
+      { path: 'b.ts', kind: { type: 'delete' as const }, diff: '' },
+    ];
+    expect(itemText({ type: 'fileChange', id: 'f', changes, status: 'completed' })).toBe('a.ts, b.ts');
   });
 });
