@@ -84,15 +84,15 @@ describe('resync', () => {
     let s = reduce(initialState, { kind: 'snapshot', thread: thread({ id: 'a' }) });
     s = reduce(s, { kind: 'snapshot', thread: thread({ id: 'b' }) });
     s = reduce(s, { kind: 'lagged', skipped: 1 });
-    const asked: ClientRequestParams<'thread/read'>[] = [];
+    const asked: [string, ClientRequestParams<'thread/read'>][] = [];
     const reader: ThreadReader = {
-      request: (_method, params) => {
-        asked.push(params);
+      request: (method, params) => {
+        asked.push([method, params]);
         return Promise.resolve({ thread: thread({ id: params.threadId }), readState: null });
       },
     };
     const partial = (await resync(reader, s, ['a']))(s);
-    expect(asked).toEqual([{ threadId: 'a', includeTurns: true }]);
+    expect(asked).toEqual([['thread/read', { threadId: 'a', includeTurns: true }]]);
     expect(partial.threads['a']?.stale).toBeNull();
     expect(partial.threads['b']?.stale).toMatchObject({ reason: 'lagged' });
     expect(partial.stale).toMatchObject({ reason: 'lagged' });
