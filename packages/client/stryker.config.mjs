@@ -16,7 +16,8 @@ export default {
   // Re-runs only retest mutants whose code or covering tests changed since the last run (file kept under
   // reports/, not committed: it is large and machine-specific). `--force` retests everything.
   incremental: true,
-  // A run limited by MUTATE_FILES keeps its own file (a run's incremental file holds only the files it mutated).
+  // A run limited by MUTATE_FILES keeps its own file; Stryker writes the files it mutated into it and keeps
+  // any other file already there (so a group's file seeded from another group's holds that group's files too).
   incrementalFile: process.env.MUTATE_FILES
     ? `reports/stryker-incremental-${process.env.MUTATE_GROUP ?? 'files'}.json`
     : 'reports/stryker-incremental.json',
