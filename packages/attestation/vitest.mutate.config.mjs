@@ -1,24 +1,17 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { BaseSequencer } from 'vitest/node';
 
-/**
- * Runs the fastest test files first. A mutant run stops at its first failing test (Stryker's bail), so
- * the quick suites get to kill a mutant before the slow ones start; vitest's default order is the
- * opposite (longest first, to balance parallel workers).
- */
-class FastestFirst extends BaseSequencer {
-  sort(files) {
-    const cache = this.ctx.cache;
-    const cost = (spec) => {
-      const key = `${spec.project.name}:${path.relative(this.ctx.config.root, spec.moduleId)}`;
-      const result = cache.getFileTestResults(key);
-      if (result) return result.duration;
-      return cache.getFileStats(key)?.size ?? Number.MAX_SAFE_INTEGER;
-    };
-    return Promise.resolve([...files].sort((a, b) => cost(a) - cost(b)));
-  }
+// Stryker runs this file from a sandbox copy of the package (inside the package folder), so the shared
+// sequencer is found from the workspace root rather than by a relative path.
+let root = path.dirname(fileURLToPath(import.meta.url));
+while (!existsSync(path.join(root, 'pnpm-workspace.yaml'))) {
+  if (path.dirname(root) === root)
+    throw new Error('vitest.mutate.config.mjs: no pnpm-workspace.yaml above this folder');
+  root = path.dirname(root);
 }
+const { FastestFirst } = await import(pathToFileURL(path.join(root, 'scripts/mutation/fastest-first.mjs')).href);
 
 // The unit and hostile-input tests only: what the mutation run (`pnpm mutate`) executes for every mutant.
 // The e2e suite needs the real codex binary and is left out to keep one run per mutant short.

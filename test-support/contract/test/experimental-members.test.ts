@@ -5,38 +5,17 @@
  * does. This test starts a thread on a connection that did NOT opt in to the
  * experimental API and checks that they arrive.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppServerClient } from '@cask/client';
-import { codexBinaryPath, createCodexHome, startModelStandIn, type CodexHome, type ModelStandIn } from '@cask/testkit';
+import { describe, expect, it } from 'vitest';
+import { useRealServer } from './real-server.js';
 
-let standIn: ModelStandIn | undefined;
-let home: CodexHome;
-let client: AppServerClient;
-let started = false;
-
-beforeAll(async () => {
-  standIn = await startModelStandIn([{ kind: 'message', text: 'Hello from the stand-in.' }]);
-  home = createCodexHome({ modelBaseUrl: standIn.url });
-  client = await AppServerClient.start({
-    codexPath: codexBinaryPath(),
-    env: home.env,
-    cwd: home.workspace,
-    clientInfo: { name: 'cask_contract_experimental_members', version: '0.1.0' },
-    capabilities: { experimentalApi: false },
-    requestTimeoutMs: 20_000,
-  });
-  started = true;
-});
-
-afterAll(async () => {
-  if (started) await client.shutdown();
-  await standIn?.close();
-  if (standIn) home.cleanup();
+const server = useRealServer({
+  name: 'cask_contract_experimental_members',
+  client: { capabilities: { experimentalApi: false } },
 });
 
 describe('experimental members on a connection without the experimental API', () => {
   it('thread/start sends them anyway, so our types require them', async () => {
-    const response = await client.request('thread/start', { cwd: home.workspace });
+    const response = await server.client.request('thread/start', { cwd: server.home.workspace });
     for (const key of ['activePermissionProfile', 'multiAgentMode', 'runtimeWorkspaceRoots']) {
       expect(Object.keys(response), key).toContain(key);
     }

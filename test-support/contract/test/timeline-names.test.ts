@@ -8,55 +8,31 @@
  * (experimental) returns them, must carry exactly the members our types
  * declare.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppServerClient } from '@cask/client';
+import { describe, expect, it } from 'vitest';
 import type { ThreadTimelineEntry } from '@cask/protocol';
-import { codexBinaryPath, createCodexHome, startModelStandIn, type CodexHome, type ModelStandIn } from '@cask/testkit';
+import { useRealServer } from './real-server.js';
 
-let standIn: ModelStandIn | undefined;
-let home: CodexHome;
-let client: AppServerClient;
-let started = false;
-
-beforeAll(async () => {
-  standIn = await startModelStandIn([{ kind: 'message', text: 'Hello from the stand-in.' }]);
-  home = createCodexHome({ modelBaseUrl: standIn.url });
-  client = await AppServerClient.start({
-    codexPath: codexBinaryPath(),
-    env: home.env,
-    cwd: home.workspace,
-    clientInfo: { name: 'cask_contract_timeline', version: '0.1.0' },
-    capabilities: { experimentalApi: true },
-    requestTimeoutMs: 20_000,
-  });
-  started = true;
-});
-
-afterAll(async () => {
-  if (started) await client.shutdown();
-  await standIn?.close();
-  if (standIn) home.cleanup();
-});
+const server = useRealServer({ name: 'cask_contract_timeline', client: { capabilities: { experimentalApi: true } } });
 
 type Entry<K extends ThreadTimelineEntry['type']> = Extract<ThreadTimelineEntry, { type: K }>;
 
 describe('thread/timeline/list member names against the real codex app-server', () => {
   it('turn boundaries use the camelCase names our types declare', async () => {
-    const { thread } = await client.request('thread/start', { cwd: home.workspace });
+    const { thread } = await server.client.request('thread/start', { cwd: server.home.workspace });
     const completed = (async () => {
-      for await (const event of client.notifications()) {
+      for await (const event of server.client.notifications()) {
         if (event.kind === 'notification' && event.method === 'turn/completed') return event.params;
       }
       throw new Error('notification stream ended before turn/completed');
     })();
-    await client.request('turn/start', {
+    await server.client.request('turn/start', {
       threadId: thread.id,
       input: [{ type: 'text', text: 'say hello', text_elements: [] }],
     });
     const { turn } = await completed;
     expect(turn.status).toBe('completed');
 
-    const page = await client.request('thread/timeline/list', { threadId: thread.id });
+    const page = await server.client.request('thread/timeline/list', { threadId: thread.id });
     const startedEntry = page.data.find((e): e is Entry<'turnStarted'> => e.type === 'turnStarted');
     const completedEntry = page.data.find((e): e is Entry<'turnCompleted'> => e.type === 'turnCompleted');
     expect(startedEntry, JSON.stringify(page.data)).toBeDefined();

@@ -6,7 +6,7 @@
 // timed out + survived + no coverage); ignored mutants (disabled, or static with MUTATE_IGNORE_STATIC=1)
 // are listed but not counted.
 //
-//   node scripts/mutation-summary.mjs packages/client
+//   node scripts/mutation/summary.mjs packages/client
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
