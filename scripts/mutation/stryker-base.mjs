@@ -1,6 +1,10 @@
 // Mutation testing (StrykerJS 9 with its vitest runner): what every package's stryker.config.mjs shares.
 // Not part of CI: a full run takes tens of minutes on two cores. The score goes into the package README.
 
+// Stryker runs each package's vitest.mutate.config.mjs from a sandbox copy of the package, where a relative
+// path to this folder points nowhere; the test-runner processes inherit this variable instead.
+process.env.CASK_MUTATION_VITEST_BASE = new URL('./vitest-base.mjs', import.meta.url).href;
+
 /**
  * The Stryker options of a package's mutation run (`pnpm mutate` in the package, or at the root).
  * @param {string[]} mutate the files to mutate when MUTATE_FILES does not name them
