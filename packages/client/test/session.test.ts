@@ -147,9 +147,11 @@ describe('AppServerClient own-result validation', () => {
   for (const mode of ['strict', 'warn'] as const) {
     it(`${mode}: a handler result the validators refuse is answered as an internal error and reported`, async () => {
       const { client, server, issues } = await start({ validate: mode, validators: validators() });
-      client.onServerRequest('item/commandExecution/requestApproval', () =>
-        // Deliberately invalid: the client's own validators must catch it.
-        ({ decision: 'bogus' }) as unknown as { decision: 'accept' },
+      client.onServerRequest(
+        'item/commandExecution/requestApproval',
+        () =>
+          // Deliberately invalid: the client's own validators must catch it.
+          ({ decision: 'bogus' }) as unknown as { decision: 'accept' },
       );
       const answer = await server.ask('item/commandExecution/requestApproval', {
         threadId: 'th',

@@ -81,7 +81,9 @@ describe('StdioTransport exit report', () => {
 
 describe('StdioTransport child process', () => {
   it('messages on stdout reach the sink; close() reports the real exit', async () => {
-    const t = node(`process.stdout.write(JSON.stringify({ id: 1, result: { ok: true } }) + '\\n'); process.stdin.resume(); process.stdin.on('end', () => process.exit(0))`);
+    const t = node(
+      `process.stdout.write(JSON.stringify({ id: 1, result: { ok: true } }) + '\\n'); process.stdin.resume(); process.stdin.on('end', () => process.exit(0))`,
+    );
     const { sink: s, messages } = sink();
     await t.connect(s);
     await expect.poll(() => messages.length).toBe(1);
@@ -139,14 +141,18 @@ describe('StdioTransport child process', () => {
       (e: unknown) => e,
     );
     if (!(err instanceof ServerExitedError)) throw new Error('expected ServerExitedError');
-    expect(err.exit.reason).toMatch(/^failed to start \/nonexistent\/cask-codex \(from option\): spawn \/nonexistent\/cask-codex ENOENT$/);
+    expect(err.exit.reason).toMatch(
+      /^failed to start \/nonexistent\/cask-codex \(from option\): spawn \/nonexistent\/cask-codex ENOENT$/,
+    );
     expect(err.message).toContain('starting codex app-server: the app-server connection ended (no exit code)');
     expect(await exited).toBe(err.exit);
     expect(await t.close({ timeoutMs: 100 })).toBe(err.exit);
   });
 
   it('a server that ignores stdin end and SIGTERM is killed and reported as such', async () => {
-    const t = node(`process.on('SIGTERM', () => {}); setInterval(() => {}, 1000); process.stdout.write('{"ready":1}\\n')`);
+    const t = node(
+      `process.on('SIGTERM', () => {}); setInterval(() => {}, 1000); process.stdout.write('{"ready":1}\\n')`,
+    );
     const { sink: s, messages } = sink();
     await t.connect(s);
     await expect.poll(() => messages.length).toBe(1);

@@ -3,8 +3,9 @@
  * host, so every path (events before `turn/start` answers, thread notices,
  * lag markers, failures, the final result) is driven and checked exactly.
  */
-import type { TurnStartResult, UserInput } from '@cask/protocol';
+import type { ClientRequestResult, UserInput } from '@cask/protocol';
 import { describe, expect, it } from 'vitest';
+import { turn as turnOf } from './state/builders.js';
 import type { LaggedEvent } from '../src/queue.js';
 import { emptyTurn, patchTurn } from '../src/state/tree.js';
 import type { TurnState } from '../src/state/types.js';
@@ -14,11 +15,11 @@ import type { NotificationEvent } from '../src/types.js';
 
 function ev(method: string, params: unknown): NotificationEvent {
   // Test events are built loosely; ThreadTurnRun only reads `method` and the turn id in `params`.
-  return { kind: 'notification', method, params, raw: { method, params } } as unknown as NotificationEvent;
+  const e: unknown = { kind: 'notification', method, params, raw: { method, params } };
+  return e as NotificationEvent;
 }
-const started = (id: string): Promise<TurnStartResult> =>
-  // Only `turn.id` is read from the answer.
-  Promise.resolve({ turn: { id, items: [], status: 'inProgress', error: null } } as unknown as TurnStartResult);
+const started = (id: string): Promise<ClientRequestResult<'turn/start'>> =>
+  Promise.resolve({ turn: turnOf({ id, status: 'inProgress', itemsView: 'notLoaded' }) });
 const tick = () => new Promise<void>((r) => setImmediate(r));
 
 function setup(opts: { capacity?: number; notices?: boolean; states?: Map<string, TurnState> } = {}) {

@@ -3,18 +3,20 @@
  * which events it takes, early-event overflow accounting, and that it
  * releases its tap exactly once.
  */
-import type { TurnStartResult } from '@cask/protocol';
+import type { ClientRequestResult } from '@cask/protocol';
 import { describe, expect, it } from 'vitest';
+import { turn as turnOf } from './state/builders.js';
 import { TurnRun, type TurnTap } from '../src/turn.js';
 import type { NotificationEvent, TurnStreamItem } from '../src/types.js';
 
 function ev(method: string, params: unknown): NotificationEvent {
   // Test events are built loosely; TurnRun reads `method`, `params.threadId` and the turn id.
-  return { kind: 'notification', method, params, raw: { method, params } } as unknown as NotificationEvent;
+  const e: unknown = { kind: 'notification', method, params, raw: { method, params } };
+  return e as NotificationEvent;
 }
-const answer = (id: string): TurnStartResult =>
-  // Only `turn.id` is read from the answer.
-  ({ turn: { id, items: [], status: 'inProgress', error: null } }) as unknown as TurnStartResult;
+const answer = (id: string): ClientRequestResult<'turn/start'> => ({
+  turn: turnOf({ id, status: 'inProgress', itemsView: 'notLoaded' }),
+});
 const tick = () => new Promise<void>((r) => setImmediate(r));
 
 function setup(capacity = 8) {
@@ -87,7 +89,7 @@ describe('TurnRun', () => {
 
   it('interrupt() before turn/start answers is sent when it does; after the end it sends nothing', async () => {
     const { run, calls, notify } = setup();
-    let resolve!: (r: TurnStartResult) => void;
+    let resolve!: (r: ClientRequestResult<'turn/start'>) => void;
     run.attach(
       new Promise((r) => {
         resolve = r;
@@ -142,7 +144,7 @@ describe('TurnRun', () => {
 
   it('a failure ends everything once; a later turn/start answer is ignored', async () => {
     const { run, calls, fail } = setup();
-    let resolve!: (r: TurnStartResult) => void;
+    let resolve!: (r: ClientRequestResult<'turn/start'>) => void;
     run.attach(
       new Promise((r) => {
         resolve = r;
