@@ -185,3 +185,198 @@ describe('AppServerClient own-result validation', () => {
     expect(server.received.filter((m) => m.method?.endsWith('/notify')).map((m) => m.method)).toEqual(['good/notify']);
   });
 });
+
+describe('AppServerClient session routing', () => {
+  it('notifyRaw after shutdown or after the server exited throws ClientClosedError', async () => {
+    const a = await start();
+    await a.client.shutdown({ timeoutMs: 200 });
+    expect(() => {
+      a.client.notifyRaw('x/y');
+    }).toThrow('x/y: the client has been shut down');
+    const b = await start();
+    b.server.end.close({ code: 1 });
+    await tick();
+    expect(() => {
+      b.client.notifyRaw('x/y');
+    }).toThrow(ClientClosedError);
+  });
+
+  it('removing a replaced handler or catch-all leaves the newer one in place', async () => {
+    const { client, server } = await start();
+    const offOld = client.onServerRequest('item/tool/call', () => ({ contentItems: [], success: false }));
+    client.onServerRequest('item/tool/call', () => ({ contentItems: [], success: true }));
+    offOld();
+    const offAnyOld = client.onAnyServerRequest(() => 'old');
+    client.onAnyServerRequest(() => 'new');
+    offAnyOld();
+    expect(
+      (await server.ask('item/tool/call', { threadId: 't', turnId: 'u', callId: 'c', tool: 'x', arguments: {} }))
+        .result,
+    ).toEqual({
+      contentItems: [],
+      success: true,
+    });
+    expect((await server.ask('custom/thing', {})).result).toBe('new');
+  });
+
+  it('serverRequest/resolved withdraws the request by number or string id; other shapes withdraw nothing', async () => {
+    const { client, server } = await start();
+    const aborted: Array<string | number> = [];
+    client.onAnyServerRequest(({ id, signal }) => {
+      signal.addEventListener('abort', () => aborted.push(id));
+      return new Promise(() => undefined);
+    });
+    const first = server.askNoWait('custom/wait', {});
+    const second = server.askNoWait('custom/wait', {});
+    await tick();
+    server.notify('serverRequest/resolved', { threadId: 't', requestId: first });
+    server.notify('custom/resolved', { requestId: second });
+    server.notify('serverRequest/resolved', null);
+    server.notify('serverRequest/resolved', { requestId: true });
+    await tick();
+    expect(aborted).toEqual([first]);
+    server.notify('serverRequest/resolved', { requestId: String(second) });
+    await tick();
+    expect(aborted).toEqual([first]);
+    expect(server.answers.size).toBe(0);
+  });
+
+  it("turn handlers get only their thread's requests, and only while the turn runs", async () => {
+    const { client, server } = await start();
+    server.handle('turn/start', (p) => ({
+      turn: { id: 'u1', items: [], status: 'inProgress', error: null, threadId: p['threadId'] },
+    }));
+    client.onServerRequest('item/tool/requestUserInput', () => ({ answers: { from: 'client' } }));
+    const run = client.runTurn('t1', 'go', {
+      handlers: { 'item/tool/requestUserInput': () => ({ answers: { from: 'turn' } }) },
+    });
+    await run.started;
+    const ask = (params: unknown) => server.ask('item/tool/requestUserInput', params);
+    expect((await ask({ threadId: 't1', turnId: 'u1', itemId: 'i', questions: [] })).result).toEqual({
+      answers: { from: 'turn' },
+    });
+    expect((await ask({ threadId: 't2', turnId: 'u1', itemId: 'i', questions: [] })).result).toEqual({
+      answers: { from: 'client' },
+    });
+    expect((await ask({ turnId: 'u1', itemId: 'i', questions: [] })).result).toEqual({ answers: { from: 'client' } });
+    expect((await ask({ threadId: 7 })).result).toEqual({ answers: { from: 'client' } });
+    expect((await server.ask('item/tool/call', { threadId: 't1' })).error?.code).toBe(-32601);
+    server.notify('turn/completed', {
+      threadId: 't1',
+      turn: { id: 'u1', items: [], status: 'completed', error: null },
+    });
+    await run.completed;
+    expect((await ask({ threadId: 't1', turnId: 'u1', itemId: 'i', questions: [] })).result).toEqual({
+      answers: { from: 'client' },
+    });
+  });
+
+  it('a running turn fails with ServerExitedError when the server exits, ClientClosedError on shutdown', async () => {
+    for (const how of ['exit', 'shutdown'] as const) {
+      const { client, server } = await start();
+      server.handle('turn/start', () => ({ turn: { id: 'u1', items: [], status: 'inProgress', error: null } }));
+      const run = client.runTurn('t1', 'go');
+      await run.started;
+      if (how === 'exit') server.end.close({ code: 9 });
+      else await client.shutdown({ timeoutMs: 200 });
+      const err: unknown = await run.completed.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      if (how === 'exit') {
+        expect(err).toBeInstanceOf(ServerExitedError);
+        expect(String(err)).toMatch(/turn did not complete: the app-server connection ended \(code 9\)/);
+      } else {
+        expect(err).toBeInstanceOf(ClientClosedError);
+        expect(String(err)).toContain('turn: the client has been shut down');
+      }
+    }
+  });
+
+  it('initialize carries no capabilities unless the caller or an extension declares some', async () => {
+    const capsOf = async (extra: Partial<AppServerClientOptions>): Promise<unknown> => {
+      const { server } = await start(extra);
+      const init = server.received.find((m) => m.method === 'initialize');
+      if (typeof init?.params !== 'object' || init.params === null) throw new Error('no initialize');
+      const caps: unknown = Reflect.get(init.params, 'capabilities');
+      return caps;
+    };
+    expect(await capsOf({})).toBeNull();
+    expect(await capsOf({ extensions: [{ name: 'bare' }] })).toBeNull();
+    expect(
+      await capsOf({
+        extensions: [{ name: 'bare' }, { name: 'a', capabilities: { requestAttestation: true } }],
+      }),
+    ).toEqual({ requestAttestation: true });
+  });
+
+  it('validators get experimental: true only when experimentalApi was declared; validate off runs none', async () => {
+    for (const [caps, expected] of [
+      [{ experimentalApi: true }, true],
+      [{ experimentalApi: false }, false],
+      [undefined, false],
+    ] as const) {
+      const seen: boolean[] = [];
+      const v = (_m: string, _p: unknown, o: { experimental: boolean }) => {
+        seen.push(o.experimental);
+        return { ok: true as const };
+      };
+      const { client, server } = await start({
+        validate: 'strict',
+        validators: {
+          validateClientRequest: v,
+          validateServerResult: v,
+          validateServerNotification: v,
+          validateServerRequest: v,
+          validateClientResult: v,
+        },
+        ...(caps ? { capabilities: caps } : {}),
+      });
+      server.handle('x/echo', () => ({}));
+      await client.requestRaw('x/echo', {});
+      expect(seen.length).toBeGreaterThan(0);
+      expect(new Set(seen)).toEqual(new Set([expected]));
+    }
+    let calls = 0;
+    const counting = () => {
+      calls++;
+      return { ok: false as const, message: 'no' };
+    };
+    const { client, server } = await start({
+      validators: {
+        validateClientRequest: counting,
+        validateServerResult: counting,
+        validateServerNotification: counting,
+        validateServerRequest: counting,
+        validateClientResult: counting,
+        validateClientNotification: counting,
+      },
+    });
+    server.handle('x/echo', () => ({ fine: true }));
+    await expect(client.requestRaw('x/echo', {})).resolves.toEqual({ fine: true });
+    client.notifyRaw('x/note', {});
+    expect(calls).toBe(0);
+  });
+
+  it('strict without validateClientNotification sends client notifications unchecked', async () => {
+    const ok = () => ({ ok: true as const });
+    const { client, server } = await start({
+      validate: 'strict',
+      validators: {
+        validateClientRequest: ok,
+        validateServerResult: ok,
+        validateServerNotification: ok,
+        validateServerRequest: () => ({ ok: false, message: 'bad request params' }),
+        validateClientResult: ok,
+      },
+    });
+    client.notifyRaw('x/note', { a: 1 });
+    await tick();
+    expect(server.received.filter((m) => m.method === 'x/note')).toHaveLength(1);
+    const answer = await server.ask('item/tool/call', { threadId: 't' });
+    expect(answer.error).toEqual({
+      code: -32602,
+      message: 'invalid params of server request item/tool/call: bad request params',
+    });
+  });
+});
