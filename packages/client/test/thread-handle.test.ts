@@ -282,4 +282,61 @@ describe('ThreadHandle', () => {
       'a ThreadHandle listener threw: Error: listener bug',
     ]);
   });
+
+  it('routes by params.threadId or params.thread.id; other threads, malformed params and threadless non-notices change nothing', async () => {
+    const { client, server } = await setup();
+    const h = client.thread('th9');
+    const seen: string[] = [];
+    h.subscribe((t, e) => seen.push(`${t.id}:${'method' in e ? e.method : e.kind}`));
+    server.notify('thread/started', { thread: thread({ id: 'other', name: 'not mine' }) });
+    server.notify('thread/started', { thread: null });
+    server.notify('thread/started', { thread: {} });
+    server.notify('thread/started', 'not an object');
+    server.notify('thread/name/updated', { threadId: 7, threadName: 'bad id' });
+    server.notify('thread/name/updated', { threadId: 'other', threadName: 'other' });
+    server.notify('configWarning', { summary: 'connection-wide', details: null });
+    await tick();
+    expect(seen).toEqual([]);
+    expect(h.state.info).toBeNull();
+    server.notify('thread/started', { thread: thread({ id: 'th9', name: 'mine' }) });
+    await tick();
+    expect(seen).toEqual(['th9:thread/started']);
+    expect(h.state.info?.id).toBe('th9');
+    server.notify('thread/name/updated', { threadId: 'th9', threadName: 'renamed' });
+    await tick();
+    expect(seen).toEqual(['th9:thread/started', 'th9:thread/name/updated']);
+    expect(h.state.name).toBe('renamed');
+  });
+
+  it("a run gets only notices without a thread id that are connection notices, and its own thread's events", async () => {
+    const { client, server, play } = await setup({ hold: true });
+    const { thread: t } = await client.startThread({});
+    const h = client.thread(t.id, { includeThreadNotices: true });
+    const run = h.run('go');
+    await run.raw.started;
+    server.notify('warning', { message: 'no thread' });
+    server.notify('configWarning', { threadId: 'another', summary: 'other', details: null });
+    server.notify('item/started', {
+      threadId: 'another',
+      turnId: 'th1-turn-0',
+      item: { type: 'userMessage', id: 'x', content: [] },
+      startedAtMs: 1,
+    });
+    server.notify('deprecationNotice', { summary: 'old', details: null });
+    play('th1');
+    const got: string[] = [];
+    for await (const e of run) got.push('method' in e ? e.method : 'lagged');
+    expect(got[0]).toBe('deprecationNotice');
+    expect(got[1]).toBe('turn/started');
+    expect(got.filter((m) => m === 'warning' || m === 'configWarning')).toEqual([]);
+    expect(got.filter((m) => m === 'item/started')).toHaveLength(2);
+  });
+
+  it('steer() after the turn has completed rejects: only an in-progress turn counts as running', async () => {
+    const { client } = await setup();
+    const h = await client.startThreadHandle();
+    await h.ask('hi');
+    expect(h.state.turns.map((t) => t.status)).toEqual(['completed']);
+    await expect(h.steer('late')).rejects.toThrow('thread th1 has no running turn to steer');
+  });
 });
