@@ -306,6 +306,14 @@ describe('ThreadHandle', () => {
     await tick();
     expect(seen).toEqual(['th9:thread/started', 'th9:thread/name/updated']);
     expect(h.state.name).toBe('renamed');
+    // Changes elsewhere in the conversation (another thread, connection-wide notices) do not call the listener.
+    const before = h.state;
+    server.notify('thread/started', { thread: thread({ id: 'th10' }) });
+    server.notify('configWarning', { summary: 'connection-wide again', details: null });
+    server.notify('thread/name/updated', { threadId: 'th9', threadName: 'renamed' });
+    await tick();
+    expect(seen).toHaveLength(2);
+    expect(h.state).toBe(before);
   });
 
   it("a run gets only notices without a thread id that are connection notices, and its own thread's events", async () => {
