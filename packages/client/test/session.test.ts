@@ -246,20 +246,22 @@ describe('AppServerClient session routing', () => {
     server.handle('turn/start', (p) => ({
       turn: { id: 'u1', items: [], status: 'inProgress', error: null, threadId: p['threadId'] },
     }));
-    client.onServerRequest('item/tool/requestUserInput', () => ({ answers: { from: 'client' } }));
+    client.onServerRequest('item/tool/requestUserInput', () => ({ answers: { from: { answers: ['client'] } } }));
     const run = client.runTurn('t1', 'go', {
-      handlers: { 'item/tool/requestUserInput': () => ({ answers: { from: 'turn' } }) },
+      handlers: { 'item/tool/requestUserInput': () => ({ answers: { from: { answers: ['turn'] } } }) },
     });
     await run.started;
     const ask = (params: unknown) => server.ask('item/tool/requestUserInput', params);
     expect((await ask({ threadId: 't1', turnId: 'u1', itemId: 'i', questions: [] })).result).toEqual({
-      answers: { from: 'turn' },
+      answers: { from: { answers: ['turn'] } },
     });
     expect((await ask({ threadId: 't2', turnId: 'u1', itemId: 'i', questions: [] })).result).toEqual({
-      answers: { from: 'client' },
+      answers: { from: { answers: ['client'] } },
     });
-    expect((await ask({ turnId: 'u1', itemId: 'i', questions: [] })).result).toEqual({ answers: { from: 'client' } });
-    expect((await ask({ threadId: 7 })).result).toEqual({ answers: { from: 'client' } });
+    expect((await ask({ turnId: 'u1', itemId: 'i', questions: [] })).result).toEqual({
+      answers: { from: { answers: ['client'] } },
+    });
+    expect((await ask({ threadId: 7 })).result).toEqual({ answers: { from: { answers: ['client'] } } });
     expect((await server.ask('item/tool/call', { threadId: 't1' })).error?.code).toBe(-32601);
     server.notify('turn/completed', {
       threadId: 't1',
@@ -267,7 +269,7 @@ describe('AppServerClient session routing', () => {
     });
     await run.completed;
     expect((await ask({ threadId: 't1', turnId: 'u1', itemId: 'i', questions: [] })).result).toEqual({
-      answers: { from: 'client' },
+      answers: { from: { answers: ['client'] } },
     });
   });
 
