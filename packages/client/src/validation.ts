@@ -43,6 +43,22 @@ const REQUIRED: Array<keyof ProtocolValidators> = [
 export const VALIDATORS_PACKAGE = '@cask/validators';
 
 /**
+ * Says why `import('@cask/validators')` failed: "not installed" (with the
+ * install command) only when the module that is missing is the package
+ * itself, otherwise the loader's own message.
+ * @internal
+ */
+export function loadFailureMessage(err: unknown): string {
+  const error = err instanceof Error ? err : new Error(String(err));
+  const code = 'code' in error ? error.code : undefined;
+  const missing =
+    (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && error.message.includes(VALIDATORS_PACKAGE);
+  return missing
+    ? `validation needs the optional peer dependency ${VALIDATORS_PACKAGE}, which is not installed (npm install ${VALIDATORS_PACKAGE})`
+    : `validation needs ${VALIDATORS_PACKAGE}, which could not be loaded: ${error.message}`;
+}
+
+/**
  * Loads `@cask/validators`, only when validation is turned on, so the client
  * also works where that optional peer is not installed.
  *
@@ -58,16 +74,7 @@ export async function loadValidators(): Promise<ProtocolValidators> {
   try {
     mod = await import('@cask/validators');
   } catch (err) {
-    const error = err instanceof Error ? err : new Error(String(err));
-    const code = 'code' in error ? error.code : undefined;
-    const missing =
-      (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && error.message.includes(VALIDATORS_PACKAGE);
-    throw new Error(
-      missing
-        ? `validation needs the optional peer dependency ${VALIDATORS_PACKAGE}, which is not installed (npm install ${VALIDATORS_PACKAGE})`
-        : `validation needs ${VALIDATORS_PACKAGE}, which could not be loaded: ${error.message}`,
-      { cause: err },
-    );
+    throw new Error(loadFailureMessage(err), { cause: err });
   }
   const missing = REQUIRED.filter((name) => typeof mod[name] !== 'function');
   if (missing.length) throw new Error(`${VALIDATORS_PACKAGE} does not export ${missing.join(', ')}`);
