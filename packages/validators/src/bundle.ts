@@ -6,7 +6,7 @@
 import type { CompiledValidator, ExplainContext } from './explain.js';
 import { interpreter, schemaAt, type InterpretContext } from './interpret.js';
 import { MethodIndex } from './lookup.js';
-import type { MethodKind } from './types.js';
+import type { MethodKind, ValidateOptions } from './types.js';
 
 /** A generated validate function: true when the value is valid. */
 export type FastValidator = (data: unknown) => boolean;
@@ -229,4 +229,21 @@ export class Bundle implements ExplainContext, InterpretContext {
     }
     return validators;
   }
+}
+
+/**
+ * The bundle choice of an entry point that carries one bundle
+ * (`@cask/validators/stable`, `@cask/validators/experimental`): asking it for
+ * the other API is a programming error and throws.
+ */
+export function onlyBundle(bundle: Bundle): (opts?: ValidateOptions) => Bundle {
+  const experimental = bundle.name === 'experimental';
+  const other = experimental ? 'stable' : 'experimental';
+  return (opts) => {
+    if (opts?.experimental === !experimental)
+      throw new Error(
+        `@cask/validators/${bundle.name} validates the ${bundle.name} API only; import @cask/validators/${other} or @cask/validators`,
+      );
+    return bundle;
+  };
 }

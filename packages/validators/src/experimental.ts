@@ -8,24 +8,15 @@
 import { loaders } from '../generated/experimental/index.cjs';
 import { table } from '../generated/experimental/table.js';
 import { createValidators } from './api.js';
-import { Bundle } from './bundle.js';
+import { Bundle, onlyBundle } from './bundle.js';
 import { methodLists } from './entry.js';
-import type { ValidateOptions } from './types.js';
 
 export * from './entry.js';
 
 const EXPERIMENTAL = new Bundle('experimental', table, loaders);
 
-function select(opts?: ValidateOptions): Bundle {
-  if (opts?.experimental === false)
-    throw new Error(
-      '@cask/validators/experimental validates the experimental API only; import @cask/validators/stable or @cask/validators',
-    );
-  return EXPERIMENTAL;
-}
-
 /** The validators of this entry point. */
-export const validators = createValidators(select);
+export const validators = createValidators(onlyBundle(EXPERIMENTAL));
 
 export const {
   validateClientRequest,

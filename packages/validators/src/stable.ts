@@ -8,24 +8,15 @@
 import { loaders } from '../generated/stable/index.cjs';
 import { table } from '../generated/stable/table.js';
 import { createValidators } from './api.js';
-import { Bundle } from './bundle.js';
+import { Bundle, onlyBundle } from './bundle.js';
 import { methodLists } from './entry.js';
-import type { ValidateOptions } from './types.js';
 
 export * from './entry.js';
 
 const STABLE = new Bundle('stable', table, loaders);
 
-function select(opts?: ValidateOptions): Bundle {
-  if (opts?.experimental === true)
-    throw new Error(
-      '@cask/validators/stable validates the stable API only; import @cask/validators/experimental or @cask/validators',
-    );
-  return STABLE;
-}
-
 /** The validators of this entry point. */
-export const validators = createValidators(select);
+export const validators = createValidators(onlyBundle(STABLE));
 
 export const {
   validateClientRequest,

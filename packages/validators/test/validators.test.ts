@@ -215,6 +215,19 @@ describe('experimental vs stable', () => {
   // objects accept unknown members, so stable lets it through.
   const params = turnStart([], { multiAgentMode: { custom: 'be brief', extra: true } });
 
+  it('a one-bundle entry point refuses the other API with a message naming the entry points to use', async () => {
+    const stable = await import('../src/stable.js');
+    const experimental = await import('../src/experimental.js');
+    expect(() => stable.validateClientRequest('turn/start', params, { experimental: true })).toThrow(
+      '@cask/validators/stable validates the stable API only; import @cask/validators/experimental or @cask/validators',
+    );
+    expect(() => experimental.validateClientRequest('turn/start', params, { experimental: false })).toThrow(
+      '@cask/validators/experimental validates the experimental API only; import @cask/validators/stable or @cask/validators',
+    );
+    expect(stable.validateClientRequest('turn/start', params).ok).toBe(true);
+    expect(experimental.validateClientRequest('turn/start', params).ok).toBe(false);
+  });
+
   it('stable ignores the experimental-only field', () => {
     expect(validateClientRequest('turn/start', params).ok).toBe(true);
   });
