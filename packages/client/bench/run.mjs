@@ -116,6 +116,12 @@ if (only('latency')) {
   const b = lat.main.pooled.baseline;
   const sendDelta = (o.send.p50 - b.send.p50) * 1000;
   const receiveDelta = (o.receive.p50 - b.receive.p50) * 1000;
+  const c = lat.control.pooled;
+  const signed = (x) => `${x >= 0 ? '+' : ''}${x.toFixed(1)}`;
+  console.log(
+    `control (the bare driver against itself, same probes): send ${signed((c.subject.send.p50 - c.baseline.send.p50) * 1000)} µs, ` +
+      `receive ${signed((c.subject.receive.p50 - c.baseline.receive.p50) * 1000)} µs at p50`,
+  );
   console.log(
     `target: the client's own send and receive cost within 1 µs of the bare driver's at p50 (send ${sendDelta >= 0 ? '+' : ''}${sendDelta.toFixed(1)} µs, receive ${receiveDelta >= 0 ? '+' : ''}${receiveDelta.toFixed(1)} µs): ${sendDelta <= 1 && receiveDelta <= 1 ? 'met' : 'MISSED'}`,
   );

@@ -31,6 +31,7 @@ import {
   describeThrown,
   isRecord,
   serialise,
+  UnserialisableMessageError,
   type JsonRpcErrorBody,
 } from './json-rpc.js';
 import { ServerRequestAnswer, type AnswerHost } from './server-request.js';
@@ -116,6 +117,9 @@ export class Connection {
   private readonly maxInflight: number;
   private readonly answerHost: AnswerHost;
   private nextId = 0;
+  /** Read on every message: kept here rather than looked up in `options` each time. */
+  private readonly hook: ConnectionOptions['onMessage'];
+  private readonly checks: MessageChecks | undefined;
   private exit: ServerExit | undefined;
   private closedByClient = false;
 
@@ -127,6 +131,8 @@ export class Connection {
     this.maxPending = options.maxPendingRequests ?? DEFAULT_MAX_PENDING_REQUESTS;
     this.maxInflight = options.maxPendingServerRequests ?? DEFAULT_MAX_PENDING_SERVER_REQUESTS;
     const checks = options.checks;
+    this.hook = options.onMessage;
+    this.checks = checks;
     this.answerHost = {
       write: (message, text) => {
         if (this.exit || this.closedByClient) return false;
@@ -185,37 +191,56 @@ export class Connection {
    */
   request(method: string, params: unknown, options?: ConnectionRequestOptions): Promise<unknown> {
     return new Promise<unknown>((resolve, reject) => {
-      const refused = this.refuse(method, params, options);
-      if (refused) {
-        reject(refused);
-        return;
+      // One test for the usual case (open, no options, no checks, room left); the details only when it fails.
+      if (
+        this.closedByClient ||
+        this.exit !== undefined ||
+        options !== undefined ||
+        this.checks !== undefined ||
+        this.pending.size >= this.maxPending
+      ) {
+        const refused = this.refuse(method, params, options);
+        if (refused) {
+          reject(refused);
+          return;
+        }
       }
       const id = this.nextId;
       const message = params === undefined ? { id, method } : { id, method, params };
       let text: string;
       try {
-        text = serialise(message, `params of request ${method}`);
+        text = JSON.stringify(message);
       } catch (err) {
-        reject(err instanceof Error ? err : new TypeError(describeThrown(err)));
+        reject(new UnserialisableMessageError(`params of request ${method}`, err));
         return;
       }
       this.nextId = id + 1;
-      const signal = options?.signal;
-      const p: Pending = { method, id, resolve, reject, timer: undefined, signal, onAbort: undefined };
+      const p: Pending = { method, id, resolve, reject, timer: undefined, signal: undefined, onAbort: undefined };
+      // In the map before the write (a transport may deliver the answer at once); the timer and the abort
+      // listener after it, so that the request is on its way while they are set up.
+      this.pending.set(id, p);
+      this.write(message, text);
       const timeoutMs = options?.timeoutMs ?? this.options.requestTimeoutMs;
+      const signal = options?.signal;
+      if ((timeoutMs === undefined && signal === undefined) || this.pending.get(id) !== p) return;
       if (timeoutMs !== undefined && timeoutMs > 0 && timeoutMs !== Number.POSITIVE_INFINITY) {
         p.timer = setTimeout(() => {
           if (this.take(id)) reject(new RequestTimeoutError(method, id, timeoutMs));
         }, timeoutMs);
       }
       if (signal) {
-        p.onAbort = () => {
+        const onAbort = () => {
           if (this.take(id)) reject(new RequestAbortedError(method, id, signal.reason));
         };
-        signal.addEventListener('abort', p.onAbort, { once: true });
+        // Aborted during the write (by the transcript hook, say): as if it had been aborted after.
+        if (signal.aborted) {
+          onAbort();
+          return;
+        }
+        p.signal = signal;
+        p.onAbort = onAbort;
+        signal.addEventListener('abort', onAbort, { once: true });
       }
-      this.pending.set(id, p);
-      this.write(message, text);
     });
   }
 
@@ -259,34 +284,29 @@ export class Connection {
         'client',
       );
     }
-    return this.options.checks?.outboundRequest?.(method, params);
+    return this.checks?.outboundRequest?.(method, params);
   }
 
   private write(message: object, text: string): void {
-    const hook = this.options.onMessage;
-    if (hook) {
-      try {
-        // The transcript hook sees the message as built; JSONRPCMessage is the wire union it belongs to.
-        hook('c2s', message as JSONRPCMessage);
-      } catch (err) {
-        this.report({
-          direction: 'c2s',
-          subject: 'onMessage hook',
-          message: `threw: ${describeThrown(err)}`,
-          raw: message,
-        });
-      }
-    }
-    // The message was built by this connection from a method, an id and caller values; its JSON is `text`.
+    // The message was built by this connection from a method, an id and caller values: a wire message, as `text`.
+    if (this.hook) this.callHook('c2s', message as JSONRPCMessage);
     this.transport.send(message as JSONRPCMessage, text);
+  }
+
+  /** The transcript hook; one that throws is reported, never propagated. */
+  private callHook(direction: Direction, message: JSONRPCMessage): void {
+    try {
+      this.hook?.(direction, message);
+    } catch (err) {
+      this.report({ direction, subject: 'onMessage hook', message: `threw: ${describeThrown(err)}`, raw: message });
+    }
   }
 
   private take(id: number): Pending | undefined {
     const p = this.pending.get(id);
     if (!p) return undefined;
     this.pending.delete(id);
-    if (p.timer) clearTimeout(p.timer);
-    if (p.onAbort) p.signal?.removeEventListener('abort', p.onAbort);
+    disarm(p);
     return p;
   }
 
@@ -322,15 +342,8 @@ export class Connection {
       return;
     }
     const m = msg;
-    const hook = this.options.onMessage;
-    if (hook) {
-      try {
-        // What arrived claims to be a wire message; the transcript hook receives it as such.
-        hook('s2c', m as unknown as JSONRPCMessage);
-      } catch (err) {
-        this.report({ direction: 's2c', subject: 'onMessage hook', message: `threw: ${describeThrown(err)}`, raw: m });
-      }
-    }
+    // What arrived claims to be a wire message; the transcript hook receives it as such.
+    if (this.hook) this.callHook('s2c', m as unknown as JSONRPCMessage);
     try {
       this.dispatch(m);
     } catch (err) {
@@ -366,8 +379,8 @@ export class Connection {
 
   private onResponse(id: RequestId, msg: Record<string, unknown>): void {
     // Ids this connection sends are numbers: a string id never matches one (the server echoes ids as sent).
-    const p = typeof id === 'number' ? this.take(id) : undefined;
-    if (!p) {
+    const p = typeof id === 'number' ? this.pending.get(id) : undefined;
+    if (p === undefined) {
       this.report({
         direction: 's2c',
         subject: 'unknown response id',
@@ -376,6 +389,8 @@ export class Connection {
       });
       return;
     }
+    this.pending.delete(p.id);
+    if (p.timer !== undefined || p.onAbort !== undefined) disarm(p);
     if ('error' in msg) {
       const body = errorBodyFromResponse(msg['error']);
       p.reject(
@@ -386,7 +401,7 @@ export class Connection {
       return;
     }
     const result = msg['result'];
-    const err = this.options.checks?.inboundResult?.(p.method, result);
+    const err = this.checks?.inboundResult?.(p.method, result);
     if (err) {
       p.reject(err);
       return;
@@ -438,6 +453,12 @@ export class Connection {
       this.report({ direction: 's2c', subject: 'connection end', message: `threw: ${describeThrown(err)}`, raw: exit });
     }
   }
+}
+
+/** Stops a settled request's timer and abort listener. */
+function disarm(p: Pending): void {
+  if (p.timer) clearTimeout(p.timer);
+  if (p.onAbort) p.signal?.removeEventListener('abort', p.onAbort);
 }
 
 /** A usable error body from whatever a response's `error` member holds. */

@@ -7,7 +7,11 @@ import type { ServerExit, TransportSink } from './transport.js';
 
 /** Records the end of a connection exactly once and wakes everyone waiting for it. */
 export class ExitLatch {
-  private value: ServerExit | undefined;
+  /**
+   * How the connection ended, once it has (set only through {@link set}). A plain field rather than a
+   * getter: transports read it for every message.
+   */
+  exit: ServerExit | undefined;
   private waiters: Array<(exit: ServerExit) => void> = [];
   private sink: TransportSink | undefined;
 
@@ -16,15 +20,10 @@ export class ExitLatch {
     this.sink = sink;
   }
 
-  /** How the connection ended, once it has. */
-  get exit(): ServerExit | undefined {
-    return this.value;
-  }
-
   /** Sets the latch (first call wins) and returns the exit that stands. */
   set(exit: ServerExit): ServerExit {
-    if (this.value) return this.value;
-    this.value = exit;
+    if (this.exit) return this.exit;
+    this.exit = exit;
     for (const w of this.waiters.splice(0)) w(exit);
     this.sink?.closed(exit);
     return exit;
@@ -32,7 +31,7 @@ export class ExitLatch {
 
   /** Resolves with the exit once set, or with `undefined` after `ms`. */
   wait(ms: number): Promise<ServerExit | undefined> {
-    if (this.value) return Promise.resolve(this.value);
+    if (this.exit) return Promise.resolve(this.exit);
     return new Promise((resolve) => {
       const waiter = (exit: ServerExit): void => {
         clearTimeout(timer);

@@ -44,7 +44,20 @@ export class JsonlDecoder {
 
   /** Consumes one chunk (a `Buffer` or any `Uint8Array`). */
   push(input: Uint8Array): void {
-    const chunk = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+    const size = input.length;
+    if (this.partBytes === 0 && this.skipped < 0 && input[size - 1] === NEWLINE && size <= this.maxLineBytes) {
+      // The usual chunk: nothing held over and it ends a line, so it holds whole lines, none too long. One
+      // decode (a newline byte never sits inside a UTF-8 sequence), then the lines are found in the text.
+      this.lines(
+        Buffer.isBuffer(input) ? input.toString() : Buffer.from(input.buffer, input.byteOffset, size).toString(),
+      );
+      return;
+    }
+    this.pushBytes(Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength));
+  }
+
+  /** The general case: lines spanning chunks, over-long lines. */
+  private pushBytes(chunk: Buffer): void {
     let start = 0;
     let nl = chunk.indexOf(NEWLINE, start);
     while (nl !== -1) {
@@ -71,7 +84,8 @@ export class JsonlDecoder {
         this.line(chunk.toString('utf8', start, nl));
       }
       start = nl + 1;
-      nl = chunk.indexOf(NEWLINE, start);
+      // Most chunks end with the newline of their last line: no search past the end.
+      nl = start < chunk.length ? chunk.indexOf(NEWLINE, start) : -1;
     }
     if (start >= chunk.length) return;
     const rest = chunk.length - start;
@@ -123,28 +137,51 @@ export class JsonlDecoder {
     this.skippedPreview = '';
   }
 
+  /** Whole lines, each ending with a newline. */
+  private lines(text: string): void {
+    let nl = text.indexOf('\n');
+    if (nl === text.length - 1) {
+      // One line (a response, most notifications): JSON.parse ignores the newline at its end.
+      this.line(text);
+      return;
+    }
+    let start = 0;
+    while (nl !== -1) {
+      if (nl > start) this.line(text.slice(start, nl));
+      start = nl + 1;
+      nl = text.indexOf('\n', start);
+    }
+  }
+
   private line(text: string): void {
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch (err) {
-      if (text.trim() === '') return; // blank line (e.g. a lone CR): not an error
-      this.onMalformed({
-        subject: 'unparsable line',
-        message: `not JSON: ${err instanceof Error ? err.message : String(err)}`,
-        raw: preview(text),
-      });
+      this.unparsable(text, err);
       return;
     }
-    if (!isRecord(parsed)) {
-      this.onMalformed({
-        subject: 'not a JSON object',
-        message: `expected a JSON-RPC message object, got ${Array.isArray(parsed) ? 'an array' : parsed === null ? 'null' : typeof parsed}`,
-        raw: preview(text),
-      });
-      return;
-    }
-    this.onMessage(parsed);
+    if (isRecord(parsed)) this.onMessage(parsed);
+    else this.notObject(text, parsed);
+  }
+
+  private unparsable(line: string, err: unknown): void {
+    if (line.trim() === '') return; // blank line (e.g. a lone CR): not an error
+    const text = line.endsWith('\n') ? line.slice(0, -1) : line;
+    this.onMalformed({
+      subject: 'unparsable line',
+      message: `not JSON: ${err instanceof Error ? err.message : String(err)}`,
+      raw: preview(text),
+    });
+  }
+
+  private notObject(line: string, parsed: unknown): void {
+    const text = line.endsWith('\n') ? line.slice(0, -1) : line;
+    this.onMalformed({
+      subject: 'not a JSON object',
+      message: `expected a JSON-RPC message object, got ${Array.isArray(parsed) ? 'an array' : parsed === null ? 'null' : typeof parsed}`,
+      raw: preview(text),
+    });
   }
 }
 

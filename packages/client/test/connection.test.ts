@@ -302,6 +302,58 @@ describe('Connection: requests', () => {
     ac.abort();
   });
 
+  it('the timer and the abort listener are set up after the write, and not at all for an answer that came during it', async () => {
+    vi.useFakeTimers();
+    let sink: TransportSink | undefined;
+    const order: string[] = [];
+    const transport: Transport = {
+      kind: 'test',
+      connect: (s) => {
+        sink = s;
+        return Promise.resolve();
+      },
+      // A transport that answers synchronously, from within send().
+      send: (message) => {
+        order.push(`send, timers: ${vi.getTimerCount()}`);
+        const id = (message as { id?: number }).id;
+        if (id !== undefined) sink?.message({ id, result: 'at once' });
+      },
+      close: () => Promise.resolve(EXIT),
+    };
+    const conn = new Connection(transport, {
+      notification: () => undefined,
+      serverRequest: () => undefined,
+      issue: () => undefined,
+      ended: () => undefined,
+    });
+    await conn.open();
+    const ac = new AbortController();
+    const add = vi.spyOn(ac.signal, 'addEventListener');
+    await expect(conn.request('m', {}, { timeoutMs: 1_000, signal: ac.signal })).resolves.toBe('at once');
+    expect(order).toEqual(['send, timers: 0']);
+    expect(vi.getTimerCount()).toBe(0);
+    expect(add).not.toHaveBeenCalled();
+    expect(conn.pendingRequests).toBe(0);
+  });
+
+  it('a signal aborted during the write (by the transcript hook) rejects the request and leaves nothing behind', async () => {
+    vi.useFakeTimers();
+    const ac = new AbortController();
+    const h = await harness({
+      onMessage: (direction) => {
+        if (direction === 'c2s') ac.abort('hook');
+      },
+    });
+    const add = vi.spyOn(ac.signal, 'addEventListener');
+    const err = await rejection(h.conn.request('m', {}, { timeoutMs: 1_000, signal: ac.signal }));
+    expect(err).toBeInstanceOf(RequestAbortedError);
+    expect(err).toMatchObject({ requestId: 0, cause: 'hook' });
+    expect(h.sent).toHaveLength(1);
+    expect(h.conn.pendingRequests).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
+    expect(add).not.toHaveBeenCalled();
+  });
+
   it('aborting rejects with RequestAbortedError carrying the reason; an aborted signal refuses before sending', async () => {
     const h = await harness();
     const ac = new AbortController();

@@ -229,4 +229,58 @@ describe('JsonlDecoder', () => {
     expect(problems).toEqual([]);
     expect(messages).toEqual([{ a: 1 }]);
   });
+
+  describe('a chunk that ends a line with nothing held over (decoded in one go)', () => {
+    it('delivers every line of it, skipping blank ones, with CRLF and multi-byte text', () => {
+      const { messages, problems } = decode([Buffer.from('{"a":"€"}\r\n\n  \n{"b":"😀"}\n{"c":3}\n')]);
+      expect(problems).toEqual([]);
+      expect(messages).toEqual([{ a: '€' }, { b: '😀' }, { c: 3 }]);
+    });
+
+    it('reports a single bad line without its newline, and a blank one not at all', () => {
+      const bad = decode([Buffer.from('oops\n')]).problems;
+      expect(bad.map((p) => [p.subject, p.raw])).toEqual([['unparsable line', 'oops']]);
+      const crlf = decode([Buffer.from('oops\r\n')]).problems;
+      expect(crlf.map((p) => p.raw)).toEqual(['oops\r']);
+      const notObject = decode([Buffer.from('[1,2]\n')]).problems;
+      expect(notObject.map((p) => [p.subject, p.raw])).toEqual([['not a JSON object', '[1,2]']]);
+      expect(decode([Buffer.from('\n')]).problems).toEqual([]);
+      expect(decode([Buffer.from(' \r\n')]).problems).toEqual([]);
+    });
+
+    it('after a partial line, the next chunk completes it even when that chunk ends a line', () => {
+      const { messages } = decode([Buffer.from('{"p":'), Buffer.from('1}\n{"q":2}\n')]);
+      expect(messages).toEqual([{ p: 1 }, { q: 2 }]);
+    });
+
+    it('after an over-long line began, a chunk ending a line still ends the skipped line first', () => {
+      const { messages, problems } = decode([Buffer.from('x'.repeat(30)), Buffer.from('yy\n{"r":3}\n')], 20);
+      expect(messages).toEqual([{ r: 3 }]);
+      expect(problems.map((p) => p.message)).toEqual(['a line of 32 bytes exceeds maxLineBytes (20); it was skipped']);
+    });
+
+    it('a chunk longer than maxLineBytes is split line by line, each line judged alone', () => {
+      const text = '{"s":"abcdefgh"}\n{"t":"abcdefgh"}\n'; // two lines of 16 bytes
+      const { messages, problems } = decode([Buffer.from(text)], 16);
+      expect(problems).toEqual([]);
+      expect(messages).toEqual([{ s: 'abcdefgh' }, { t: 'abcdefgh' }]);
+      const tight = decode([Buffer.from(text)], 15);
+      expect(tight.messages).toEqual([]);
+      expect(tight.problems).toHaveLength(2);
+    });
+
+    it('takes a plain Uint8Array (not a Buffer) that ends a line', () => {
+      const bytes = new TextEncoder().encode('{"u":"ü"}\n{"v":1}\n');
+      const messages: unknown[] = [];
+      const d = new JsonlDecoder(
+        100,
+        (m) => messages.push(m),
+        () => undefined,
+      );
+      d.push(bytes.subarray(0, 13));
+      d.push(bytes.subarray(13));
+      d.push(new Uint8Array(new TextEncoder().encode('{"w":2}\n')));
+      expect(messages).toEqual([{ u: 'ü' }, { v: 1 }, { w: 2 }]);
+    });
+  });
 });
