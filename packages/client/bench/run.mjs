@@ -7,7 +7,7 @@ import { latency } from './latency.mjs';
 import { bare, ours, vscodeJsonrpc } from './throughput.mjs';
 
 const N = Number(process.env.BENCH_N ?? 300_000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (x) => Math.round(x).toLocaleString('en-US');
 

@@ -289,17 +289,9 @@ export class Connection {
 
   private write(message: object, text: string): void {
     // The message was built by this connection from a method, an id and caller values: a wire message, as `text`.
-    if (this.hook) this.callHook('c2s', message as JSONRPCMessage);
+    const hook = this.hook;
+    if (hook) this.callHook(hook, 'c2s', message as JSONRPCMessage);
     this.transport.send(message as JSONRPCMessage, text);
-  }
-
-  /** The transcript hook; one that throws is reported, never propagated. */
-  private callHook(direction: Direction, message: JSONRPCMessage): void {
-    try {
-      this.hook?.(direction, message);
-    } catch (err) {
-      this.report({ direction, subject: 'onMessage hook', message: `threw: ${describeThrown(err)}`, raw: message });
-    }
   }
 
   private take(id: number): Pending | undefined {
@@ -314,6 +306,19 @@ export class Connection {
     for (const id of [...this.pending.keys()]) {
       const p = this.take(id);
       if (p) p.reject(makeError(p));
+    }
+  }
+
+  /** Calls the transcript hook; one that throws is reported, never propagated. */
+  private callHook(
+    hook: NonNullable<ConnectionOptions['onMessage']>,
+    direction: Direction,
+    message: JSONRPCMessage,
+  ): void {
+    try {
+      hook(direction, message);
+    } catch (err) {
+      this.report({ direction, subject: 'onMessage hook', message: `threw: ${describeThrown(err)}`, raw: message });
     }
   }
 
@@ -343,7 +348,8 @@ export class Connection {
     }
     const m = msg;
     // What arrived claims to be a wire message; the transcript hook receives it as such.
-    if (this.hook) this.callHook('s2c', m as unknown as JSONRPCMessage);
+    const hook = this.hook;
+    if (hook) this.callHook(hook, 's2c', m as unknown as JSONRPCMessage);
     try {
       this.dispatch(m);
     } catch (err) {

@@ -122,7 +122,8 @@ describe('Connection: requests', () => {
     const h = await harness();
     const a = h.conn.request('a/one', { x: 1 });
     const b = h.conn.request('b/two', undefined);
-    expect(h.sent).toEqual([
+    // Strictly: the message handed to the transport (and the transcript hook) has no `params` key at all.
+    expect(h.sent).toStrictEqual([
       { message: { id: 0, method: 'a/one', params: { x: 1 } }, text: '{"id":0,"method":"a/one","params":{"x":1}}' },
       { message: { id: 1, method: 'b/two' }, text: '{"id":1,"method":"b/two"}' },
     ]);
@@ -302,6 +303,27 @@ describe('Connection: requests', () => {
     ac.abort();
   });
 
+  it('with only a time-out, an answer clears the timer; with only a signal, no timer runs and the answer removes the listener', async () => {
+    vi.useFakeTimers();
+    const h = await harness();
+    const timed = h.conn.request('t', {}, { timeoutMs: 500 });
+    expect(vi.getTimerCount()).toBe(1);
+    h.deliver({ id: 0, result: 't' });
+    await expect(timed).resolves.toBe('t');
+    expect(vi.getTimerCount()).toBe(0);
+
+    const ac = new AbortController();
+    const remove = vi.spyOn(ac.signal, 'removeEventListener');
+    const signalled = h.conn.request('s', {}, { signal: ac.signal });
+    expect(vi.getTimerCount()).toBe(0);
+    vi.advanceTimersByTime(60_000);
+    expect(h.conn.pendingRequests).toBe(1);
+    h.deliver({ id: 1, result: 's' });
+    await expect(signalled).resolves.toBe('s');
+    expect(remove).toHaveBeenCalledWith('abort', expect.any(Function));
+    expect(h.issues).toEqual([]);
+  });
+
   it('the timer and the abort listener are set up after the write, and not at all for an answer that came during it', async () => {
     vi.useFakeTimers();
     let sink: TransportSink | undefined;
@@ -372,7 +394,7 @@ describe('Connection: requests', () => {
     const h = await harness();
     h.conn.notify('initialized', undefined);
     h.conn.notify('x/y', { a: 1 });
-    expect(h.sent).toEqual([
+    expect(h.sent).toStrictEqual([
       { message: { method: 'initialized' }, text: '{"method":"initialized"}' },
       { message: { method: 'x/y', params: { a: 1 } }, text: '{"method":"x/y","params":{"a":1}}' },
     ]);
