@@ -10,6 +10,7 @@ import { table } from '../generated/experimental/table.js';
 import { createValidators } from './api.js';
 import { Bundle, onlyBundle } from './bundle.js';
 import { methodLists } from './entry.js';
+import { warmUp } from './warm-up.js';
 
 export * from './entry.js';
 
@@ -34,6 +35,8 @@ export const {
   isServerNotificationMethod,
   resultLinkSource,
 } = validators;
+
+warmUp(validators, EXPERIMENTAL);
 
 /** Method lists of the experimental API, in schema order. */
 export const {

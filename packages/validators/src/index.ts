@@ -17,6 +17,7 @@ import { table as stableTable } from '../generated/stable/table.js';
 import { createValidators } from './api.js';
 import { Bundle } from './bundle.js';
 import { methodLists } from './entry.js';
+import { warmUp } from './warm-up.js';
 
 export * from './entry.js';
 
@@ -42,6 +43,8 @@ export const {
   isServerNotificationMethod,
   resultLinkSource,
 } = validators;
+
+warmUp(validators, STABLE);
 
 /** Method lists of the stable API, in schema order (read from the schema's unions, never hard-coded). */
 export const {

@@ -10,6 +10,7 @@ import { table } from '../generated/stable/table.js';
 import { createValidators } from './api.js';
 import { Bundle, onlyBundle } from './bundle.js';
 import { methodLists } from './entry.js';
+import { warmUp } from './warm-up.js';
 
 export * from './entry.js';
 
@@ -34,6 +35,8 @@ export const {
   isServerNotificationMethod,
   resultLinkSource,
 } = validators;
+
+warmUp(validators, STABLE);
 
 /** Method lists of the stable API, in schema order. */
 export const {

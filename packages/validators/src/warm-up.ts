@@ -1,0 +1,29 @@
+/**
+ * The entry points' import-time warm-up (not part of the public API).
+ * @module
+ */
+import type { Validators } from './api.js';
+import type { Bundle } from './bundle.js';
+import type { MethodKind } from './types.js';
+
+const KINDS: readonly MethodKind[] = ['clientRequest', 'clientNotification', 'serverRequest', 'serverNotification'];
+
+/**
+ * Runs the validators' own code once at import, so that no first validation pays for compiling it
+ * (≈ 0.3 ms on the benchmark machine): builds the bundle's method tables and validates a client
+ * notification without params both ways (`validateMessage`, what programs call, and
+ * `validateClientNotification`, the path `@cask/client` takes). That loads no validator module: a
+ * notification without params has nothing to check beyond its method.
+ */
+export function warmUp(validators: Validators, bundle: Bundle): void {
+  const opts = bundle.name === 'experimental' ? { experimental: true } : undefined;
+  try {
+    for (const kind of KINDS) bundle.entries(kind);
+    const method = bundle.lists.clientNotification[0];
+    if (method === undefined) return;
+    validators.validateMessage({ method }, 'c2s', opts);
+    validators.validateClientNotification(method, undefined, opts);
+  } catch {
+    // Only a head start: whatever went wrong shows again, with its message, on the first real validation.
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The import-time warm-up: what it calls, with which options, and that it can never break an import.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Validators } from '../src/api.js';
+import type { Bundle } from '../src/bundle.js';
+import { warmUp } from '../src/warm-up.js';
+
+function fakeBundle(name: 'stable' | 'experimental', notifications: string[], entries: (kind: string) => void): Bundle {
+  // Only what warmUp reads of a bundle.
+  return {
+    name,
+    lists: { clientRequest: [], clientNotification: notifications, serverRequest: [], serverNotification: [] },
+    entries,
+  } as unknown as Bundle;
+}
+
+describe('warmUp', () => {
+  it('builds the four method tables and validates the first client notification both ways, with the bundle option', () => {
+    for (const [name, opts] of [
+      ['stable', undefined],
+      ['experimental', { experimental: true }],
+    ] as const) {
+      const calls: unknown[][] = [];
+      const kinds: string[] = [];
+      const validators = {
+        validateMessage: (...args: unknown[]) => calls.push(['validateMessage', ...args]),
+        validateClientNotification: (...args: unknown[]) => calls.push(['validateClientNotification', ...args]),
+      } as unknown as Validators;
+      warmUp(
+        validators,
+        fakeBundle(name, ['initialized', 'other'], (k) => kinds.push(k)),
+      );
+      expect(kinds).toEqual(['clientRequest', 'clientNotification', 'serverRequest', 'serverNotification']);
+      expect(calls).toStrictEqual([
+        ['validateMessage', { method: 'initialized' }, 'c2s', opts],
+        ['validateClientNotification', 'initialized', undefined, opts],
+      ]);
+    }
+  });
+
+  it('validates nothing when the bundle has no client notification', () => {
+    let called = false;
+    const validators = {
+      validateMessage: () => (called = true),
+      validateClientNotification: () => (called = true),
+    } as unknown as Validators;
+    warmUp(
+      validators,
+      fakeBundle('stable', [], () => undefined),
+    );
+    expect(called).toBe(false);
+  });
+
+  it('never throws, whatever the validators or the bundle do', () => {
+    const throwing = {
+      validateMessage: () => {
+        throw new Error('broken');
+      },
+      validateClientNotification: () => {
+        throw new Error('broken');
+      },
+    } as unknown as Validators;
+    expect(() => {
+      warmUp(
+        throwing,
+        fakeBundle('stable', ['initialized'], () => undefined),
+      );
+    }).not.toThrow();
+    expect(() => {
+      warmUp(
+        throwing,
+        fakeBundle('stable', ['initialized'], () => {
+          throw new Error('no table');
+        }),
+      );
+    }).not.toThrow();
+  });
+});
