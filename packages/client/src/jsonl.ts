@@ -1,12 +1,14 @@
 /**
  * Newline-delimited JSON framing on raw bytes.
  *
- * Splits incoming `Buffer` chunks on the newline byte (0x0A) without first
- * decoding the whole chunk to a string and without string concatenation: a
- * line that lies within one chunk is decoded straight from that chunk, and
- * only a line spanning chunks is assembled (once) from its pieces. Lines
- * longer than `maxLineBytes` are skipped without being buffered and
- * reported once with their size.
+ * A chunk that ends a line while nothing is held over (the usual case: a
+ * response, a notification) holds whole lines only: it is decoded once and
+ * split in the string. Any other chunk is split on the newline byte (0x0A)
+ * without decoding it whole and without string concatenation: a line that lies
+ * within one chunk is decoded straight from that chunk, and only a line
+ * spanning chunks is assembled (once) from its pieces. Lines longer than
+ * `maxLineBytes` are skipped without being buffered and reported once with
+ * their size.
  * @module
  */
 import { isRecord } from './json-rpc.js';
