@@ -117,7 +117,10 @@ if (only('latency')) {
   const sendDelta = (o.send.p50 - b.send.p50) * 1000;
   const receiveDelta = (o.receive.p50 - b.receive.p50) * 1000;
   const c = lat.control.pooled;
-  const signed = (x) => `${x >= 0 ? '+' : ''}${x.toFixed(1)}`;
+  const signed = (x) => {
+    const r = Math.round(x * 10) / 10; // -0.04 prints as +0.0, not -0.0
+    return `${r >= 0 ? '+' : ''}${r.toFixed(1)}`;
+  };
   console.log(
     `control (the bare driver against itself, same probes): send ${signed((c.subject.send.p50 - c.baseline.send.p50) * 1000)} µs, ` +
       `receive ${signed((c.subject.receive.p50 - c.baseline.receive.p50) * 1000)} µs at p50`,

@@ -86,7 +86,7 @@ export class JsonlDecoder {
         this.line(chunk.toString('utf8', start, nl));
       }
       start = nl + 1;
-      // Most chunks end with the newline of their last line: no search past the end.
+      // A chunk that ends with a newline (after a held-over part): no search past its end.
       nl = start < chunk.length ? chunk.indexOf(NEWLINE, start) : -1;
     }
     if (start >= chunk.length) return;
