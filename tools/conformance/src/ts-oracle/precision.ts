@@ -220,28 +220,43 @@ function addTag(text: string, decl: ts.PropertySignature, tag: string): string {
  * admitting `null`, codegen rule 1b), file by file, last member first; returns how many were changed.
  */
 export function makeAbsentNotNull(members: readonly OptionalMember[]): number {
-  const byFile = new Map<string, OptionalMember[]>();
-  for (const m of members) {
-    if (m.kind !== 'absent-not-null') continue;
-    const file = m.declaration.getSourceFile().fileName;
-    byFile.set(file, [...(byFile.get(file) ?? []), m]);
-  }
   let changed = 0;
-  for (const [file, list] of byFile) {
-    let text = readFileSync(file, 'utf8');
-    for (const m of [...list].sort((a, b) => b.declaration.getStart() - a.declaration.getStart())) {
+  editFiles(
+    members.filter((m) => m.kind === 'absent-not-null'),
+    (m) => m.declaration,
+    (text, m) => {
       const type = m.declaration.type;
-      if (!type) continue;
+      if (!type) return text;
       const before = text.slice(type.getStart(), type.end);
       const after = before.replace(/\s*\|\s*null\b/, '');
       if (after === before) throw new Error(`${m.where}: expected \`| null\` in \`${before}\``);
-      text = text.slice(0, type.getStart()) + after + text.slice(type.end);
-      text = addTag(text, m.declaration, '@nullableInSchema');
       changed++;
-    }
+      return addTag(text.slice(0, type.getStart()) + after + text.slice(type.end), m.declaration, '@nullableInSchema');
+    },
+  );
+  return changed;
+}
+
+/**
+ * Edits each file that declares one of `items` and writes it back: `edit` sees the items of a file last
+ * declaration first, so the offsets of the ones still to come stay valid.
+ */
+function editFiles<T>(
+  items: readonly T[],
+  declaration: (item: T) => ts.PropertySignature,
+  edit: (text: string, item: T) => string,
+): void {
+  const byFile = new Map<string, T[]>();
+  for (const item of items) {
+    const file = declaration(item).getSourceFile().fileName;
+    byFile.set(file, [...(byFile.get(file) ?? []), item]);
+  }
+  for (const [file, list] of byFile) {
+    let text = readFileSync(file, 'utf8');
+    for (const item of [...list].sort((a, b) => declaration(b).getStart() - declaration(a).getStart()))
+      text = edit(text, item);
     writeFileSync(file, text);
   }
-  return changed;
 }
 
 type JsonSchema = { [key: string]: unknown };
@@ -289,61 +304,29 @@ export function addDefaults(members: readonly OptionalMember[], bundle: JsonSche
     const value = upstreamDefault(bundle, m.via);
     if (value !== undefined) tagged.push({ m, value });
   }
-  const byFile = new Map<string, typeof tagged>();
-  for (const t of tagged) {
-    const file = t.m.declaration.getSourceFile().fileName;
-    byFile.set(file, [...(byFile.get(file) ?? []), t]);
-  }
-  for (const [file, list] of byFile) {
-    let text = readFileSync(file, 'utf8');
-    const sorted = [...list].sort((a, b) => b.m.declaration.getStart() - a.m.declaration.getStart());
-    for (const { m, value } of sorted) {
-      const decl = m.declaration;
-      const sf = decl.getSourceFile();
-      const start = decl.getStart(); // after the TSDoc
-      const lineStart = text.lastIndexOf('\n', start) + 1;
-      const indent = text.slice(lineStart, start).replace(/\S.*$/, '');
-      const docs = ts.getJSDocCommentsAndTags(decl).filter(ts.isJSDoc);
-      const doc = docs[docs.length - 1];
-      const tag = `@default ${JSON.stringify(value)}`;
-      if (!doc) {
-        text = `${text.slice(0, start)}/** ${tag} */\n${indent}${text.slice(start)}`;
-        continue;
-      }
-      const body = sf.text.slice(doc.getStart(), doc.end);
-      const lines = body
-        .replace(/^\/\*\*\s?/, '')
-        .replace(/\s*\*\/$/, '')
-        .split('\n')
-        .map((l) => l.replace(/^\s*\*\s?/, ''))
-        .filter((l, i, all) => l.trim() !== '' || (i > 0 && i < all.length - 1));
-      const rebuilt = ['/**', ...[...lines, tag].map((l) => ` * ${l}`.trimEnd()), ' */'].join(`\n${indent}`);
-      text = text.slice(0, doc.getStart()) + rebuilt + text.slice(doc.end);
-    }
-    writeFileSync(file, text);
-  }
+  editFiles(
+    tagged,
+    (t) => t.m.declaration,
+    (text, { m, value }) => addTag(text, m.declaration, `@default ${JSON.stringify(value)}`),
+  );
   return tagged.map((t) => ({ ...t.m, defaulted: true }));
 }
 
 /** Removes the `?` of each schema-neutral member, file by file; returns how many were changed. */
 export function makeRequired(members: readonly OptionalMember[]): number {
-  const byFile = new Map<string, OptionalMember[]>();
-  for (const m of members) {
-    if (m.kind !== 'optional' || !schemaNeutral(m)) continue;
-    const file = m.declaration.getSourceFile().fileName;
-    byFile.set(file, [...(byFile.get(file) ?? []), m]);
-  }
   let changed = 0;
-  for (const [file, list] of byFile) {
-    let text = readFileSync(file, 'utf8');
-    const positions = list.map((m) => m.declaration.questionToken?.getStart() ?? -1).filter((p) => p >= 0);
-    for (const pos of positions.sort((a, b) => b - a)) {
+  editFiles(
+    members.filter((m) => m.kind === 'optional' && schemaNeutral(m) && m.declaration.questionToken !== undefined),
+    (m) => m.declaration,
+    (text, m) => {
+      const pos = m.declaration.questionToken?.getStart() ?? -1;
       if (text[pos] !== '?')
-        throw new Error(`${file}: expected \`?\` at offset ${pos}; was the file edited meanwhile?`);
-      text = text.slice(0, pos) + text.slice(pos + 1);
+        throw new Error(
+          `${m.declaration.getSourceFile().fileName}: expected \`?\` at offset ${pos}; was the file edited meanwhile?`,
+        );
       changed++;
-    }
-    writeFileSync(file, text);
-  }
+      return text.slice(0, pos) + text.slice(pos + 1);
+    },
+  );
   return changed;
 }
