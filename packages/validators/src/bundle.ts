@@ -79,7 +79,13 @@ export const UNION_OF: Readonly<Record<MethodKind, UnionName>> = {
   serverRequest: 'ServerRequest',
   serverNotification: 'ServerNotification',
 };
-const KINDS: readonly MethodKind[] = ['clientRequest', 'clientNotification', 'serverRequest', 'serverNotification'];
+/** The four method kinds, in the order of the schema's unions. */
+export const KINDS: readonly MethodKind[] = [
+  'clientRequest',
+  'clientNotification',
+  'serverRequest',
+  'serverNotification',
+];
 const KIND_OF: Readonly<Record<UnionName, MethodKind>> = {
   ClientRequest: 'clientRequest',
   ClientNotification: 'clientNotification',

@@ -3,10 +3,7 @@
  * @module
  */
 import type { Validators } from './api.js';
-import type { Bundle } from './bundle.js';
-import type { MethodKind } from './types.js';
-
-const KINDS: readonly MethodKind[] = ['clientRequest', 'clientNotification', 'serverRequest', 'serverNotification'];
+import { KINDS, type Bundle } from './bundle.js';
 
 /**
  * Runs the validators' own code once at import, so that no first validation pays for compiling it
