@@ -167,9 +167,8 @@ export class JsonlDecoder {
     else this.notObject(text, parsed);
   }
 
-  private unparsable(line: string, err: unknown): void {
-    if (line.trim() === '') return; // blank line (e.g. a lone CR): not an error
-    const text = line.endsWith('\n') ? line.slice(0, -1) : line;
+  private unparsable(text: string, err: unknown): void {
+    if (text.trim() === '') return; // blank line (e.g. a lone CR): not an error
     this.onMalformed({
       subject: 'unparsable line',
       message: `not JSON: ${err instanceof Error ? err.message : String(err)}`,
@@ -177,8 +176,7 @@ export class JsonlDecoder {
     });
   }
 
-  private notObject(line: string, parsed: unknown): void {
-    const text = line.endsWith('\n') ? line.slice(0, -1) : line;
+  private notObject(text: string, parsed: unknown): void {
     this.onMalformed({
       subject: 'not a JSON object',
       message: `expected a JSON-RPC message object, got ${Array.isArray(parsed) ? 'an array' : parsed === null ? 'null' : typeof parsed}`,
@@ -187,6 +185,8 @@ export class JsonlDecoder {
   }
 }
 
-function preview(text: string): string {
+/** A bad line as shown in a report: without the newline a one-line chunk still ends with, at most 800 characters. */
+function preview(line: string): string {
+  const text = line.endsWith('\n') ? line.slice(0, -1) : line;
   return text.length > 4 * PREVIEW_CHARS ? `${text.slice(0, 4 * PREVIEW_CHARS)}…` : text;
 }

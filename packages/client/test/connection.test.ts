@@ -7,6 +7,7 @@
  * at its boundary values.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { JSONRPCMessage } from '@cask/protocol';
 import {
   DEFAULT_MAX_PENDING_REQUESTS,
   DEFAULT_MAX_PENDING_SERVER_REQUESTS,
@@ -44,6 +45,8 @@ const EXIT: ServerExit = { code: 1, signal: null, stderrTail: ['bye'] };
 async function harness(
   options: ConnectionOptions = {},
   onRequest?: (a: ServerRequestAnswer) => void,
+  /** Runs inside the transport's send(), after the message is recorded (a transport that answers at once). */
+  onSend?: (message: JSONRPCMessage, sink: TransportSink) => void,
 ): Promise<Harness> {
   let sink: TransportSink | undefined;
   const sent: Harness['sent'] = [];
@@ -56,6 +59,7 @@ async function harness(
     },
     send: (message, text) => {
       sent.push({ message, text });
+      if (onSend && sink) onSend(message, sink);
     },
     close: (o) => {
       closedWith.push(o);
@@ -326,29 +330,12 @@ describe('Connection: requests', () => {
 
   it('the timer and the abort listener are set up after the write, and not at all for an answer that came during it', async () => {
     vi.useFakeTimers();
-    let sink: TransportSink | undefined;
     const order: string[] = [];
-    const transport: Transport = {
-      kind: 'test',
-      connect: (s) => {
-        sink = s;
-        return Promise.resolve();
-      },
-      // A transport that answers synchronously, from within send().
-      send: (message) => {
-        order.push(`send, timers: ${vi.getTimerCount()}`);
-        const id = (message as { id?: number }).id;
-        if (id !== undefined) sink?.message({ id, result: 'at once' });
-      },
-      close: () => Promise.resolve(EXIT),
-    };
-    const conn = new Connection(transport, {
-      notification: () => undefined,
-      serverRequest: () => undefined,
-      issue: () => undefined,
-      ended: () => undefined,
+    // A transport that answers synchronously, from within send().
+    const { conn, issues } = await harness({}, undefined, (message, sink) => {
+      order.push(`send, timers: ${vi.getTimerCount()}`);
+      if ('id' in message && typeof message.id === 'number') sink.message({ id: message.id, result: 'at once' });
     });
-    await conn.open();
     const ac = new AbortController();
     const add = vi.spyOn(ac.signal, 'addEventListener');
     await expect(conn.request('m', {}, { timeoutMs: 1_000, signal: ac.signal })).resolves.toBe('at once');
@@ -356,6 +343,7 @@ describe('Connection: requests', () => {
     expect(vi.getTimerCount()).toBe(0);
     expect(add).not.toHaveBeenCalled();
     expect(conn.pendingRequests).toBe(0);
+    expect(issues).toEqual([]);
   });
 
   it('a signal aborted during the write (by the transcript hook) rejects the request and leaves nothing behind', async () => {
