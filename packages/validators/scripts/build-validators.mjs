@@ -5,7 +5,6 @@
  * never runs the ajv compiler and loads only the code of what it validates.
  *
  * Layout written (see generated/README.md):
- *   - `runtime/*.cjs`       tiny helpers the generated code calls (own code, no ajv)
  *   - `shared/<Def>.cjs`    one module per schema definition identical in both bundles
  *                           (itself and everything it references)
  *   - `<bundle>/<Def>.cjs`  the definitions specific to one bundle, and inline roots
@@ -15,13 +14,13 @@
  *   - `<bundle>/index.cjs`, `index.cjs`  tiny stubs the entry points import, loading the loaders
  *   - `<bundle>/schema.cjs` the bundle's definitions without docs, read only to explain a failure
  *
- * Each definition compiles to one ajv standalone function (`allErrors: false`);
- * a `$ref` to another definition becomes a call into that definition's module,
- * loaded on its first call, so a shared definition is compiled and loaded once.
- * Tagged unions (every branch pins the same property to one value) dispatch on
- * that property instead of trying each branch; the branches of a large one are
- * modules of their own. A definition used by one other only is written inside
- * that one's module.
+ * Each definition (a "unit") compiles to one function that answers valid or not (scripts/codegen.mjs;
+ * a failure is explained by src/interpret.ts from the schema). Small definitions and those used by
+ * one other are written into the modules of their users, as functions compiled on their first call;
+ * any other `$ref` becomes a call into the referenced definition's module, loaded on its first call, so a
+ * shared definition is compiled and loaded once (see `embedding`). Tagged unions (every branch pins the
+ * same property to one value) dispatch on that property instead of trying each branch; the branches of
+ * a large one are modules of their own.
  *
  * Safe: everything is written into a temporary sibling folder, swapped in
  * for `generated/` only when the whole build succeeded.
@@ -29,7 +28,7 @@
  * Usage: `node scripts/build-validators.mjs [--schema-dir <dir>]`
  * (default: the installed `@cask/schema` package; `CASK_SCHEMA_DIR` works too).
  * Run through `pnpm --filter @cask/validators build`. Needs the dev
- * dependencies (ajv, ajv-formats, typescript, esbuild); it is not shipped.
+ * dependencies (ajv-formats, typescript, esbuild); it is not shipped.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -37,47 +36,42 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import Ajv, { _, Name } from 'ajv';
-import { getProperty, regexpCode } from 'ajv/dist/compile/codegen/index.js';
-import standaloneCode from 'ajv/dist/standalone/index.js';
 import ajvFormats from 'ajv-formats/dist/formats.js';
 const { fastFormats } = ajvFormats;
 import ts from 'typescript';
 import { transformSync } from 'esbuild';
+import { compileUnit as compactUnit, numericCondition } from './codegen.mjs';
 
 /**
- * ajv's output without its whitespace: the engine parses a module on its first use in time
- * proportional to its text. Only whitespace: rewriting the syntax or the local names as well makes
- * the modules of a bundled app compress worse (+10 KB gzipped), and a bundler minifies them anyway.
+ * A module's code minified (whitespace, syntax, local names): the engine parses a module on its first
+ * use in time proportional to its text. The bundled app this makes is checked by the benchmark (< 150 KB
+ * gzipped for the stable session).
  */
 function minify(code) {
   return transformSync(code, {
     loader: 'js',
     format: 'cjs',
-    minifyWhitespace: true,
+    minify: true,
     target: 'es2020',
   }).code;
 }
 
-/** Modules up to this many characters are compiled as they load (see eagerCompile). */
-const EAGER_LIMIT = 12000;
-
 /**
- * Every `function validateN(data){...}` declaration becomes `var validateN=(function validateN(data){...});`.
- * The engine compiles a parenthesised function expression while it loads the module, instead of
- * pre-parsing it at load and parsing it again, in full, on its first call: a first validation parses
- * its code once instead of twice (measured: the first call of `thread/start`'s result 1.0 -> 0.6 ms, its
- * modules' loading unchanged). Applied after `minify`, which would drop the parentheses. The module
- * exports its validator after the code (see `render`), so no binding is read before it is assigned.
+ * The main functions of a module (`names`: what it exports) become parenthesised function expressions:
+ * `function validateN(d){...}` -> `var validateN=(function(d){...});`. The engine compiles a
+ * parenthesised function while it loads the module, instead of pre-parsing it at load and parsing it
+ * again, in full, on its first call: the module is loaded to run that function. The units it embeds stay
+ * declarations, compiled only if a value reaches them. Applied after `minify`, which would drop the
+ * parentheses; the module exports its functions after their code, so no binding is read before it is set.
  */
 function eagerCompile(code) {
-  // A large module holds many definitions a given message does not reach: compiling them all costs more
-  // than parsing twice what is used (measured: `config/read`'s 37 KB result 2.5 -> 2.0 ms when left lazy).
-  if (code.length > EAGER_LIMIT) return code;
-  const declarations = [...code.matchAll(/function (validate\d+)\(data\)\{/g)];
+  // The names of the exported functions, as the minifier left them.
+  const names = new Set([...code.matchAll(/exports\.[vr]=([\w$]+)/g)].map((m) => m[1]));
+  const declarations = [...code.matchAll(/function ([\w$]+)\(([\w$]+)\)\{/g)].filter((m) => names.has(m[1]));
+  if (declarations.length !== names.size) throw new Error(`eagerCompile: ${[...names]} not all found`);
   for (const m of declarations.reverse()) {
     const end = closeBrace(code, m.index + m[0].length - 1);
-    code = `${code.slice(0, m.index)}var ${m[1]}=(function(data)${code.slice(m.index + m[0].length - 1, end)});${code.slice(end)}`;
+    code = `${code.slice(0, m.index)}var ${m[1]}=(function(${m[2]})${code.slice(m.index + m[0].length - 1, end)});${code.slice(end)}`;
   }
   // A brace matched wrongly would break the module: parse it once more.
   transformSync(code, { loader: 'js', format: 'cjs' });
@@ -135,14 +129,29 @@ const SUPPORTED = new Set([
   'x-result',
 ]);
 
+/*
+ * The layout's limits, chosen by measuring the first validation of every method of the recorded session in
+ * fresh processes (bench/run.mjs): each module a validation loads costs a fixed ~0.15 ms to find, read and
+ * set up, and each KB of code ~0.03 ms to parse, whether it runs or not.
+ */
 /** Prepared size (JSON characters) up to which a definition that references nothing is inlined. */
 const INLINE_LIMIT = 1500;
 /**
- * Prepared size (JSON characters) above which the branches of a tagged union become modules of
- * their own: one large function costs milliseconds to load and compile on first use, and an engine
- * may never optimise it (V8 leaves very large functions to its slower tiers).
+ * Prepared size (JSON characters) above which the branches of a tagged union become units of their own
+ * (functions compiled on first use; one large function costs milliseconds to compile, and an engine may
+ * never optimise it).
  */
 const SPLIT_LIMIT = 6000;
+/**
+ * Prepared size (JSON characters) of the first branches of a split union, in schema order, copied with
+ * the union wherever it is copied (see embedding): a value usually carries several of them (a turn: a
+ * user message, an agent message, reasoning, a command), and upstream lists the common ones first.
+ */
+const HEAD_LIMIT = 11000;
+/** Characters of code up to which the other split branches of a union share a module (see emitBundle). */
+const CHUNK_LIMIT = 12000;
+/** Prepared size (JSON characters) up to which a unit, with all it embeds, is copied into every user (see embedding). */
+const EMBED_LIMIT = 12000;
 
 const HEADER = (what) =>
   `// GENERATED by packages/validators/scripts/build-validators.mjs (${what}). Do not edit.\n` +
@@ -329,7 +338,7 @@ function tagOf(definitions, branches) {
 }
 
 /**
- * The schema handed to ajv for one unit: annotations dropped, `$ref`s to other
+ * The schema handed to the code generator for one unit: annotations dropped, `$ref`s to other
  * units replaced by `x-ref` calls, numeric formats by inline `x-format`
  * checks, tagged unions by `x-tagged` dispatch. `deps` collects referenced units.
  * `at` is the JSON pointer of `node` in the bundle: the branches of a large
@@ -340,7 +349,7 @@ function prepare(definitions, node, deps, ranges, inline = new Map(), at = '') {
   if (!node || typeof node !== 'object') return node;
   const out = {};
   // `integer` with an integer format: the format's check (`Number.isSafeInteger`, ...) already
-  // requires a whole number, so the type is checked as `number` (ajv's integer test costs a modulo).
+  // requires a whole number, so the type is checked as `number` (a separate integer test would cost a second check).
   const integerFormat = typeof node.format === 'string' && ranges[node.format]?.integer === true;
   const asNumber = (t) => (integerFormat && t === 'integer' ? 'number' : t);
   for (const [k, v] of Object.entries(node)) {
@@ -414,126 +423,11 @@ async function numericRanges(tmp) {
   return mod.NUMERIC_FORMAT_RANGES;
 }
 
-/** The JavaScript condition for one numeric format (the same test as src/formats.ts). */
-function numericCondition(range, data) {
-  if (!range.integer) return _`isFinite(${data})`;
-  if (range.min === Number.MIN_SAFE_INTEGER && range.max === Number.MAX_SAFE_INTEGER)
-    return _`Number.isSafeInteger(${data})`;
-  if (range.min === 0 && range.max === Number.MAX_SAFE_INTEGER) return _`Number.isSafeInteger(${data}) && ${data} >= 0`;
-  return _`Number.isInteger(${data}) && ${data} >= ${range.min} && ${data} <= ${range.max}`;
-}
-
 /** String formats: ajv-formats' fast regular expressions, inlined (so nothing is imported at run time). */
 function stringFormat(name) {
   const f = fastFormats[name];
   const re = f instanceof RegExp ? f : f && f.validate instanceof RegExp ? f.validate : undefined;
   return re;
-}
-
-function makeAjv(ranges, current) {
-  const ajv = new Ajv({
-    code: { source: true, esm: false, optimize: 2, lines: false },
-    allErrors: false,
-    messages: false,
-    strict: true,
-    strictTypes: false,
-    strictTuples: false,
-    strictRequired: false,
-    allowUnionTypes: true,
-    validateFormats: true,
-    unicodeRegExp: false,
-    inlineRefs: false,
-  });
-  ajv.addKeyword({
-    keyword: 'x-ref',
-    schemaType: 'string',
-    code(cxt) {
-      cxt.pass(_`${current.unit.local(cxt.schema)}(${cxt.data})`);
-    },
-  });
-  ajv.addKeyword({
-    keyword: 'x-format',
-    type: ['number', 'string'],
-    schemaType: 'string',
-    code(cxt, ruleType) {
-      const name = cxt.schema;
-      const range = ranges[name];
-      if (range) {
-        if (ruleType === 'number') cxt.pass(numericCondition(range, cxt.data));
-        return;
-      }
-      const re = stringFormat(name);
-      if (!re) throw new Error(`format "${name}" is not supported (add it to src/formats.ts or use a standard format)`);
-      current.unit.stringFormats.set(name, re);
-      if (ruleType !== 'string') return;
-      const ref = cxt.gen.scopeValue('pattern', { key: re.toString(), ref: re, code: regexpCode(re) });
-      cxt.pass(_`${ref}.test(${cxt.data})`);
-    },
-  });
-  ajv.addKeyword({ keyword: 'x-tag', schemaType: 'object' });
-  ajv.addKeyword({
-    keyword: 'x-tagged',
-    schemaType: 'array',
-    trackErrors: true,
-    code(cxt) {
-      const { gen, data, parentSchema } = cxt;
-      const { kind, prop, values } = parentSchema['x-tag'];
-      const valid = gen.let('valid', false);
-      const groups = new Map();
-      values.forEach((v, i) => groups.set(v, [...(groups.get(v) ?? []), i]));
-      gen.if(_`${data} && typeof ${data} == "object" && !Array.isArray(${data})`, () => {
-        const tag = gen.const('tag', _`${data}${getProperty(prop)}`);
-        let first = true;
-        for (const [value, indexes] of groups) {
-          const cond = _`${tag} === ${value}`;
-          if (first) gen.if(cond);
-          else gen.elseIf(cond);
-          first = false;
-          if (indexes.length === 1 || kind === 'anyOf') {
-            // anyOf: the first passing branch wins; one branch: it decides.
-            const branchValid = gen.name('_valid');
-            indexes.forEach((i, n) => {
-              cxt.subschema({ keyword: 'x-tagged', schemaProp: i, compositeRule: true }, branchValid);
-              gen.assign(valid, branchValid);
-              if (n < indexes.length - 1) gen.if(_`!${valid}`);
-            });
-            for (let n = 0; n < indexes.length - 1; n++) gen.endIf();
-          } else {
-            // oneOf with several branches for one value: exactly one must pass.
-            const count = gen.let('count', 0);
-            const branchValid = gen.name('_valid');
-            for (const i of indexes) {
-              cxt.subschema({ keyword: 'x-tagged', schemaProp: i, compositeRule: true }, branchValid);
-              gen.if(branchValid, () => gen.assign(count, _`${count} + 1`));
-            }
-            gen.assign(valid, _`${count} === 1`);
-          }
-        }
-        if (!first) gen.endIf();
-      });
-      cxt.result(
-        valid,
-        () => cxt.reset(),
-        () => cxt.error(true),
-      );
-    },
-  });
-  return ajv;
-}
-
-/** One module to write: the code of one schema unit. */
-class Unit {
-  constructor(pointer, file) {
-    this.pointer = pointer;
-    this.file = file;
-    this.deps = new Map(); // target pointer -> local name
-    this.stringFormats = new Map();
-  }
-  local(target) {
-    if (target === this.pointer) return new Name('$self');
-    if (!this.deps.has(target)) this.deps.set(target, `$ref${this.deps.size}`);
-    return new Name(this.deps.get(target));
-  }
 }
 
 /** File name of a definition unit: its pointer segments after `definitions`, dotted. */
@@ -563,77 +457,19 @@ function closeBrace(code, start) {
 }
 
 /**
- * The fast validators only answer valid or not: a failure is explained by
- * src/interpret.ts from the schema. So the error objects ajv builds (and the
- * schema constants they quote) are replaced by a plain `0`, which keeps the
- * control flow that counts errors and drops most of the code size.
+ * Which units are written inside the modules of the units that use them, so that a first validation
+ * finds and loads fewer modules. An embedded unit is set up on its first call (see `render`): until then
+ * the engine only skims its code, so a copy that a value does not reach costs little.
+ *  - A unit referenced by exactly one other unit (the same one in every bundle) that is not a method
+ *    root and not a branch split out of a large union: written there only.
+ *  - A unit whose code, with everything it embeds in turn, is at most {@link EMBED_LIMIT} (prepared
+ *    JSON characters), that is not on a cycle of references and not a split branch: copied into every
+ *    unit that uses it. It keeps a module of its own only if it is a root.
+ * The choice depends only on the unit and what it reaches, so a module of `shared/` (the same in every
+ * bundle, with everything it reaches) is written the same way by every bundle.
+ * Returns `embeds(bundle, host, target)` and `hasModule(bundle, pointer)`.
  */
-function dropErrorDetails(code) {
-  let out = '';
-  let at = 0;
-  // Error literals are `{instancePath,...}` or `{instancePath:...}`; the signature's `{instancePath=""...}` stays.
-  const literal = /\{instancePath[,:]/g;
-  for (let m = literal.exec(code); m; m = literal.exec(code)) {
-    out += code.slice(at, m.index) + '0';
-    at = closeBrace(code, m.index);
-    literal.lastIndex = at;
-  }
-  out += code.slice(at);
-  out = out
-    .replace(
-      /const (err\d+) = 0;if\(vErrors === null\)\{vErrors = \[\1\];\}else \{vErrors\.push\(\1\);\}errors\+\+;/g,
-      'errors++;',
-    )
-    .replace(/validate\d+\.errors = \[0\];/g, '');
-  if (/\{instancePath[,:]/.test(out) || /= 0;if\(vErrors/.test(out))
-    throw new Error('unexpected error code shape in ajv output');
-  // Without error details, nothing reads the context argument or the errors property: drop both.
-  out = out
-    .replace(
-      /function (validate\d+)\(data, \{instancePath="", parentData, parentDataProperty, rootData=data\}=\{\}\)/g,
-      'function $1(data)',
-    )
-    .replace(/validate\d+\.errors = vErrors;/g, '');
-  if (/\b(instancePath|parentData|parentDataProperty|rootData)\b/.test(out))
-    throw new Error('generated code still reads its context');
-  // Schema constants nothing refers to any more.
-  for (const m of [...out.matchAll(/const (schema\d+) = /g)]) {
-    const name = m[1];
-    if (new RegExp(`\\b${name}\\b`).test(out.replace(m[0], ''))) continue;
-    const start = out.indexOf(m[0]);
-    const end = closeBrace(out, start + m[0].length);
-    out = out.slice(0, start) + out.slice(end + (out[end] === ';' ? 1 : 0));
-  }
-  return out;
-}
-
-/** Compiles one unit: its validate function's name, its code, and the units it calls (pointer -> local name). */
-function compileUnit(ajv, unit, schema) {
-  const validate = ajv.compile(schema);
-  let code = standaloneCode(ajv, validate);
-  const head = /^"use strict";\s*module\.exports = (validate\d+);\s*module\.exports\.default = validate\d+;/;
-  const m = head.exec(code);
-  if (!m) throw new Error(`${unit.pointer}: unexpected ajv standalone output`);
-  code = code.slice(m[0].length);
-  code = dropErrorDetails(code);
-  code = code.replace(/require\("ajv\/dist\/runtime\/([a-z0-9_]+)"\)/gi, (_m, helper) => {
-    if (!['ucs2length', 'equal'].includes(helper))
-      throw new Error(`${unit.pointer}: needs ajv runtime helper ${helper}`);
-    // Every module folder is a sibling of runtime/.
-    return `require("../runtime/${helper}.cjs")`;
-  });
-  if (/require\("(?!\.\.\/runtime\/)/.test(code))
-    throw new Error(`${unit.pointer}: unexpected require in generated code`);
-  return { fn: m[1], code, deps: unit.deps };
-}
-
-/**
- * Units written inside the modules of the units that use them (target -> hosts), so that a first
- * validation finds and loads fewer modules: a unit referenced by exactly one other unit (the same
- * one in every bundle) that is not a method root and not a branch split out of a large union. (Also copying
- * small leaf definitions into each of up to three users was tried: the bundled app grew by up to 5 KB gzipped.)
- */
-function embedHosts(plans) {
+function embedding(plans) {
   const referrers = new Map();
   const roots = new Set(plans.flatMap((p) => p.roots.map((r) => r.unit)));
   for (const plan of plans)
@@ -642,12 +478,62 @@ function embedHosts(plans) {
         if (dep === pointer) continue;
         (referrers.get(dep) ?? referrers.set(dep, new Set()).get(dep)).add(pointer);
       }
-  const hosts = new Map(); // target -> the units whose modules hold its code
+  const only = new Map(); // target -> its one referrer, in every bundle
   for (const [target, from] of referrers) {
     if (roots.has(target) || SPLIT_BRANCH.test(target)) continue;
-    if (from.size === 1) hosts.set(target, from);
+    if (from.size === 1) only.set(target, [...from][0]);
   }
-  return hosts;
+  const copied = new Map(); // bundle -> set of units copied into their users
+  for (const plan of plans) {
+    const reaches = (from, to) => {
+      const seen = new Set();
+      const stack = [...plan.units.get(from).deps];
+      while (stack.length) {
+        const p = stack.pop();
+        if (p === to) return true;
+        if (seen.has(p)) continue;
+        seen.add(p);
+        stack.push(...plan.units.get(p).deps);
+      }
+      return false;
+    };
+    const size = new Map();
+    const closure = (p) => {
+      if (!size.has(p)) {
+        const u = plan.units.get(p);
+        let n = u.json.length;
+        // The head branches of a union (see head) do not count against the union's own limit.
+        for (const d of u.deps) if (d !== p && !SPLIT_BRANCH.test(d) && copies(d)) n += closure(d);
+        size.set(p, n);
+      }
+      return size.get(p);
+    };
+    const verdict = new Map();
+    // The branches of a split union up to HEAD_LIMIT (in schema order, with what they embed).
+    const head = (p) => {
+      const union = p.slice(0, p.lastIndexOf('/'));
+      let n = 0;
+      for (let j = 0; j <= Number(p.slice(p.lastIndexOf('/') + 1)); j++)
+        if (plan.units.has(`${union}/${j}`)) n += closure(`${union}/${j}`);
+      return n <= HEAD_LIMIT;
+    };
+    const copies = (p) => {
+      if (!verdict.has(p)) {
+        verdict.set(p, false); // while deciding (a cycle is never copied)
+        verdict.set(p, !reaches(p, p) && closure(p) <= EMBED_LIMIT && (!SPLIT_BRANCH.test(p) || head(p)));
+      }
+      return verdict.get(p);
+    };
+    copied.set(plan.name, new Set([...plan.units.keys()].filter(copies)));
+  }
+  const embeds = (bundle, host, target) => only.get(target) === host || copied.get(bundle).has(target);
+  const hasModule = (bundle, pointer) =>
+    roots.has(pointer) || (only.get(pointer) === undefined && !copied.get(bundle).has(pointer));
+  return {
+    embeds,
+    hasModule,
+    embedded: (pointer) => only.has(pointer) || plans.some((p) => copied.get(p.name).has(pointer)),
+  };
 }
 
 /** Whether a unit's module lives in `shared/` (a definition, or a split branch, equal in every bundle). */
@@ -671,7 +557,7 @@ function resultPartners(plans, shared, embedHost) {
     const rootUses = new Map();
     for (const r of plan.roots) rootUses.set(r.unit, (rootUses.get(r.unit) ?? 0) + 1);
     const referenced = new Set([...plan.units.values()].flatMap((u) => [...u.deps]));
-    const alone = (p) => rootUses.get(p) === 1 && !referenced.has(p) && !embedHost.has(p);
+    const alone = (p) => rootUses.get(p) === 1 && !referenced.has(p) && !embedHost.embedded(p);
     const paired = new Set();
     for (const rows of Object.values(plan.methods))
       for (const row of rows) {
@@ -896,48 +782,122 @@ function emitBundle(plan, shared, sharedEntries, ranges, tmp, written, embedHost
     return rel.startsWith('.') ? rel : `./${rel}`;
   };
   const stringFormats = new Map();
-  const current = { unit: undefined };
-  const ajv = makeAjv(ranges, current);
-  // Every unit is compiled (an embedded one is written inside its host's module), then rendered.
+  // Every unit compiles to one function named after its place in the bundle; constants (regular
+  // expressions, helpers) are named once per bundle. A module declares what its units read.
+  const fnNames = new Map([...plan.units.keys()].map((p, i) => [p, `validate${i}`]));
+  const constants = new Map(); // key -> { name, code }
+  const ctx = {
+    ranges,
+    stringFormat,
+    numericCondition,
+    nameOf: (pointer) => fnNames.get(pointer),
+    constant: (key, code, prefix) => {
+      if (!constants.has(key)) constants.set(key, { name: `${prefix}${constants.size}`, code });
+      return constants.get(key).name;
+    },
+  };
+  const constantCode = new Map();
   const compiled = new Map();
   for (const [pointer, u] of plan.units) {
-    const unit = new Unit(pointer, names.get(pointer));
-    current.unit = unit;
-    compiled.set(pointer, compileUnit(ajv, unit, u.schema));
+    const unit = { pointer, stringFormats: new Map() };
+    compiled.set(pointer, compactUnit(unit, u.schema, ctx));
     for (const [k, v] of unit.stringFormats) stringFormats.set(k, v);
   }
-  /** The code of unit `pointer` as it runs in the module file `hostRel`, its embedded units inside it. */
-  const render = (pointer, hostRel) => {
-    const { fn, code, deps } = compiled.get(pointer);
+  for (const { name, code } of constants.values()) constantCode.set(name, code);
+  /**
+   * The module file `rel` holding the units `mains` (its exports `v`, and `r` for a result written with
+   * its params): their functions, compiled as the module loads (see eagerCompile), every unit they embed
+   * (see embedding), declared as functions the engine compiles on their first call, and a loader for
+   * each other unit they call, which loads that unit's module on its first call.
+   */
+  const exportKey = new Map(); // unit -> the export of its module that is its validator (default `v`)
+  const renderModule = (exported, rel, eager) => {
+    const mains = exported.map(([, p]) => p);
+    const held = [];
+    const visit = (p) => {
+      if (held.includes(p)) return;
+      held.push(p);
+      for (const t of compiled.get(p).deps) if (embedHost.embeds(plan.name, p, t)) visit(t);
+    };
+    mains.forEach(visit);
     const lines = [];
-    if (code.includes('$self')) lines.push(`const $self = (d) => exports.v(d);`);
-    for (const [target, local] of deps) {
-      if (embedHost.get(target)?.has(pointer)) {
-        // Used by this unit only: its code lives here (no module of its own to find and load).
-        lines.push(
-          `const ${local} = (() => {\nconst exports = {};\n${render(target, hostRel)}\nreturn exports.v;\n})();`,
-        );
-      } else {
-        // Loaded on first call, then the binding is the target validator itself.
-        lines.push(`let ${local} = (d) => (${local} = require(${JSON.stringify(requirePath(hostRel, target))}).v)(d);`);
+    const used = new Set(held.flatMap((p) => [...compiled.get(p).constants]));
+    for (const name of used) lines.push(`const ${name}=${constantCode.get(name)};`);
+    const called = new Set(held.flatMap((p) => [...compiled.get(p).deps]).filter((t) => !held.includes(t)));
+    for (const t of called) {
+      const local = fnNames.get(t);
+      lines.push(
+        `let ${local}=(d)=>(${local}=require(${JSON.stringify(requirePath(rel, t))}).${exportKey.get(t) ?? 'v'})(d);`,
+      );
+    }
+    for (const p of held) lines.push(compiled.get(p).code);
+    for (const [key, p] of exported) lines.push(`exports.${key}=${fnNames.get(p)};`);
+    const code = minify(`'use strict';\n${lines.join('\n')}\n`);
+    return eager ? eagerCompile(code) : code;
+  };
+  // The branches split out of a large union are written together, in schema order, into modules of up to
+  // CHUNK_LIMIT characters: a value usually holds several branches (a turn: a user message, an agent
+  // message, a command...), and each module costs a fixed time to find and load, a few KB's worth of code.
+  // Their functions are left to compile on first use (a chunk holds branches the value may not have).
+  const chunks = [];
+  {
+    const unionOf = (p) => p.slice(0, p.lastIndexOf('/'));
+    const branches = [...plan.units.keys()]
+      .filter((p) => SPLIT_BRANCH.test(p) && embedHost.hasModule(plan.name, p))
+      .sort(
+        (x, y) =>
+          unionOf(x).localeCompare(unionOf(y)) ||
+          Number(x.slice(x.lastIndexOf('/') + 1)) - Number(y.slice(y.lastIndexOf('/') + 1)),
+      );
+    let chunk;
+    for (const p of branches) {
+      const size = renderModule([['v', p]], names.get(p), false).length;
+      const folder = path.posix.dirname(names.get(p));
+      if (!chunk || chunk.union !== unionOf(p) || chunk.folder !== folder || chunk.size + size > CHUNK_LIMIT) {
+        chunk = { union: unionOf(p), folder, size: 0, members: [] };
+        chunks.push(chunk);
+      }
+      chunk.members.push(p);
+      chunk.size += size;
+    }
+    for (const c of chunks) {
+      const index = (p) => p.slice(p.lastIndexOf('/') + 1);
+      const first = index(c.members[0]);
+      const last = index(c.members[c.members.length - 1]);
+      c.rel = `${c.folder}/${unitName(c.union)}.${first === last ? first : `${first}-${last}`}.cjs`;
+      for (const p of c.members) {
+        names.set(p, c.rel);
+        exportKey.set(p, `b${index(p)}`);
       }
     }
-    // Exported after the code: the validate functions become function expressions (see eagerCompile).
-    return `${lines.join('\n')}\n${code}\nexports.v = ${fn};`;
-  };
+  }
+  for (const c of chunks) {
+    if (written.has(c.rel)) continue;
+    mkdirSync(path.join(tmp, c.folder), { recursive: true });
+    const code = renderModule(
+      c.members.map((p) => [exportKey.get(p), p]),
+      c.rel,
+      false,
+    );
+    writeFileSync(path.join(tmp, c.rel), `${HEADER(`branches of ${c.union}`)}${code}`);
+    written.add(c.rel);
+  }
   for (const pointer of plan.units.keys()) {
     const rel = names.get(pointer);
-    if (written.has(rel) || embedHost.has(pointer) || partners.has(pointer)) continue;
+    if (written.has(rel) || !embedHost.hasModule(plan.name, pointer) || partners.has(pointer)) continue;
     const result = partnerOf.get(pointer);
-    const resultCode =
+    const code = renderModule(
       result === undefined
-        ? ''
-        : `exports.r = (() => {\nconst exports = {};\n${render(result, rel)}\nreturn exports.v;\n})();\n`;
-    mkdirSync(path.join(tmp, path.posix.dirname(rel)), { recursive: true });
-    writeFileSync(
-      path.join(tmp, rel),
-      `${HEADER(result === undefined ? pointer : `${pointer} and ${result}`)}${eagerCompile(minify(`'use strict';\n${render(pointer, rel)}\n${resultCode}`))}`,
+        ? [['v', pointer]]
+        : [
+            ['v', pointer],
+            ['r', result],
+          ],
+      rel,
+      true,
     );
+    mkdirSync(path.join(tmp, path.posix.dirname(rel)), { recursive: true });
+    writeFileSync(path.join(tmp, rel), `${HEADER(result === undefined ? pointer : `${pointer} and ${result}`)}${code}`);
     written.add(rel);
   }
   // The table: methods, envelopes, and a loader per root with a literal require.
@@ -971,9 +931,6 @@ function emitBundle(plan, shared, sharedEntries, ranges, tmp, written, embedHost
   const index =
     HEADER(`loaders of ${plan.name}`) +
     `'use strict';\n` +
-    `// The runtime helpers many validators call, loaded with the table (import time) rather than by whichever\n` +
-    `// method happens to use them first.\n` +
-    `require('../runtime/ucs2length.cjs');\nrequire('../runtime/equal.cjs');\n` +
     `/** One loader per root of table.js, by index: returns its validate function, loading its module on first use. */\n` +
     `exports.roots = [\n${rootFiles.map((f) => `()=>require(${JSON.stringify(f.file)}).${f.key},`).join('\n')}\n];\n` +
     `/** Which root validates what (JSON.parse: faster to load than the same object literal). */\n` +
@@ -1093,36 +1050,6 @@ export declare const definitions: Record<string, unknown>;
 export declare const stringFormats: Record<string, RegExp>;
 `;
 
-// Small runtime helpers the generated code may call: our own code, no ajv at run time.
-const RUNTIME = {
-  'ucs2length.cjs': `'use strict';
-/** Length of a string in Unicode code points (a surrogate pair counts once), as JSON Schema counts it. */
-function ucs2length(str) {
-  let length = 0;
-  for (let i = 0; i < str.length; i++) {
-    length++;
-    const c = str.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < str.length && (str.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
-  }
-  return length;
-}
-exports.default = ucs2length;
-`,
-  'equal.cjs': `'use strict';
-/** Deep equality of two JSON values. */
-function equal(a, b) {
-  if (a === b) return true;
-  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return a !== a && b !== b;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) return a.length === b.length && a.every((x, i) => equal(x, b[i]));
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((k) => Object.prototype.hasOwnProperty.call(b, k) && equal(a[k], b[k]));
-}
-exports.default = equal;
-`,
-};
-
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -1130,11 +1057,9 @@ async function main() {
   const bundles = readBundles(dir);
   const tmp = `${outDir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(path.join(tmp, 'runtime'), { recursive: true });
+  mkdirSync(tmp, { recursive: true });
   try {
     const ranges = await numericRanges(tmp);
-    for (const [name, text] of Object.entries(RUNTIME))
-      writeFileSync(path.join(tmp, 'runtime', name), HEADER('runtime helper') + text);
     const warnings = [];
     const plans = bundles.map((b) => planBundle(b, warnings, ranges));
     const shared = sharedUnits(plans);
@@ -1146,7 +1071,7 @@ async function main() {
         `'use strict';\nexports.entries = ${JSON.stringify(Object.fromEntries(sharedEntries))};\n`,
     );
     const written = new Set();
-    const embedHost = embedHosts(plans);
+    const embedHost = embedding(plans);
     const partners = resultPartners(plans, shared, embedHost);
     for (const plan of plans) {
       const { units, roots } = emitBundle(plan, shared, sharedEntries, ranges, tmp, written, embedHost, partners);
@@ -1169,7 +1094,7 @@ async function main() {
       path.join(tmp, 'README.md'),
       `# generated/\n\nGenerated by \`scripts/build-validators.mjs\` from ${source} (schema sha256 ${digest}).\n` +
         `Do not edit; regenerate with \`pnpm --filter @cask/validators build\`.\n\n` +
-        `- \`runtime/\`: helpers the validators call\n- \`shared/\`: definitions identical in both bundles\n` +
+        `- \`shared/\`: definitions identical in both bundles\n` +
         `- \`stable/\`, \`experimental/\`: the rest, \`table.js\` (method names), \`loaders.cjs\` (method table, loaders), \`schema.cjs\` (for error messages)\n- \`index.cjs\`: the stub \`@cask/validators\` imports\n`,
     );
   } catch (err) {

@@ -16,7 +16,7 @@ function fakeBundle(name: 'stable' | 'experimental', notifications: string[], en
 }
 
 describe('warmUp', () => {
-  it('builds the four method tables and validates the first client notification both ways, with the bundle option', () => {
+  it('builds the four method tables, validates a response without method and the first client notification both ways, with the bundle option', () => {
     for (const [name, opts] of [
       ['stable', undefined],
       ['experimental', { experimental: true }],
@@ -33,23 +33,24 @@ describe('warmUp', () => {
       );
       expect(kinds).toEqual(['clientRequest', 'clientNotification', 'serverRequest', 'serverNotification']);
       expect(calls).toStrictEqual([
+        ['validateMessage', { id: 0, result: null }, 's2c', opts],
         ['validateMessage', { method: 'initialized' }, 'c2s', opts],
         ['validateClientNotification', 'initialized', undefined, opts],
       ]);
     }
   });
 
-  it('validates nothing when the bundle has no client notification', () => {
-    let called = false;
+  it('without a client notification, validates only the response', () => {
+    const calls: unknown[][] = [];
     const validators = {
-      validateMessage: () => (called = true),
-      validateClientNotification: () => (called = true),
+      validateMessage: (...args: unknown[]) => calls.push(['validateMessage', ...args]),
+      validateClientNotification: (...args: unknown[]) => calls.push(['validateClientNotification', ...args]),
     } as unknown as Validators;
     warmUp(
       validators,
       fakeBundle('stable', [], () => undefined),
     );
-    expect(called).toBe(false);
+    expect(calls).toStrictEqual([['validateMessage', { id: 0, result: null }, 's2c', undefined]]);
   });
 
   it('never throws, whatever the validators or the bundle do', () => {
