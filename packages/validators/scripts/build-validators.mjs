@@ -2,7 +2,7 @@
 /**
  * Compiles the Codex app-server JSON Schema bundles of `@cask/schema` into
  * small ahead-of-time validator modules, so that importing `@cask/validators`
- * never runs the ajv compiler and loads only the code of what it validates.
+ * never compiles a schema at run time and loads only the code of what it validates.
  *
  * Layout written (see generated/README.md):
  *   - `shared/<Def>.cjs`    one module per schema definition identical in both bundles
@@ -20,7 +20,7 @@
  * any other `$ref` becomes a call into the referenced definition's module, loaded on its first call, so a
  * shared definition is compiled and loaded once (see `embedding`). Tagged unions (every branch pins the
  * same property to one value) dispatch on that property instead of trying each branch; the branches of
- * a large one are modules of their own.
+ * a large one are units of their own: the first ones travel with the union, the others share chunk modules.
  *
  * Safe: everything is written into a temporary sibling folder, swapped in
  * for `generated/` only when the whole build succeeded.
@@ -458,13 +458,15 @@ function closeBrace(code, start) {
 
 /**
  * Which units are written inside the modules of the units that use them, so that a first validation
- * finds and loads fewer modules. An embedded unit is set up on its first call (see `render`): until then
- * the engine only skims its code, so a copy that a value does not reach costs little.
+ * finds and loads fewer modules. An embedded unit is a function of the module compiled on its first call
+ * (see `renderModule`): until then the engine only skims its code, so a copy a value does not reach costs
+ * little.
  *  - A unit referenced by exactly one other unit (the same one in every bundle) that is not a method
  *    root and not a branch split out of a large union: written there only.
  *  - A unit whose code, with everything it embeds in turn, is at most {@link EMBED_LIMIT} (prepared
- *    JSON characters), that is not on a cycle of references and not a split branch: copied into every
- *    unit that uses it. It keeps a module of its own only if it is a root.
+ *    JSON characters), that is not on a cycle of references, and, for a split branch, among the first
+ *    {@link HEAD_LIMIT} of its union: copied into every unit that uses it. It keeps a module of its own
+ *    only if it is a root.
  * The choice depends only on the unit and what it reaches, so a module of `shared/` (the same in every
  * bundle, with everything it reaches) is written the same way by every bundle.
  * Returns `embeds(bundle, host, target)` and `hasModule(bundle, pointer)`.
@@ -547,8 +549,8 @@ function isSharedUnit(pointer, shared) {
 /**
  * Result validators written in the module of their request's params (result unit -> params unit): a
  * program validates a request's params before its result, so the result's first validation loads no
- * module of its own. Only when, in every bundle, both units serve that one root each and nothing else
- * references either. When only one of the two is equal in every bundle, both become modules of each
+ * module of its own. Only when, in every bundle, both units serve that one root each, nothing else
+ * references either and neither is copied into other modules (see embedding; none today). When only one of the two is equal in every bundle, both become modules of each
  * bundle (shared/ holds a module only when it is the same for every bundle).
  */
 function resultPartners(plans, shared, embedHost) {
@@ -581,7 +583,7 @@ function resultPartners(plans, shared, embedHost) {
   return partners;
 }
 
-/** A branch split out of a large tagged union (see {@link SPLIT_LIMIT}): a module of its own. */
+/** A branch split out of a large tagged union (see {@link SPLIT_LIMIT}): a unit of its own (see HEAD_LIMIT, CHUNK_LIMIT). */
 const SPLIT_BRANCH = /^\/definitions\/(?!(Client|Server)(Request|Notification)\/).*\/(oneOf|anyOf)\/\d+$/;
 
 // ---------------------------------------------------------------- per bundle

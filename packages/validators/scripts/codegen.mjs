@@ -158,8 +158,20 @@ export function compileUnit(unit, schema, ctx) {
     return ctx.nameOf(target);
   };
   const helper = (name) => constant(`helper:${name}`, `(${HELPERS[name]})`, name);
-  const regexp = (source, flags = '') =>
-    constant(`re:${flags}:${source}`, `new RegExp(${literal(source)}${flags ? `,${literal(flags)}` : ''})`, 're');
+  const regexp = (source, flags) => {
+    try {
+      new RegExp(source, flags); // a pattern the engine rejects stops the build, not the first validation
+    } catch (err) {
+      throw new Error(`${unit.pointer}: pattern ${literal(source)}: ${err.message}`, { cause: err });
+    }
+    return constant(
+      `re:${flags}:${source}`,
+      `new RegExp(${literal(source)}${flags ? `,${literal(flags)}` : ''})`,
+      're',
+    );
+  };
+  // Patterns are Unicode regular expressions, as ajv's default and src/interpret.ts read them.
+  const pattern = (source) => regexp(source, 'u');
   const isObject = () => constant('isObject', '(x)=>x!==null&&typeof x=="object"&&!Array.isArray(x)', 'isObj');
   const typeOf = (type, v) => typeTest(type, v, isObject);
   let vars = 0;
@@ -329,7 +341,7 @@ export function compileUnit(unit, schema, ctx) {
       case 'minLength':
         return `if(${helper('ucs2length')}(${v})<${literal(x)})${fail};`;
       case 'pattern':
-        return `if(!${regexp(x)}.test(${v}))${fail};`;
+        return `if(!${pattern(x)}.test(${v}))${fail};`;
       case 'maxItems':
         return `if(${v}.length>${literal(x)})${fail};`;
       case 'minItems':
@@ -415,7 +427,7 @@ export function compileUnit(unit, schema, ctx) {
     for (const [source, sub] of patterns) {
       const e = fresh('e');
       const code = check(sub, e, fail);
-      if (code) body += `if(${regexp(source)}.test(${k})){const ${e}=${v}[${k}];${code}}`;
+      if (code) body += `if(${pattern(source)}.test(${k})){const ${e}=${v}[${k}];${code}}`;
     }
     if (extra !== undefined && !isTrue(extra)) {
       const names = Object.keys(s.properties ?? {});
@@ -423,7 +435,7 @@ export function compileUnit(unit, schema, ctx) {
         ...(names.length > 8
           ? [`${constant(`set:${literal(names)}`, `new Set(${literal(names)})`, 'names')}.has(${k})`]
           : names.map((n) => `${k}===${literal(n)}`)),
-        ...patterns.map(([source]) => `${regexp(source)}.test(${k})`),
+        ...patterns.map(([source]) => `${pattern(source)}.test(${k})`),
       ];
       const e = fresh('e');
       const code = extra === false ? `${fail};` : `const ${e}=${v}[${k}];${check(extra, e, fail)}`;

@@ -129,6 +129,8 @@ const POOL: unknown[] = [
   { type: 'other' },
   { type: 1 },
   { 'a-b': 1 },
+  { '😀': 'x' },
+  { '😀': 1 },
   { 'a-b': 'x' },
   { constructor: 1 },
   JSON.parse('{"__proto__": {"a": 1}}') as unknown,
@@ -164,6 +166,8 @@ const CASES: Array<{ name: string; schema: Schema; units?: Record<string, Schema
   { name: 'minLength counts code points', schema: { minLength: 2 } },
   { name: 'maxLength', schema: { type: 'string', maxLength: 2 } },
   { name: 'pattern', schema: { pattern: '^[a-z]+$' } },
+  { name: 'pattern is a Unicode expression', schema: { pattern: '^.$' } },
+  { name: 'patternProperties are Unicode expressions', schema: { patternProperties: { '^.$': { type: 'string' } } } },
   { name: 'minItems/maxItems', schema: { minItems: 1, maxItems: 2 } },
   { name: 'uniqueItems', schema: { uniqueItems: true } },
   { name: 'items schema', schema: { type: 'array', items: { type: 'integer' } } },
@@ -276,5 +280,6 @@ describe('generated code agrees with ajv', () => {
   it('a keyword it does not implement stops the build', () => {
     expect(() => generate({ dependentRequired: { a: ['b'] } })).toThrow(/keyword "dependentRequired" not handled/);
     expect(() => generate({ type: 'string', 'x-format': 'no-such-format' })).toThrow(/format "no-such-format"/);
+    expect(() => generate({ pattern: '(' })).toThrow(/root: pattern "\(":/);
   });
 });
