@@ -57,25 +57,44 @@ function minify(code) {
 }
 
 /**
- * The main functions of a module (`names`: what it exports) become parenthesised function expressions:
- * `function validateN(d){...}` -> `var validateN=(function(d){...});`. The engine compiles a
- * parenthesised function while it loads the module, instead of pre-parsing it at load and parsing it
- * again, in full, on its first call: the module is loaded to run that function. The units it embeds stay
- * declarations, compiled only if a value reaches them. Applied after `minify`, which would drop the
- * parentheses; the module exports its functions after their code, so no binding is read before it is set.
+ * The functions of a module the engine should compile as the module loads (`eager[i]` for the i-th
+ * validate function, in the order `renderModule` wrote them) become parenthesised function expressions:
+ * `function f(d){...}` -> `var f=(function(d){...});`. A parenthesised function is compiled while its
+ * module loads, instead of pre-parsed at load and parsed again, in full, on its first call: worth it for
+ * the functions every validation of the module runs (see renderModule), not for the others. Applied after
+ * `minify`, which would drop the parentheses (and renames the functions, in order); the module exports
+ * its functions after their code, so no binding is read before it is set.
  */
-function eagerCompile(code) {
-  // The names of the exported functions, as the minifier left them.
-  const names = new Set([...code.matchAll(/exports\.[vr]=([\w$]+)/g)].map((m) => m[1]));
-  const declarations = [...code.matchAll(/function ([\w$]+)\(([\w$]+)\)\{/g)].filter((m) => names.has(m[1]));
-  if (declarations.length !== names.size) throw new Error(`eagerCompile: ${[...names]} not all found`);
-  for (const m of declarations.reverse()) {
+function eagerCompile(code, eager) {
+  const declarations = [...code.matchAll(/function ([\w$]+)\(([\w$]+)\)\{/g)];
+  if (declarations.length !== eager.length)
+    throw new Error(`eagerCompile: ${declarations.length} functions found, ${eager.length} written`);
+  for (const [i, m] of [...declarations.entries()].reverse()) {
+    if (!eager[i]) continue;
     const end = closeBrace(code, m.index + m[0].length - 1);
     code = `${code.slice(0, m.index)}var ${m[1]}=(function(${m[2]})${code.slice(m.index + m[0].length - 1, end)});${code.slice(end)}`;
   }
   // A brace matched wrongly would break the module: parse it once more.
   transformSync(code, { loader: 'js', format: 'cjs' });
   return code;
+}
+
+/**
+ * The units a prepared schema calls on every value it accepts: through required members, array items
+ * and `allOf`; not through optional members, unions, `not` or other properties.
+ */
+function alwaysCalled(schema, out = new Set()) {
+  if (!schema || typeof schema !== 'object') return out;
+  if (Array.isArray(schema)) {
+    for (const s of schema) alwaysCalled(s, out);
+    return out;
+  }
+  if (typeof schema['x-ref'] === 'string') out.add(schema['x-ref']);
+  const required = new Set(Array.isArray(schema.required) ? schema.required : []);
+  for (const [name, sub] of Object.entries(schema.properties ?? {})) if (required.has(name)) alwaysCalled(sub, out);
+  alwaysCalled(schema.items, out);
+  alwaysCalled(schema.allOf, out);
+  return out;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -835,7 +854,20 @@ function emitBundle(plan, shared, sharedEntries, ranges, tmp, written, embedHost
     for (const p of held) lines.push(compiled.get(p).code);
     for (const [key, p] of exported) lines.push(`exports.${key}=${fnNames.get(p)};`);
     const code = minify(`'use strict';\n${lines.join('\n')}\n`);
-    return eager ? eagerCompile(code) : code;
+    if (!eager) return code;
+    // Compiled as the module loads: its exported functions and what they call on every value (a thread's
+    // result: the thread, its status, its turns), not what depends on the value (a union's branches).
+    const early = new Set(mains);
+    for (const queue = [...mains]; queue.length;)
+      for (const t of alwaysCalled(plan.units.get(queue.pop()).schema))
+        if (held.includes(t) && !early.has(t) && !SPLIT_BRANCH.test(t)) {
+          early.add(t);
+          queue.push(t);
+        }
+    return eagerCompile(
+      code,
+      held.map((p) => early.has(p)),
+    );
   };
   // The branches split out of a large union are written together, in schema order, into modules of up to
   // CHUNK_LIMIT characters: a value usually holds several branches (a turn: a user message, an agent
