@@ -137,6 +137,31 @@ describe('ahead-of-time compilation', () => {
     expect(loaded.length).toBeLessThan(8);
   });
 
+  it('a result carrying a whole thread loads one module of its own, and no more than two in all (the layout keeps first validations cheap)', () => {
+    const dist = path.join(pkg, 'dist', 'index.js');
+    const corpus = path.join(pkg, 'bench', 'corpus.mjs');
+    const result = nodeEval(`
+      const { createRequire } = await import('node:module');
+      const req = createRequire(${JSON.stringify(dist)});
+      const v = await import(${JSON.stringify(dist)});
+      const { loadCorpus } = await import(${JSON.stringify(corpus)});
+      const generated = () => Object.keys(req.cache).filter((k) => k.includes('/generated/'));
+      const out = {};
+      for (const method of ['thread/read', 'thread/fork', 'thread/resume']) {
+        const m = loadCorpus().find((e) => e.method === method && !JSON.parse(e.text).method);
+        const before = generated();
+        const r = v.validateServerResult(method, JSON.parse(m.text).result);
+        out[method] = { ok: r.ok, loaded: generated().filter((k) => !before.includes(k)) };
+      }
+      console.log(JSON.stringify(out));
+    `) as Record<string, { ok: boolean; loaded: string[] }>;
+    for (const [method, { ok, loaded }] of Object.entries(result)) {
+      expect(ok, method).toBe(true);
+      expect(loaded.length, `${method}: ${loaded.join(', ')}`).toBeGreaterThanOrEqual(1);
+      expect(loaded.length, `${method}: ${loaded.join(', ')}`).toBeLessThanOrEqual(2);
+    }
+  });
+
   it('every method of every union, in both bundles, has its params and result validators', async () => {
     const { createRequire } = await import('node:module');
     const req = createRequire(import.meta.url);
