@@ -15,6 +15,14 @@ function fakeBundle(name: 'stable' | 'experimental', notifications: string[], en
   } as unknown as Bundle;
 }
 
+/** Validators that only record what they are called with, into `calls`. */
+function recording(calls: unknown[][]): Validators {
+  return {
+    validateMessage: (...args: unknown[]) => calls.push(['validateMessage', ...args]),
+    validateClientNotification: (...args: unknown[]) => calls.push(['validateClientNotification', ...args]),
+  } as unknown as Validators;
+}
+
 describe('warmUp', () => {
   it('builds the four method tables, validates a response without method and the first client notification both ways, with the bundle option', () => {
     for (const [name, opts] of [
@@ -23,12 +31,8 @@ describe('warmUp', () => {
     ] as const) {
       const calls: unknown[][] = [];
       const kinds: string[] = [];
-      const validators = {
-        validateMessage: (...args: unknown[]) => calls.push(['validateMessage', ...args]),
-        validateClientNotification: (...args: unknown[]) => calls.push(['validateClientNotification', ...args]),
-      } as unknown as Validators;
       warmUp(
-        validators,
+        recording(calls),
         fakeBundle(name, ['initialized', 'other'], (k) => kinds.push(k)),
       );
       expect(kinds).toEqual(['clientRequest', 'clientNotification', 'serverRequest', 'serverNotification']);
@@ -42,12 +46,8 @@ describe('warmUp', () => {
 
   it('without a client notification, validates only the response', () => {
     const calls: unknown[][] = [];
-    const validators = {
-      validateMessage: (...args: unknown[]) => calls.push(['validateMessage', ...args]),
-      validateClientNotification: (...args: unknown[]) => calls.push(['validateClientNotification', ...args]),
-    } as unknown as Validators;
     warmUp(
-      validators,
+      recording(calls),
       fakeBundle('stable', [], () => undefined),
     );
     expect(calls).toStrictEqual([['validateMessage', { id: 0, result: null }, 's2c', undefined]]);
