@@ -2,9 +2,8 @@
  * Guarantees of the client core, driven through the in-memory transport by
  * a TypeScript fault-injecting server (test/fixtures/ts-server.ts).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  AppServerClient,
   ClientClosedError,
   JsonRpcError,
   OverloadedError,
@@ -12,31 +11,16 @@ import {
   RequestTimeoutError,
   ServerExitedError,
   isLagged,
-  type AppServerClientOptions,
+  type AppServerClient,
   type ClientEvent,
   type PendingServerRequest,
   type ProtocolIssue,
   type TurnStreamItem,
 } from '../src/index.js';
-import { createTsServer, NO_ANSWER, RpcError, type TsServer } from './fixtures/ts-server.js';
+import { inMemoryClients } from './fixtures/clients.js';
+import { NO_ANSWER, RpcError, type TsServer } from './fixtures/ts-server.js';
 
-const clients: AppServerClient[] = [];
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.shutdown({ timeoutMs: 200 })));
-});
-
-async function connect(
-  extra: Partial<AppServerClientOptions> = {},
-): Promise<{ client: AppServerClient; server: TsServer }> {
-  const server = createTsServer();
-  const client = await AppServerClient.start({
-    transport: server.transport,
-    clientInfo: { name: 'core', version: '0' },
-    ...extra,
-  });
-  clients.push(client);
-  return { client, server };
-}
+const { start: connect } = inMemoryClients('core', { shutdown: { timeoutMs: 200 } });
 
 const tick = () => new Promise((r) => setImmediate(r));
 const raw = (c: AppServerClient) => c.requestRaw.bind(c);

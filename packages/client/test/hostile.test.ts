@@ -29,6 +29,7 @@ import {
   type ProtocolIssue,
   type ProtocolValidators,
 } from '../src/index.js';
+import { inMemoryClients } from './fixtures/clients.js';
 import { createTsServer, NO_ANSWER, type TsServer } from './fixtures/ts-server.js';
 
 /** The client's answer to a server request, as the in-memory server received it. */
@@ -70,20 +71,8 @@ afterEach(async () => {
   await Promise.all(clients.splice(0).map((c) => c.shutdown({ timeoutMs: 500 })));
 });
 
-async function inMemory(
-  extra: Partial<AppServerClientOptions> = {},
-): Promise<{ client: AppServerClient; server: TsServer; issues: ProtocolIssue[] }> {
-  const server = createTsServer();
-  const issues: ProtocolIssue[] = [];
-  const client = await AppServerClient.start({
-    transport: server.transport,
-    clientInfo: { name: 'hostile', version: '0' },
-    onProtocolIssue: (i) => issues.push(i),
-    ...extra,
-  });
-  clients.push(client);
-  return { client, server, issues };
-}
+// Shut down by the afterEach above, after the timers and mocks are restored.
+const { start: inMemory } = inMemoryClients('hostile', { recordIssues: true, clients });
 
 async function hostile(mode = '', extra: Partial<AppServerClientOptions> = {}): Promise<AppServerClient> {
   const client = await AppServerClient.start({

@@ -3,35 +3,19 @@
  * notifications during the handshake, catch-all listeners, runTurn on a
  * closed client, and results the client's own validators refuse.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  AppServerClient,
   ClientClosedError,
   ProtocolValidationError,
   RequestTimeoutError,
   ServerExitedError,
   type AppServerClientOptions,
-  type ProtocolIssue,
   type ProtocolValidators,
 } from '../src/index.js';
-import { createTsServer, NO_ANSWER, type TsServer } from './fixtures/ts-server.js';
+import { inMemoryClients } from './fixtures/clients.js';
+import { createTsServer, NO_ANSWER } from './fixtures/ts-server.js';
 
-const clients: AppServerClient[] = [];
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.shutdown({ timeoutMs: 200 })));
-});
-
-async function start(extra: Partial<AppServerClientOptions> = {}, server: TsServer = createTsServer()) {
-  const issues: ProtocolIssue[] = [];
-  const client = await AppServerClient.start({
-    transport: server.transport,
-    clientInfo: { name: 'session', version: '0' },
-    onProtocolIssue: (i) => issues.push(i),
-    ...extra,
-  });
-  clients.push(client);
-  return { client, server, issues };
-}
+const { start } = inMemoryClients('session', { recordIssues: true, shutdown: { timeoutMs: 200 } });
 const tick = () => new Promise<void>((r) => setImmediate(r));
 
 describe('AppServerClient session paths', () => {

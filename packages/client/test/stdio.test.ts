@@ -25,6 +25,12 @@ function sink() {
 }
 const node = (script: string, extra: Partial<ConstructorParameters<typeof StdioTransport>[0]> = {}) =>
   new StdioTransport({ codexPath: process.execPath, args: ['-e', script], exitDrainMs: 50, ...extra });
+/** Connects `t` and waits for its child to exit: the exit report. */
+async function exitOf(t: StdioTransport): Promise<ServerExit> {
+  const { sink: s, exited } = sink();
+  await t.connect(s);
+  return exited;
+}
 
 describe('StdioTransport exit report', () => {
   it('a failing server: the reason is its first error line (colours stripped), the tail keeps every line', async () => {
@@ -45,35 +51,26 @@ describe('StdioTransport exit report', () => {
 
   it('"fatal" followed by a space counts; "error" without a separator does not', async () => {
     const t = node(`process.stderr.write('errorish: no\\nFATAL out of memory\\n'); process.exit(1)`);
-    const { sink: s, exited } = sink();
-    await t.connect(s);
-    expect((await exited).reason).toBe('FATAL out of memory');
+    expect((await exitOf(t)).reason).toBe('FATAL out of memory');
   });
 
   it('no error line means no reason', async () => {
-    const t = node(`process.stderr.write('just talking\\n'); process.exit(2)`);
-    const { sink: s, exited } = sink();
-    await t.connect(s);
-    const exit = await exited;
+    const exit = await exitOf(node(`process.stderr.write('just talking\\n'); process.exit(2)`));
     expect(exit.code).toBe(2);
     expect(exit).not.toHaveProperty('reason');
   });
 
   it('a clean exit (code 0) reports no reason even with an error line on stderr', async () => {
-    const t = node(`process.stderr.write('Error: harmless\\n'); process.exit(0)`);
-    const { sink: s, exited } = sink();
-    await t.connect(s);
-    const exit = await exited;
+    const exit = await exitOf(node(`process.stderr.write('Error: harmless\\n'); process.exit(0)`));
     expect(exit.code).toBe(0);
     expect(exit).not.toHaveProperty('reason');
     expect(exit.stderrTail).toEqual(['Error: harmless']);
   });
 
   it('a server killed by a signal (no code) reports the signal and no reason', async () => {
-    const t = node(`process.stderr.write('Error: dying\\n', () => process.kill(process.pid, 'SIGKILL'))`);
-    const { sink: s, exited } = sink();
-    await t.connect(s);
-    const exit = await exited;
+    const exit = await exitOf(
+      node(`process.stderr.write('Error: dying\\n', () => process.kill(process.pid, 'SIGKILL'))`),
+    );
     expect(exit).toMatchObject({ code: null, signal: 'SIGKILL' });
     expect(exit).not.toHaveProperty('reason');
   });
@@ -109,10 +106,7 @@ describe('StdioTransport child process', () => {
 
   it('runs `app-server` when no args are given', async () => {
     // node treats the default argument as a script path; its error names it.
-    const t = new StdioTransport({ codexPath: process.execPath, exitDrainMs: 50, cwd: '/' });
-    const { sink: s, exited } = sink();
-    await t.connect(s);
-    const exit = await exited;
+    const exit = await exitOf(new StdioTransport({ codexPath: process.execPath, exitDrainMs: 50, cwd: '/' }));
     expect(exit.code).toBe(1);
     expect(exit.reason).toMatch(/^Error: Cannot find module '\/app-server'/);
   });

@@ -4,22 +4,19 @@
  * (test/state/synthetic.ts), so every handle method is checked against
  * what was really sent and what the state became.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { AppServerClient, ThreadHandle, UnhandledServerRequestError, type ProtocolIssue } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { ThreadHandle, UnhandledServerRequestError } from '../src/index.js';
+import { inMemoryClients } from './fixtures/clients.js';
 import { createTsServer, type TsServer } from './fixtures/ts-server.js';
 import { thread, turn as turnOf } from './state/builders.js';
 import { threadEvents } from './state/synthetic.js';
 
-const clients: AppServerClient[] = [];
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.shutdown({ timeoutMs: 200 })));
-});
+const clients = inMemoryClients('handles', { recordIssues: true, shutdown: { timeoutMs: 200 } });
 const tick = () => new Promise<void>((r) => setImmediate(r));
 
 /** A server whose turn/start answers `<thread>-turn-0` and, unless `hold`, then plays the whole turn. */
 async function setup(opts: { hold?: boolean } = {}) {
   const server: TsServer = createTsServer();
-  const issues: ProtocolIssue[] = [];
   server.handle('thread/start', () => ({ thread: thread({ id: 'th1' }) }));
   server.handle('thread/fork', (p) => ({ thread: thread({ id: `${String(p['threadId'])}-fork` }) }));
   server.handle('thread/archive', () => ({}));
@@ -39,16 +36,21 @@ async function setup(opts: { hold?: boolean } = {}) {
     if (!opts.hold) setImmediate(() => play(threadId));
     return { turn: turnOf({ id: `${threadId}-turn-0`, status: 'inProgress', itemsView: 'notLoaded' }) };
   });
-  const client = await AppServerClient.start({
-    transport: server.transport,
-    clientInfo: { name: 'handles', version: '0' },
-    onProtocolIssue: (i) => issues.push(i),
-  });
-  clients.push(client);
+  const { client, issues } = await clients.start({}, server);
   return { client, server, issues, play };
 }
 const sent = (server: TsServer, method: string) =>
   server.received.filter((m) => m.method === method).map((m) => m.params);
+
+/** The command approval the server asks for during the first turn of `th1`. */
+const APPROVAL = { threadId: 'th1', turnId: 'th1-turn-0', itemId: 'c1' };
+
+/** Once the client has started the turn, the server asks for a command approval: its answer. */
+async function askApprovalOnceTurnStarts(server: TsServer) {
+  await expect.poll(() => sent(server, 'turn/start').length).toBe(1);
+  await tick();
+  return server.ask('item/commandExecution/requestApproval', APPROVAL);
+}
 
 describe('ThreadHandle', () => {
   it('startThreadHandle: the state starts from the thread/start answer; subscribers see changes until removed', async () => {
@@ -111,13 +113,7 @@ describe('ThreadHandle', () => {
     const { client, server, play } = await setup({ hold: true });
     const h = await client.startThreadHandle();
     const asking = h.ask('hi');
-    await expect.poll(() => sent(server, 'turn/start').length).toBe(1);
-    await tick();
-    const answer = await server.ask('item/commandExecution/requestApproval', {
-      threadId: 'th1',
-      turnId: 'th1-turn-0',
-      itemId: 'c1',
-    });
+    const answer = await askApprovalOnceTurnStarts(server);
     expect(answer.error?.code).toBe(-32601);
     expect(answer.error?.message).toBe(
       "the server sent item/commandExecution/requestApproval during ask(), but no handler answers it: pass handlers: { 'item/commandExecution/requestApproval': (params) => ... } to ask() or to the thread handle",
@@ -132,7 +128,7 @@ describe('ThreadHandle', () => {
       throw new Error(`expected UnhandledServerRequestError: ${String(err)}`);
     expect(err.name).toBe('UnhandledServerRequestError');
     expect(err.method).toBe('item/commandExecution/requestApproval');
-    expect(err.params).toEqual({ threadId: 'th1', turnId: 'th1-turn-0', itemId: 'c1' });
+    expect(err.params).toEqual(APPROVAL);
   });
 
   it('ask(): a handler given to the handle answers instead', async () => {
@@ -143,13 +139,7 @@ describe('ThreadHandle', () => {
       handlers: { 'item/commandExecution/requestApproval': () => ({ decision: 'accept' }) },
     });
     const asking = h.ask('hi');
-    await expect.poll(() => sent(server, 'turn/start').length).toBe(1);
-    await tick();
-    const answer = await server.ask('item/commandExecution/requestApproval', {
-      threadId: 'th1',
-      turnId: 'th1-turn-0',
-      itemId: 'c1',
-    });
+    const answer = await askApprovalOnceTurnStarts(server);
     expect(answer.result).toEqual({ decision: 'accept' });
     play('th1');
     await expect(asking).resolves.toMatchObject({ text: 'Hello' });

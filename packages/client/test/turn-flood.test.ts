@@ -5,32 +5,20 @@
  * before (when the run does not yet know its turn id).
  */
 import { setImmediate as tick } from 'node:timers/promises';
-import { afterEach, describe, expect, it } from 'vitest';
-import { AppServerClient, isLagged, type ClientEvent } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { isLagged, type ClientEvent } from '../src/index.js';
 import { EarlyBuffer } from '../src/early-buffer.js';
 import { BoundedQueue } from '../src/queue.js';
-import { createTsServer, NO_ANSWER, type TsServer } from './fixtures/ts-server.js';
+import { inMemoryClients } from './fixtures/clients.js';
+import { NO_ANSWER, type TsServer } from './fixtures/ts-server.js';
 
 const N = 5_000;
 const CAPACITY = 100;
 const THREAD = 't';
 const TURN = 'u';
 
-const clients: AppServerClient[] = [];
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.shutdown()));
-});
-
-async function connect(): Promise<{ client: AppServerClient; server: TsServer }> {
-  const server = createTsServer();
-  const client = await AppServerClient.start({
-    transport: server.transport,
-    clientInfo: { name: 'flood', version: '0' },
-    queueCapacity: CAPACITY,
-  });
-  clients.push(client);
-  return { client, server };
-}
+const clients = inMemoryClients('flood');
+const connect = () => clients.start({ queueCapacity: CAPACITY });
 
 type Order = 'after' | 'before' | 'split';
 

@@ -45,6 +45,17 @@ function setup(capacity = 8) {
   };
   return { run, calls, notify, fail: (e: unknown) => tap?.fail(e) };
 }
+/** Attaches a turn/start that has not answered yet; returns what answers it. */
+function attachPending(run: TurnRun): (r: ClientRequestResult<'turn/start'>) => void {
+  let resolve!: (r: ClientRequestResult<'turn/start'>) => void;
+  run.attach(
+    new Promise((r) => {
+      resolve = r;
+    }),
+    undefined,
+  );
+  return resolve;
+}
 async function drain(run: TurnRun): Promise<TurnStreamItem[]> {
   const out: TurnStreamItem[] = [];
   for await (const e of run) out.push(e);
@@ -89,13 +100,7 @@ describe('TurnRun', () => {
 
   it('interrupt() before turn/start answers is sent when it does; after the end it sends nothing', async () => {
     const { run, calls, notify } = setup();
-    let resolve!: (r: ClientRequestResult<'turn/start'>) => void;
-    run.attach(
-      new Promise((r) => {
-        resolve = r;
-      }),
-      undefined,
-    );
+    const resolve = attachPending(run);
     await run.interrupt();
     expect(calls.interrupt).toEqual([]);
     resolve(answer('t1'));
@@ -144,13 +149,7 @@ describe('TurnRun', () => {
 
   it('a failure ends everything once; a later turn/start answer is ignored', async () => {
     const { run, calls, fail } = setup();
-    let resolve!: (r: ClientRequestResult<'turn/start'>) => void;
-    run.attach(
-      new Promise((r) => {
-        resolve = r;
-      }),
-      undefined,
-    );
+    const resolve = attachPending(run);
     const boom = new Error('gone');
     fail(boom);
     fail(new Error('again'));
